@@ -1,0 +1,3 @@
+from backplan.cli import main
+
+main()

@@ -1,0 +1,474 @@
+"""The exercise catalogue: its vocabulary, loading with strict validation, and filters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from backplan import safeyaml
+from backplan.errors import BackplanError, did_you_mean
+
+SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
+class Group(str, Enum):
+    LATS = "lats"
+    UPPER_BACK = "upper-back"
+    LOWER_BACK = "lower-back"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ")
+
+    @property
+    def benefit(self) -> str:
+        return _BENEFITS[self]
+
+    @property
+    def colour(self) -> str:
+        return _COLOURS[self]
+
+
+_BENEFITS = {
+    Group.LATS: "width and the V-shape",
+    Group.UPPER_BACK: "thickness, posture, a stronger bench",
+    Group.LOWER_BACK: "the stabiliser behind every big lift",
+}
+_COLOURS = {Group.LATS: "cyan", Group.UPPER_BACK: "magenta", Group.LOWER_BACK: "yellow"}
+_GROUP_SPELLINGS = {
+    "lats": Group.LATS,
+    "upper-back": Group.UPPER_BACK,
+    "upper back": Group.UPPER_BACK,
+    "upper_back": Group.UPPER_BACK,
+    "upper": Group.UPPER_BACK,
+    "lower-back": Group.LOWER_BACK,
+    "lower back": Group.LOWER_BACK,
+    "lower_back": Group.LOWER_BACK,
+    "lower": Group.LOWER_BACK,
+}
+GROUP_NAMES = tuple(group.value for group in Group)
+
+
+class Level(str, Enum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+    @property
+    def rank(self) -> int:
+        return list(Level).index(self)
+
+
+class Mechanic(str, Enum):
+    COMPOUND = "compound"
+    ISOLATION = "isolation"
+
+
+class Pattern(str, Enum):
+    VERTICAL_PULL = "vertical-pull"
+    HORIZONTAL_PULL = "horizontal-pull"
+    STRAIGHT_ARM = "straight-arm"
+    HINGE = "hinge"
+    EXTENSION = "extension"
+    SHRUG = "shrug"
+    SCAPULAR = "scapular"
+    STABILITY = "stability"
+
+
+EQUIPMENT = (
+    "bodyweight barbell dumbbell kettlebell cable machine band pull-up-bar bench ez-bar trap-bar "
+    "landmine rings suspension exercise-ball medicine-ball plate other"
+).split()
+BODYWEIGHT = "bodyweight"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    group: Group
+    equipment: tuple[str, ...]
+    level: Level
+    mechanic: Mechanic
+    pattern: Pattern | None
+    cues: tuple[str, ...]
+    focus: str | None = None
+
+    def usable_with(self, available: frozenset[str]) -> bool:
+        """All of its equipment is at hand (bodyweight always is)."""
+        return all(item == BODYWEIGHT or item in available for item in self.equipment)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    source: str
+    exercises: tuple[Exercise, ...]
+    by_id: dict[str, Exercise] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {e.id: e for e in self.exercises})
+
+    def get(self, exercise_id: str) -> Exercise:
+        """The exercise with this id, or an error that suggests the closest id."""
+        found = self.by_id.get(exercise_id.strip().lower())
+        if found is None:
+            hint = did_you_mean(exercise_id, self.by_id)
+            raise BackplanError(
+                f"No exercise '{exercise_id}' in the catalogue{hint}. "
+                "Run 'backplan list' to see every id."
+            )
+        return found
+
+    def select(
+        self,
+        groups: Iterable[Group] = (),
+        equipment: frozenset[str] | None = None,
+        level: Level = Level.ADVANCED,
+    ) -> list[Exercise]:
+        """Exercises of these groups (all when none) doable with this equipment, up to `level`."""
+        wanted = set(groups) or set(Group)
+        return [
+            e
+            for e in self.exercises
+            if e.group in wanted
+            and e.level.rank <= level.rank
+            and (equipment is None or e.usable_with(equipment))
+        ]
+
+
+# --- parsing what a user types --------------------------------------------------------
+
+
+def split_values(values: Iterable[str] | None) -> list[str]:
+    """Repeatable options also take comma-separated lists: ['a,b', 'c'] -> ['a', 'b', 'c']."""
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
+def parse_group(text: str) -> Group:
+    key = " ".join(text.strip().lower().split())
+    if key in _GROUP_SPELLINGS:
+        return _GROUP_SPELLINGS[key]
+    hint = did_you_mean(key, _GROUP_SPELLINGS)
+    raise BackplanError(f"Unknown group '{text}'{hint}. Choose from: {', '.join(GROUP_NAMES)}.")
+
+
+def parse_groups(values: Iterable[str] | None) -> list[Group]:
+    groups: list[Group] = []
+    for value in split_values(values):
+        group = parse_group(value)
+        if group not in groups:
+            groups.append(group)
+    return groups
+
+
+def parse_level(text: str) -> Level:
+    key = text.strip().lower()
+    for level in Level:
+        if level.value == key:
+            return level
+    hint = did_you_mean(key, [level.value for level in Level])
+    names = ", ".join(level.value for level in Level)
+    raise BackplanError(f"Unknown level '{text}'{hint}. Choose from: {names}.")
+
+
+def parse_equipment(values: Iterable[str] | None) -> frozenset[str] | None:
+    """What the user has; None means everything."""
+    items = [item.lower() for item in split_values(values)]
+    if not items:
+        return None
+    for item in items:
+        if item not in EQUIPMENT:
+            raise BackplanError(
+                f"Unknown equipment '{item}'{did_you_mean(item, EQUIPMENT)}. "
+                f"Choose from: {', '.join(EQUIPMENT)}."
+            )
+    return frozenset(items) | {BODYWEIGHT}
+
+
+# --- loading and validating ----------------------------------------------------------
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_REQUIRED = ("id", "name", "group", "equipment", "level", "mechanic", "cues")
+_FIELDS = (*_REQUIRED, "pattern", "focus")
+_TOP_FIELDS = ("version", "exercises")
+MAX_CUE_CHARS = 200
+
+
+class CatalogueError(BackplanError):
+    """A catalogue that cannot be used, with every problem as `FILE:LINE: message`."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        super().__init__(*problems, f"The catalogue was refused: {count}.")
+        self.problems = list(problems)
+
+
+def load(path: Path) -> Catalogue:
+    """Read and validate a catalogue file; raise CatalogueError listing every problem."""
+    source = str(path)
+    text = _read_text(path, source)
+    try:
+        root = safeyaml.compose(text)
+    except safeyaml.YamlError as err:
+        raise CatalogueError([f"{source}:{err.line}: {err.message}"]) from None
+    problems: list[str] = []
+    exercises = _validate(root, source, problems)
+    if problems:
+        raise CatalogueError(problems)
+    return Catalogue(source, tuple(exercises))
+
+
+def _read_text(path: Path, source: str) -> str:
+    try:
+        if path.is_dir():
+            raise CatalogueError([f"{source}: is a directory; give the path of a YAML file"])
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise CatalogueError([f"{source}: no such file"]) from None
+    except PermissionError:
+        raise CatalogueError([f"{source}: permission denied; cannot read it"]) from None
+    except OSError as err:
+        raise CatalogueError([f"{source}: cannot be read ({err.strerror or err})"]) from None
+    if len(data) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise CatalogueError([f"{source}: larger than {limit} MB; that is not a catalogue"])
+    if b"\x00" in data:
+        raise CatalogueError([f"{source}: holds binary data (NUL bytes), not YAML text"])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise CatalogueError(
+            [f"{source}:{line}: not UTF-8 text (byte 0x{data[err.start]:02x}); save it as UTF-8"]
+        ) from None
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, safeyaml.Map):
+        return "a mapping"
+    if isinstance(value, safeyaml.Seq):
+        return "a list"
+    value = value.value if isinstance(value, safeyaml.Scalar) else value
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    return f"a {type(value).__name__}"
+
+
+class _Checker:
+    """Collects problems as `FILE:LINE: message`; each check returns a value or None."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(f"{self.source}:{line}: {message}")
+
+    def fields(
+        self, node: safeyaml.Map, known: Sequence[str], where: str
+    ) -> dict[str, safeyaml.Node]:
+        found: dict[str, safeyaml.Node] = {}
+        for key, value in node.pairs:
+            name = key.value if isinstance(key, safeyaml.Scalar) else None
+            if not isinstance(name, str):
+                self.problem(key.line, f"{where}: field names must be text, not {_kind(key)}")
+            elif name in found:
+                self.problem(key.line, f"{where}: field '{name}' is given twice")
+            elif name not in known:
+                hint = did_you_mean(name, known)
+                self.problem(key.line, f"{where}: unknown field '{name}'{hint}")
+            else:
+                found[name] = value
+        return found
+
+    def text(self, node: safeyaml.Node, what: str, limit: int) -> str | None:
+        value = node.value if isinstance(node, safeyaml.Scalar) else None
+        if not isinstance(value, str):
+            self.problem(node.line, f"{what} must be text, not {_kind(node)}")
+            return None
+        value = value.strip()
+        if not value:
+            self.problem(node.line, f"{what} is empty")
+            return None
+        if len(value) > limit:
+            self.problem(node.line, f"{what} is {len(value)} characters; at most {limit}")
+            return None
+        return value
+
+    def choice(self, node: safeyaml.Node, what: str, choices: Sequence[str]) -> str | None:
+        value = self.text(node, what, 64)
+        if value is None:
+            return None
+        if value not in choices:
+            hint = did_you_mean(value, choices)
+            allowed = ", ".join(choices)
+            self.problem(node.line, f"{what} '{value}' is not known{hint}; use one of: {allowed}")
+            return None
+        return value
+
+    def text_list(self, node: safeyaml.Node, what: str) -> list[tuple[int, str]] | None:
+        if not isinstance(node, safeyaml.Seq):
+            self.problem(node.line, f"{what} must be a list, not {_kind(node)}")
+            return None
+        items = []
+        for item in node.items:
+            value = self.text(item, f"each of {what}", MAX_CUE_CHARS)
+            if value is not None:
+                items.append((item.line, value))
+        return items
+
+
+def _validate(root: safeyaml.Node | None, source: str, problems: list[str]) -> list[Exercise]:
+    check = _Checker(source, problems)
+    if root is None:
+        check.problem(1, "the file is empty; a catalogue needs 'version: 1' and 'exercises:'")
+        return []
+    if not isinstance(root, safeyaml.Map):
+        check.problem(root.line, f"the file must be a mapping with 'version' and 'exercises', "
+                      f"not {_kind(root)}")
+        return []
+    top = check.fields(root, _TOP_FIELDS, "catalogue")
+    _check_version(top.get("version"), root.line, check)
+    listing = top.get("exercises")
+    if listing is None:
+        check.problem(root.line, "missing 'exercises:' (the list of exercises)")
+        return []
+    if not isinstance(listing, safeyaml.Seq):
+        check.problem(listing.line, f"'exercises' must be a list, not {_kind(listing)}")
+        return []
+    if not listing.items:
+        check.problem(listing.line, "'exercises' is empty; add at least one exercise")
+    exercises: list[Exercise] = []
+    first_line: dict[str, int] = {}
+    for number, node in enumerate(listing.items, start=1):
+        exercise = _exercise(node, number, check)
+        if exercise is None:
+            continue
+        if exercise.id in first_line:
+            check.problem(
+                node.line, f"duplicate id '{exercise.id}' (first at line {first_line[exercise.id]})"
+            )
+            continue
+        first_line[exercise.id] = node.line
+        exercises.append(exercise)
+    return exercises
+
+
+def _check_version(node: safeyaml.Node | None, line: int, check: _Checker) -> None:
+    if node is None:
+        check.problem(line, f"missing 'version: {SCHEMA_VERSION}'")
+        return
+    value = node.value if isinstance(node, safeyaml.Scalar) else None
+    if not isinstance(value, int) or isinstance(value, bool):
+        check.problem(node.line, f"version must be a whole number, not {_kind(node)}")
+    elif value > SCHEMA_VERSION:
+        check.problem(
+            node.line,
+            f"version {value} is newer than this backplan reads (up to {SCHEMA_VERSION}); "
+            "upgrade backplan",
+        )
+    elif value < 1:
+        check.problem(node.line, f"version {value} is not a catalogue version; use {SCHEMA_VERSION}")
+
+
+def _exercise(node: safeyaml.Node, number: int, check: _Checker) -> Exercise | None:
+    where = f"exercise {number}"
+    if not isinstance(node, safeyaml.Map):
+        check.problem(node.line, f"{where} must be a mapping of fields, not {_kind(node)}")
+        return None
+    before = len(check.problems)
+    fields = check.fields(node, _FIELDS, where)
+    for name in _REQUIRED:
+        if name not in fields:
+            check.problem(node.line, f"{where}: missing field '{name}'")
+    ident = _exercise_id(fields.get("id"), where, check)
+    if ident:
+        where = f"'{ident}'"
+    name = check.text(fields["name"], f"{where}: name", 100) if "name" in fields else None
+    group = _optional_choice(fields, "group", where, GROUP_NAMES, check)
+    level = _optional_choice(fields, "level", where, [lv.value for lv in Level], check)
+    mechanic = _optional_choice(fields, "mechanic", where, [m.value for m in Mechanic], check)
+    pattern = _optional_choice(fields, "pattern", where, [p.value for p in Pattern], check)
+    equipment = _equipment(fields.get("equipment"), where, check)
+    cues = _cues(fields.get("cues"), where, check)
+    focus = check.text(fields["focus"], f"{where}: focus", MAX_CUE_CHARS) if "focus" in fields else None
+    if len(check.problems) > before:
+        return None
+    assert ident and name and group and level and mechanic and equipment is not None and cues
+    return Exercise(
+        id=ident,
+        name=name,
+        group=Group(group),
+        equipment=equipment,
+        level=Level(level),
+        mechanic=Mechanic(mechanic),
+        pattern=Pattern(pattern) if pattern else None,
+        cues=cues,
+        focus=focus,
+    )
+
+
+def _exercise_id(node: safeyaml.Node | None, where: str, check: _Checker) -> str | None:
+    if node is None:
+        return None
+    ident = check.text(node, f"{where}: id", 64)
+    if ident is not None and not _ID.fullmatch(ident):
+        check.problem(
+            node.line, f"{where}: id '{ident}' must be lowercase words joined by '-' (a-z, 0-9)"
+        )
+        return None
+    return ident
+
+
+def _optional_choice(
+    fields: dict[str, safeyaml.Node],
+    name: str,
+    where: str,
+    choices: Sequence[str],
+    check: _Checker,
+) -> str | None:
+    node = fields.get(name)
+    return None if node is None else check.choice(node, f"{where}: {name}", choices)
+
+
+def _equipment(node: safeyaml.Node | None, where: str, check: _Checker) -> tuple[str, ...] | None:
+    if node is None:
+        return None
+    items = check.text_list(node, f"{where}: equipment")
+    if items is None:
+        return None
+    found: list[str] = []
+    for line, item in items:
+        if item not in EQUIPMENT:
+            hint = did_you_mean(item, EQUIPMENT)
+            check.problem(line, f"{where}: unknown equipment '{item}'{hint}")
+        elif item in found:
+            check.problem(line, f"{where}: equipment '{item}' is listed twice")
+        else:
+            found.append(item)
+    return tuple(found) if found != [BODYWEIGHT] else ()
+
+
+def _cues(node: safeyaml.Node | None, where: str, check: _Checker) -> tuple[str, ...] | None:
+    if node is None:
+        return None
+    items = check.text_list(node, f"{where}: cues")
+    if items is None:
+        return None
+    if not isinstance(node, safeyaml.Seq) or len(items) != len(node.items):
+        return None  # the bad cue is already reported
+    if not 1 <= len(items) <= 4:
+        check.problem(node.line, f"{where}: cues has {len(items)} entries; give 1 to 4 short cues")
+        return None
+    return tuple(cue for _, cue in items)

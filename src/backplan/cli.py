@@ -1,0 +1,205 @@
+"""The backplan command line: parse, call the core, render, map errors to exit codes."""
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from backplan import __version__, catalogue, paths, render
+from backplan.catalogue import Catalogue
+from backplan.errors import USAGE, BackplanError
+
+# typer 0.29+ vendors click; older typer uses click itself.
+try:
+    from typer._click.exceptions import ClickException, UsageError
+except ImportError:  # pragma: no cover - depends on the installed typer
+    from click.exceptions import ClickException, UsageError  # type: ignore[assignment,no-redef]
+
+
+class _BackplanGroup(TyperGroup):
+    """Turns expected failures into one clear stderr line and the spec's exit code."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BackplanError as failure:
+            render.error(*failure.lines)
+            raise typer.Exit(failure.exit_code) from None
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except typer.Abort:
+            render.error("Aborted.")
+            sys.exit(1)
+        except ClickException as failure:
+            hint = ""
+            if failure.exit_code == USAGE and isinstance(failure, UsageError) and failure.ctx:
+                hint = f" Try '{failure.ctx.command_path} --help'."
+            render.error(failure.format_message() + hint)
+            sys.exit(failure.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+app = typer.Typer(
+    cls=_BackplanGroup,
+    help="Plan varied back workouts: lats, upper back and lower back.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _complete_group(incomplete: str) -> list[str]:
+    return [name for name in catalogue.GROUP_NAMES if name.startswith(incomplete.lower())]
+
+
+def _complete_level(incomplete: str) -> list[str]:
+    return [level.value for level in catalogue.Level if level.value.startswith(incomplete)]
+
+
+def _complete_equipment(incomplete: str) -> list[str]:
+    return [item for item in catalogue.EQUIPMENT if item.startswith(incomplete.lower())]
+
+
+def _complete_exercise(incomplete: str) -> list[str]:
+    try:
+        loaded = catalogue.load(_catalogue_path(None))
+    except BackplanError:
+        return []
+    return [ident for ident in loaded.by_id if ident.startswith(incomplete.lower())]
+
+
+def _catalogue_path(given: Optional[Path]) -> Path:
+    if given is not None:
+        return given
+    from_env = os.environ.get(paths.CATALOG_ENV, "").strip()
+    return Path(from_env) if from_env else paths.shipped_catalogue()
+
+
+def _load(given: Optional[Path]) -> Catalogue:
+    return catalogue.load(_catalogue_path(given))
+
+
+CatalogOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--catalog",
+        help=f"Catalogue YAML to use instead of the shipped one [env: {paths.CATALOG_ENV}].",
+        show_default=False,
+        dir_okay=True,
+    ),
+]
+GroupOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--group",
+        "-g",
+        help="lats, upper-back or lower-back; repeat or separate with commas.",
+        autocompletion=_complete_group,
+        show_default=False,
+    ),
+]
+EquipmentOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--equipment",
+        "-e",
+        help="What you have (bodyweight always counts); repeat or separate with commas.",
+        autocompletion=_complete_equipment,
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"backplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version and exit.", callback=_version,
+                     is_eager=True),
+    ] = False,
+) -> None:
+    """Plan varied back workouts: lats, upper back and lower back.
+
+    Example: backplan workout --group lats --minutes 45
+    """
+
+
+@app.command("list")
+def list_(
+    group: GroupOption = None,
+    equipment: EquipmentOption = None,
+    level: Annotated[
+        Optional[str],
+        typer.Option(help="Show exercises up to this level.", autocompletion=_complete_level,
+                     show_default=False),
+    ] = None,
+    catalog: CatalogOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """List the catalogue, filtered by group, equipment and level.
+
+    Example: backplan list --group lats --equipment dumbbell,bench
+    """
+    groups = catalogue.parse_groups(group)
+    available = catalogue.parse_equipment(equipment)
+    most = catalogue.parse_level(level) if level else catalogue.Level.ADVANCED
+    chosen = _load(catalog).select(groups, available, most)
+    if json_:
+        render.print_json([render.exercise_json(e) for e in chosen])
+        return
+    if not chosen:
+        raise BackplanError("No exercise matches these filters; loosen --equipment or --level.")
+    render.exercise_table(chosen, f"Back exercises ({len(chosen)})")
+
+
+@app.command()
+def show(
+    exercise_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Exercise id.", autocompletion=_complete_exercise)
+    ],
+    catalog: CatalogOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Show one exercise: its form cues, focus cue and equipment.
+
+    Example: backplan show pull-up
+    """
+    exercise = _load(catalog).get(exercise_id)
+    if json_:
+        render.print_json(render.exercise_json(exercise))
+        return
+    render.exercise_panel(exercise)
+
+
+@app.command()
+def check(
+    path: Annotated[
+        Optional[Path],
+        typer.Argument(help="Catalogue file to check (default: the one in use).",
+                       show_default=False),
+    ] = None,
+    catalog: CatalogOption = None,
+) -> None:
+    """Validate a catalogue file; every problem is listed as FILE:LINE: message.
+
+    Example: backplan check my-exercises.yaml
+    """
+    render.check_ok(_load(path or catalog))
+
+
+def main() -> None:
+    app()

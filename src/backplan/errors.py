@@ -1,0 +1,25 @@
+"""The one exception type backplan raises for expected failures."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+# Exit codes from the spec: 1 when the environment failed, 2 when the input is wrong.
+ENVIRONMENT = 1
+USAGE = 2
+
+
+class BackplanError(Exception):
+    """An expected failure: the CLI prints `lines` to stderr and exits with `exit_code`."""
+
+    def __init__(self, *lines: str, exit_code: int = USAGE) -> None:
+        super().__init__(lines[0] if lines else "")
+        self.lines = lines
+        self.exit_code = exit_code
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
+    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
