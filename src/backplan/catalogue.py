@@ -80,9 +80,25 @@ class Pattern(str, Enum):
 
 
 EQUIPMENT = (
-    "bodyweight barbell dumbbell kettlebell cable machine band pull-up-bar bench ez-bar trap-bar "
-    "landmine rings suspension exercise-ball medicine-ball plate other"
-).split()
+    "bodyweight",
+    "barbell",
+    "dumbbell",
+    "kettlebell",
+    "cable",
+    "machine",
+    "band",
+    "pull-up-bar",
+    "bench",
+    "ez-bar",
+    "trap-bar",
+    "landmine",
+    "rings",
+    "suspension",
+    "exercise-ball",
+    "medicine-ball",
+    "plate",
+    "other",
+)
 BODYWEIGHT = "bodyweight"
 
 
@@ -203,7 +219,7 @@ class CatalogueError(BackplanError):
 
     def __init__(self, problems: Sequence[str]) -> None:
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        super().__init__(*problems, f"The catalogue was refused: {count}.")
+        super().__init__(f"The catalogue was refused: {count}.", details=problems)
         self.problems = list(problems)
 
 
@@ -215,10 +231,12 @@ def load(path: Path) -> Catalogue:
         root = safeyaml.compose(text)
     except safeyaml.YamlError as err:
         raise CatalogueError([f"{source}:{err.line}: {err.message}"]) from None
-    problems: list[str] = []
-    exercises = _validate(root, source, problems)
-    if problems:
-        raise CatalogueError(problems)
+    check = _Checker()
+    exercises = _validate(root, check)
+    if check.problems:
+        # A stable sort: in file order, and in field order within a line.
+        ordered = sorted(check.problems, key=lambda problem: problem[0])
+        raise CatalogueError([f"{source}:{line}: {message}" for line, message in ordered])
     return Catalogue(source, tuple(exercises))
 
 
@@ -268,16 +286,16 @@ def _kind(value: object) -> str:
 class _Checker:
     """Collects problems as `FILE:LINE: message`; each check returns a value or None."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.source = source
-        self.problems = problems
+    def __init__(self) -> None:
+        self.problems: list[tuple[int, str]] = []
 
     def problem(self, line: int, message: str) -> None:
-        self.problems.append(f"{self.source}:{line}: {message}")
+        self.problems.append((line, message))
 
     def fields(
-        self, node: safeyaml.Map, known: Sequence[str], where: str
+        self, node: safeyaml.Map, known: Sequence[str], where: str, *, extensions: bool = False
     ) -> dict[str, safeyaml.Node]:
+        """The known fields by name; with `extensions`, `x-` fields (anchors) are skipped."""
         found: dict[str, safeyaml.Node] = {}
         for key, value in node.pairs:
             name = key.value if isinstance(key, safeyaml.Scalar) else None
@@ -285,8 +303,12 @@ class _Checker:
                 self.problem(key.line, f"{where}: field names must be text, not {_kind(key)}")
             elif name in found:
                 self.problem(key.line, f"{where}: field '{name}' is given twice")
+            elif extensions and name.startswith("x-"):
+                continue
             elif name not in known:
                 hint = did_you_mean(name, known)
+                if extensions and not hint:
+                    hint = " (shared anchors go under a key that starts with 'x-')"
                 self.problem(key.line, f"{where}: unknown field '{name}'{hint}")
             else:
                 found[name] = value
@@ -329,16 +351,17 @@ class _Checker:
         return items
 
 
-def _validate(root: safeyaml.Node | None, source: str, problems: list[str]) -> list[Exercise]:
-    check = _Checker(source, problems)
+def _validate(root: safeyaml.Node | None, check: _Checker) -> list[Exercise]:
     if root is None:
         check.problem(1, "the file is empty; a catalogue needs 'version: 1' and 'exercises:'")
         return []
     if not isinstance(root, safeyaml.Map):
-        check.problem(root.line, f"the file must be a mapping with 'version' and 'exercises', "
-                      f"not {_kind(root)}")
+        check.problem(
+            root.line,
+            f"the file must be a mapping with 'version' and 'exercises', not {_kind(root)}",
+        )
         return []
-    top = check.fields(root, _TOP_FIELDS, "catalogue")
+    top = check.fields(root, _TOP_FIELDS, "catalogue", extensions=True)
     _check_version(top.get("version"), root.line, check)
     listing = top.get("exercises")
     if listing is None:
@@ -352,16 +375,14 @@ def _validate(root: safeyaml.Node | None, source: str, problems: list[str]) -> l
     exercises: list[Exercise] = []
     first_line: dict[str, int] = {}
     for number, node in enumerate(listing.items, start=1):
-        exercise = _exercise(node, number, check)
-        if exercise is None:
+        ident, exercise = _exercise(node, number, check)
+        if ident in first_line:
+            check.problem(node.line, f"duplicate id '{ident}' (first at line {first_line[ident]})")
             continue
-        if exercise.id in first_line:
-            check.problem(
-                node.line, f"duplicate id '{exercise.id}' (first at line {first_line[exercise.id]})"
-            )
-            continue
-        first_line[exercise.id] = node.line
-        exercises.append(exercise)
+        if ident:
+            first_line[ident] = node.line
+        if exercise:
+            exercises.append(exercise)
     return exercises
 
 
@@ -379,22 +400,27 @@ def _check_version(node: safeyaml.Node | None, line: int, check: _Checker) -> No
             "upgrade backplan",
         )
     elif value < 1:
-        check.problem(node.line, f"version {value} is not a catalogue version; use {SCHEMA_VERSION}")
+        check.problem(
+            node.line, f"version {value} is not a catalogue version; use {SCHEMA_VERSION}"
+        )
 
 
-def _exercise(node: safeyaml.Node, number: int, check: _Checker) -> Exercise | None:
+def _exercise(
+    node: safeyaml.Node, number: int, check: _Checker
+) -> tuple[str | None, Exercise | None]:
+    """The entry's id (when readable) and the exercise (when valid)."""
     where = f"exercise {number}"
     if not isinstance(node, safeyaml.Map):
         check.problem(node.line, f"{where} must be a mapping of fields, not {_kind(node)}")
-        return None
+        return None, None
     before = len(check.problems)
     fields = check.fields(node, _FIELDS, where)
-    for name in _REQUIRED:
-        if name not in fields:
-            check.problem(node.line, f"{where}: missing field '{name}'")
+    for required in _REQUIRED:
+        if required not in fields:
+            check.problem(node.line, f"{where}: missing field '{required}'")
     ident = _exercise_id(fields.get("id"), where, check)
     if ident:
-        where = f"'{ident}'"
+        where = f"'{ident}'"  # later problems name the exercise, easier to find than a number
     name = check.text(fields["name"], f"{where}: name", 100) if "name" in fields else None
     group = _optional_choice(fields, "group", where, GROUP_NAMES, check)
     level = _optional_choice(fields, "level", where, [lv.value for lv in Level], check)
@@ -402,11 +428,15 @@ def _exercise(node: safeyaml.Node, number: int, check: _Checker) -> Exercise | N
     pattern = _optional_choice(fields, "pattern", where, [p.value for p in Pattern], check)
     equipment = _equipment(fields.get("equipment"), where, check)
     cues = _cues(fields.get("cues"), where, check)
-    focus = check.text(fields["focus"], f"{where}: focus", MAX_CUE_CHARS) if "focus" in fields else None
+    focus = (
+        check.text(fields["focus"], f"{where}: focus", MAX_CUE_CHARS) if "focus" in fields else None
+    )
     if len(check.problems) > before:
-        return None
-    assert ident and name and group and level and mechanic and equipment is not None and cues
-    return Exercise(
+        return ident, None
+    # No new problem means every required field was read.
+    assert ident and name and group and level and mechanic  # noqa: PT018
+    assert equipment is not None and cues  # noqa: PT018
+    return ident, Exercise(
         id=ident,
         name=name,
         group=Group(group),

@@ -2,44 +2,53 @@
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
+
+# typer (0.29 and later) carries its own click; these are the types its parser raises.
+from typer._click.core import Context
+from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperGroup
 
 from backplan import __version__, catalogue, paths, render
 from backplan.catalogue import Catalogue
-from backplan.errors import USAGE, BackplanError
-
-# typer 0.29+ vendors click; older typer uses click itself.
-try:
-    from typer._click.exceptions import ClickException, UsageError
-except ImportError:  # pragma: no cover - depends on the installed typer
-    from click.exceptions import ClickException, UsageError  # type: ignore[assignment,no-redef]
+from backplan.errors import BackplanError
 
 
 class _BackplanGroup(TyperGroup):
-    """Turns expected failures into one clear stderr line and the spec's exit code."""
+    """Turns every expected failure into one clear stderr line and the spec's exit code."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
         except BackplanError as failure:
-            render.error(*failure.lines)
+            render.error(failure.message, failure.details)
             raise typer.Exit(failure.exit_code) from None
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        call = (args, prog_name, complete_var, False, windows_expand_args)
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(*call, **extra)
+        # Click's own usage errors come out as one line, like backplan's.
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(*call, **extra)
         except typer.Abort:
             render.error("Aborted.")
             sys.exit(1)
         except ClickException as failure:
             hint = ""
-            if failure.exit_code == USAGE and isinstance(failure, UsageError) and failure.ctx:
+            if isinstance(failure, UsageError) and failure.ctx is not None:
                 hint = f" Try '{failure.ctx.command_path} --help'."
             render.error(failure.format_message() + hint)
             sys.exit(failure.exit_code)
@@ -75,19 +84,19 @@ def _complete_exercise(incomplete: str) -> list[str]:
     return [ident for ident in loaded.by_id if ident.startswith(incomplete.lower())]
 
 
-def _catalogue_path(given: Optional[Path]) -> Path:
+def _catalogue_path(given: Path | None) -> Path:
     if given is not None:
         return given
     from_env = os.environ.get(paths.CATALOG_ENV, "").strip()
     return Path(from_env) if from_env else paths.shipped_catalogue()
 
 
-def _load(given: Optional[Path]) -> Catalogue:
+def _load(given: Path | None) -> Catalogue:
     return catalogue.load(_catalogue_path(given))
 
 
 CatalogOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--catalog",
         help=f"Catalogue YAML to use instead of the shipped one [env: {paths.CATALOG_ENV}].",
@@ -96,7 +105,7 @@ CatalogOption = Annotated[
     ),
 ]
 GroupOption = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Option(
         "--group",
         "-g",
@@ -106,7 +115,7 @@ GroupOption = Annotated[
     ),
 ]
 EquipmentOption = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Option(
         "--equipment",
         "-e",
@@ -128,8 +137,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", help="Print the version and exit.", callback=_version,
-                     is_eager=True),
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_version, is_eager=True
+        ),
     ] = False,
 ) -> None:
     """Plan varied back workouts: lats, upper back and lower back.
@@ -143,9 +153,12 @@ def list_(
     group: GroupOption = None,
     equipment: EquipmentOption = None,
     level: Annotated[
-        Optional[str],
-        typer.Option(help="Show exercises up to this level.", autocompletion=_complete_level,
-                     show_default=False),
+        str | None,
+        typer.Option(
+            help="Show exercises up to this level.",
+            autocompletion=_complete_level,
+            show_default=False,
+        ),
     ] = None,
     catalog: CatalogOption = None,
     json_: JsonOption = False,
@@ -162,7 +175,10 @@ def list_(
         render.print_json([render.exercise_json(e) for e in chosen])
         return
     if not chosen:
-        raise BackplanError("No exercise matches these filters; loosen --equipment or --level.")
+        render.out.print(
+            "No exercise matches these filters; try more --equipment or a higher --level."
+        )
+        return
     render.exercise_table(chosen, f"Back exercises ({len(chosen)})")
 
 
@@ -188,9 +204,10 @@ def show(
 @app.command()
 def check(
     path: Annotated[
-        Optional[Path],
-        typer.Argument(help="Catalogue file to check (default: the one in use).",
-                       show_default=False),
+        Path | None,
+        typer.Argument(
+            help="Catalogue file to check (default: the one in use).", show_default=False
+        ),
     ] = None,
     catalog: CatalogOption = None,
 ) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 # Exit codes from the spec: 1 when the environment failed, 2 when the input is wrong.
 ENVIRONMENT = 1
@@ -11,11 +11,17 @@ USAGE = 2
 
 
 class BackplanError(Exception):
-    """An expected failure: the CLI prints `lines` to stderr and exits with `exit_code`."""
+    """An expected failure: the CLI prints it to stderr and exits with `exit_code`.
 
-    def __init__(self, *lines: str, exit_code: int = USAGE) -> None:
-        super().__init__(lines[0] if lines else "")
-        self.lines = lines
+    `details` (such as `FILE:LINE: message` problems) are printed as they are, before it.
+    """
+
+    def __init__(
+        self, message: str, *, details: Sequence[str] = (), exit_code: int = USAGE
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = tuple(details)
         self.exit_code = exit_code
 
 

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich import box
-from rich.console import Console, Group as RichGroup
+from rich.console import Console
+from rich.console import Group as RichGroup
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -25,9 +26,14 @@ def print_json(document: Any) -> None:
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
-def error(*lines: str) -> None:
-    for line in lines:
-        err.print(f"[bold red]error:[/] {escape(line)}", soft_wrap=True)
+def error(message: str, details: Sequence[str] = ()) -> None:
+    for line in details:
+        err.print(escape(line), soft_wrap=True)
+    err.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def group_text(group: Group) -> Text:
@@ -144,6 +150,7 @@ def check_ok(catalogue: Catalogue) -> None:
         f"{group.label} {sum(e.group is group for e in catalogue.exercises)}" for group in Group
     )
     out.print(
-        f"[green]✓[/] {escape(catalogue.source)}: {len(catalogue.exercises)} exercises ({counts})",
+        f"[green]✓[/] {escape(catalogue.source)}: {plural(len(catalogue.exercises), 'exercise')} "
+        f"({counts})",
         soft_wrap=True,
     )

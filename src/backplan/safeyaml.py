@@ -8,8 +8,6 @@ shared references, never copies, so an alias bomb costs one node per alias.
 
 from __future__ import annotations
 
-from typing import Union
-
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
@@ -65,7 +63,7 @@ class Map:
         self.line = line
 
 
-Node = Union[Scalar, Seq, Map]
+Node = Scalar | Seq | Map
 
 
 def compose(text: str) -> Node | None:
@@ -96,7 +94,7 @@ def compose(text: str) -> Node | None:
 
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            line = event.start_mark.line + 1
+            line = event.start_mark.line + 1 if event.start_mark is not None else 1
             if isinstance(event, yaml.ScalarEvent):
                 node: Node = _scalar(event, line)
                 if event.anchor:
@@ -131,7 +129,7 @@ def compose(text: str) -> Node | None:
                     raise YamlError(line, "holds more than one YAML document; use one")
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
+        line = mark.line + 1 if mark is not None else 1
         problem = err.problem or "is not valid YAML"
         context = f" ({err.context})" if err.context else ""
         raise YamlError(line, f"YAML syntax: {problem}{context}") from None
@@ -150,7 +148,9 @@ def _scalar(event: yaml.ScalarEvent, line: int) -> Scalar:
     if len(event.value) > MAX_SCALAR_CHARS:
         raise YamlError(line, f"a value of {len(event.value):,} characters is too long")
     if event.tag in (None, "!"):
-        tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        tag: str = _resolver.resolve(  # type: ignore[no-untyped-call]
+            yaml.ScalarNode, event.value, event.implicit
+        )
     else:
         _check_tag(event.tag, line)
         tag = event.tag
@@ -158,7 +158,7 @@ def _scalar(event: yaml.ScalarEvent, line: int) -> Scalar:
         return Scalar(event.value, line)
     if tag == _MERGE:
         return Scalar("<<", line, is_merge=True)
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+    node = yaml.ScalarNode(tag, event.value)
     try:
         return Scalar(_constructor.construct_object(node), line)
     except (ConstructorError, ValueError) as err:

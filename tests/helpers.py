@@ -1,0 +1,47 @@
+"""Shared test helpers: run the CLI in-process and write small catalogues."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from typer.testing import CliRunner, Result
+
+from backplan.cli import app
+
+
+def run(*args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(app, list(args), input=input)
+
+
+def ok(*args: str, input: str | None = None) -> Result:
+    result = run(*args, input=input)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    return result
+
+
+def run_json(*args: str) -> Any:
+    return json.loads(ok(*args, "--json").stdout)
+
+
+def entry(ident: str, group: str = "lats", **fields: Any) -> dict[str, Any]:
+    """A valid catalogue entry; keyword arguments override its fields."""
+    base: dict[str, Any] = {
+        "id": ident,
+        "name": ident.replace("-", " ").title(),
+        "group": group,
+        "equipment": [],
+        "level": "beginner",
+        "mechanic": "compound",
+        "cues": ["Keep the back flat."],
+        "focus": "Feel the back work.",
+    }
+    base.update(fields)
+    return base
+
+
+def write_catalogue(path: Path, entries: list[dict[str, Any]], version: int = 1) -> Path:
+    path.write_text(yaml.safe_dump({"version": version, "exercises": entries}), encoding="utf-8")
+    return path

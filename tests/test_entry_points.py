@@ -1,0 +1,40 @@
+"""The installed `backplan` script and `python -m backplan`, as real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from backplan import __version__
+
+SCRIPT = Path(sys.executable).parent / ("backplan.exe" if os.name == "nt" else "backplan")
+
+
+@pytest.mark.parametrize("command", [[str(SCRIPT)], [sys.executable, "-m", "backplan"]])
+def test_installed_commands(command: list[str], tmp_path: Path) -> None:
+    env = {**os.environ, "BACKPLAN_HOME": str(tmp_path), "NO_COLOR": "1"}
+    version = subprocess.run(
+        [*command, "--version"], capture_output=True, text=True, env=env, check=True, timeout=60
+    )
+    assert version.stdout.strip() == f"backplan {__version__}"
+    listed = subprocess.run(
+        [*command, "list", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert len(json.loads(listed.stdout)) >= 48
+    bad = subprocess.run(
+        [*command, "show", "nope"], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("error: No exercise 'nope'")
+    assert "Traceback" not in bad.stderr
