@@ -57,7 +57,6 @@ class _BackplanGroup(TyperGroup):
 
 app = typer.Typer(
     cls=_BackplanGroup,
-    help="Plan varied back workouts: lats, upper back and lower back.",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,

@@ -1,0 +1,28 @@
+"""The README's two command lines are the contract with a newcomer; CI runs the test one."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _first_command_under(heading: str) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split(f"## {heading}\n", 1)[1]
+    block = re.search(r"```sh\n(.+?)\n", section)
+    assert block, heading
+    return block.group(1)
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    command = _first_command_under("Tests")
+    assert "pytest" in command
+    assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_install_command_runs_the_main_job() -> None:
+    command = _first_command_under("Install and run")
+    assert command.startswith("python3 -m venv .venv && .venv/bin/pip install . && ")
+    assert command.endswith("backplan list") or command.endswith("backplan workout")
