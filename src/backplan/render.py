@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 from rich import box
@@ -16,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from backplan.catalogue import Catalogue, Exercise, Group
+from backplan.workout import PlannedExercise, Workout
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -58,6 +60,14 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
     }
 
 
+def _exercise_width(exercises: Sequence[Exercise | PlannedExercise], others: int) -> int:
+    """Never narrower than the longest id, so an id is never cut and can be copied as it
+    stands; names wrap when the other columns need their `others` characters."""
+    id_width = max(len(e.id) for e in exercises)
+    name_width = max(len(e.name) for e in exercises)
+    return max(id_width, min(name_width, out.width - others))
+
+
 def _name_and_id(name: str, ident: str) -> Text:
     # Name and id share a cell so the table fits 80 columns without losing the id to type.
     cell = Text(name, style="bold")
@@ -84,11 +94,7 @@ def exercise_table(exercises: Sequence[Exercise], title: str) -> None:
         show_edge=False,
         padding=(0, 1, 0, 0),  # the box's own separator is the other space between columns
     )
-    # Never narrower than the longest id, so an id is never cut and can be copied as it
-    # stands; the other columns need about 52 characters.
-    id_width = max(len(e.id) for e in exercises)
-    name_width = max(len(e.name) for e in exercises)
-    table.add_column("Exercise", width=max(id_width, min(name_width, out.width - 52)))
+    table.add_column("Exercise", width=_exercise_width(exercises, others=52))
     table.add_column("Group", no_wrap=True)
     table.add_column("Equipment", min_width=len("pull-up-bar"), overflow="fold")
     table.add_column("Level", no_wrap=True, min_width=len("intermediate"))
@@ -154,3 +160,123 @@ def check_ok(catalogue: Catalogue) -> None:
         f"({counts})",
         soft_wrap=True,
     )
+
+
+# --- workouts -------------------------------------------------------------------------
+
+
+def rest_text(seconds: int) -> str:
+    if seconds < 120:
+        return f"{seconds} s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min" if not rest else f"{minutes}:{rest:02d} min"
+
+
+def when_text(moment: datetime) -> str:
+    return moment.strftime("%a %d %b %Y, %H:%M")
+
+
+def workout_json(workout: Workout) -> dict[str, Any]:
+    return {
+        "id": workout.id,
+        "created": workout.created.isoformat(timespec="seconds"),
+        "goal": workout.goal.value,
+        "level": workout.level.value,
+        "groups": [g.value for g in workout.groups],
+        "estimated_minutes": workout.estimated_minutes,
+        "notes": list(workout.notes),
+        "exercises": [
+            {
+                "position": e.position,
+                "id": e.id,
+                "name": e.name,
+                "group": e.group.value,
+                "mechanic": e.mechanic.value,
+                "pattern": e.pattern.value if e.pattern else None,
+                "sets": e.prescription.sets,
+                "reps_min": e.prescription.reps_min,
+                "reps_max": e.prescription.reps_max,
+                "rest_seconds": e.prescription.rest_seconds,
+                "reason": e.reason,
+            }
+            for e in workout.exercises
+        ],
+    }
+
+
+def _groups_text(groups: Sequence[Group]) -> Text:
+    if set(groups) == set(Group):
+        return Text("whole back")
+    return Text(" + ").join(group_text(g) for g in groups)
+
+
+def workout_view(workout: Workout) -> None:
+    title = Text("Back workout", style="bold")
+    if workout.id is not None:
+        title.append(f" #{workout.id}", style="bold")
+    title.append(" · ")
+    title.append_text(_groups_text(workout.groups))
+    title.append(f" · {workout.goal.value} · {workout.level.value}")
+    title.append(f" · about {workout.estimated_minutes} min", style="bold")
+    out.print(title)
+    out.print(Text(when_text(workout.created), style="dim"))
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0), title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Exercise", width=_exercise_width(workout.exercises, others=48))
+    table.add_column("Group", no_wrap=True)
+    table.add_column("Sets×reps", no_wrap=True)
+    table.add_column("Rest", no_wrap=True)
+    table.add_column("Why", min_width=12, ratio=1)
+    for e in workout.exercises:
+        p = e.prescription
+        table.add_row(
+            str(e.position),
+            _name_and_id(e.name, e.id),
+            group_text(e.group),
+            f"{p.sets} × {p.reps_min}–{p.reps_max}",
+            rest_text(p.rest_seconds),
+            Text(e.reason, style="dim"),
+        )
+    out.print(table)
+
+    focus = Table.grid(padding=(0, 1))
+    focus.add_column(justify="right", style="dim", no_wrap=True)
+    focus.add_column()
+    for e in workout.exercises:
+        if e.focus:
+            focus.add_row(str(e.position), Text(e.focus, style="italic"))
+    if focus.row_count:
+        out.print(Text("Focus: the muscle to picture moving the weight", style="bold"))
+        out.print(focus)
+    if workout.notes:
+        out.print(Text("\nNotes", style="bold"))
+        for note in workout.notes:
+            out.print(Text("• ") + Text(note), soft_wrap=False)
+
+
+def history_table(workouts: Sequence[Workout]) -> None:
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=(0, 1, 0, 0),
+        title="Your back workouts",
+        title_justify="left",
+    )
+    table.add_column("ID", justify="right", no_wrap=True)
+    table.add_column("When", no_wrap=True)
+    table.add_column("Groups")
+    table.add_column("Goal", no_wrap=True)
+    table.add_column("Exercises", justify="right", no_wrap=True)
+    table.add_column("Min", justify="right", no_wrap=True)
+    for workout in workouts:
+        table.add_row(
+            str(workout.id),
+            when_text(workout.created),
+            _groups_text(workout.groups),
+            workout.goal.value,
+            str(len(workout.exercises)),
+            str(workout.estimated_minutes),
+        )
+    out.print(table)
+    out.print(Text("backplan history show ID prints one in full.", style="dim"))

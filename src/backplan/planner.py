@@ -1,0 +1,263 @@
+"""Pure planning: (exercises, recent usage, request, seed) -> Workout.
+
+The rules, in the spec's words: candidates are the requested groups' exercises you
+can do; slots go round-robin over the groups; the least recently done exercise wins
+(never done first, last session's last), then the one used less often, then a
+movement pattern the session lacks, then the seeded coin; at most one hinge a
+session; multi-joint work first and the lower back's single-joint work last (NSCA,
+ch. 17).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from backplan.catalogue import Exercise, Group, Level, Mechanic, Pattern
+from backplan.errors import BackplanError
+from backplan.prescription import Goal, prescribe
+from backplan.workout import PlannedExercise, Workout
+
+MAX_EXERCISES = 12
+DEFAULT_EXERCISES = 6
+
+
+@dataclass(frozen=True)
+class Request:
+    groups: tuple[Group, ...] = ()  # none named: a broad session over all three
+    exercises: int = DEFAULT_EXERCISES
+    minutes: int | None = None  # when set, as many exercises as fit (at least one)
+    goal: Goal = Goal.HYPERTROPHY
+    level: Level = Level.INTERMEDIATE
+    equipment: frozenset[str] | None = None  # None: everything is available
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class Recency:
+    """What history says: when each exercise was last done, and the last session's ids."""
+
+    last_done: Mapping[str, datetime] = field(default_factory=dict)
+    previous: frozenset[str] = frozenset()
+    uses: Mapping[str, int] = field(default_factory=dict)  # sessions that included each id
+
+
+def plan(
+    exercises: Sequence[Exercise], request: Request, recency: Recency, now: datetime
+) -> Workout:
+    groups = request.groups or tuple(Group)
+    pool = _candidates(exercises, groups, request)
+    if request.minutes is None:
+        return _plan(pool, groups, request.exercises, request, recency, now)
+    # The estimate grows with each exercise, so the first count that fits is the largest.
+    for count in range(min(MAX_EXERCISES, len(pool)), 0, -1):
+        workout = _plan(pool, groups, count, request, recency, now)
+        if workout.estimated_minutes <= request.minutes:
+            return workout
+    note = (
+        f"Even one exercise takes about {workout.estimated_minutes} minutes with the warm-up, "
+        f"more than the {request.minutes} you have; here is one."
+    )
+    return _with_note(workout, note)
+
+
+def _with_note(workout: Workout, note: str) -> Workout:
+    return replace(workout, notes=(*workout.notes, note))
+
+
+def _labels(groups: Sequence[Group]) -> str:
+    return " or ".join(group.label for group in groups)
+
+
+def _candidates(
+    exercises: Sequence[Exercise], groups: Sequence[Group], request: Request
+) -> list[Exercise]:
+    """Rule 1, naming the filter that emptied the pool when nothing is left."""
+    pool = [e for e in exercises if e.group in groups]
+    if not pool:
+        raise BackplanError(f"The catalogue has no {_labels(groups)} exercises.")
+    if request.equipment is not None:
+        available = request.equipment
+        pool = [e for e in pool if e.usable_with(available)]
+        if not pool:
+            have = ", ".join(sorted(available))
+            raise BackplanError(
+                f"No {_labels(groups)} exercise can be done with only {have}: "
+                "name more of what you have with --equipment."
+            )
+    pool = [e for e in pool if e.level.rank <= request.level.rank]
+    if not pool:
+        raise BackplanError(
+            f"No {_labels(groups)} exercise you have the equipment for is at or below "
+            f"--level {request.level.value}: raise --level."
+        )
+    return pool
+
+
+@dataclass
+class _Session:
+    """The picks so far, and what the rules need to know about them."""
+
+    picks: list[Exercise] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    patterns: set[Pattern] = field(default_factory=set)
+
+    @property
+    def has_hinge(self) -> bool:
+        return Pattern.HINGE in self.patterns
+
+    def add(self, exercise: Exercise) -> None:
+        self.picks.append(exercise)
+        self.ids.add(exercise.id)
+        if exercise.pattern is not None:
+            self.patterns.add(exercise.pattern)
+
+
+def _plan(
+    pool: Sequence[Exercise],
+    groups: Sequence[Group],
+    count: int,
+    request: Request,
+    recency: Recency,
+    now: datetime,
+) -> Workout:
+    rng = random.Random(request.seed)
+    coin = {e.id: rng.random() for e in pool}
+    by_group = {group: [e for e in pool if e.group is group] for group in groups}
+    session = _Session()
+    notes: list[str] = []
+
+    def rank(exercise: Exercise) -> tuple[bool, float, int, bool, bool, float]:
+        last = recency.last_done.get(exercise.id)
+        repeats_pattern = exercise.pattern is not None and exercise.pattern in session.patterns
+        # Among ties, a group's first pick is a multi-joint lift, so no group is trained
+        # by isolation work alone.
+        minor_first = exercise.mechanic is Mechanic.ISOLATION and not any(
+            p.group is exercise.group for p in session.picks
+        )
+        # Exercises last done in the same session tie on recency; the one used less often
+        # goes first, or the pattern rule and the seed would favour the same ones for ever.
+        return (
+            last is not None,
+            last.timestamp() if last else 0.0,
+            recency.uses.get(exercise.id, 0),
+            repeats_pattern,
+            minor_first,
+            coin[exercise.id],
+        )
+
+    def best(group: Group) -> Exercise | None:
+        eligible = [
+            e
+            for e in by_group[group]
+            if e.id not in session.ids and not (session.has_hinge and e.pattern is Pattern.HINGE)
+        ]
+        return min(eligible, key=rank, default=None)
+
+    # Round-robin over the groups: each slot goes to the group with the fewest picks so far
+    # that still has something eligible, so a group that runs out hands its slots on evenly.
+    picked = dict.fromkeys(groups, 0)
+    for _ in range(count):
+        options = [(picked[g], index, g) for index, g in enumerate(groups) if best(g) is not None]
+        if not options:
+            break
+        group = min(options)[2]
+        choice = best(group)
+        assert choice is not None
+        session.add(choice)
+        picked[group] += 1
+
+    if len(session.picks) < count:
+        notes.append(
+            f"Only {len(session.picks)} exercises fit your filters (you asked for {count}); "
+            "the session has them all."
+        )
+    for index, group in enumerate(groups):
+        fair_share = count // len(groups) + (index < count % len(groups))
+        if picked[group] < fair_share and len(session.picks) == count:
+            hinge_blocked = any(
+                e.pattern is Pattern.HINGE and e.id not in session.ids for e in by_group[group]
+            )
+            why = " (one hinge per session)" if hinge_blocked else ""
+            notes.append(
+                f"{group.label.capitalize()} had only {picked[group]} option"
+                f"{'s' if picked[group] != 1 else ''} with your filters{why}, so other groups "
+                "took its other slots."
+            )
+    for exercise in session.picks:
+        if exercise.id in recency.previous:
+            notes.append(
+                f"{exercise.name} was in your last session too: nothing else in its group fits "
+                "your filters."
+            )
+
+    planned = [
+        _planned(position, exercise, request, recency, now, len(by_group[exercise.group]))
+        for position, exercise in enumerate(_in_order(session.picks), start=1)
+    ]
+    return Workout(
+        created=now,
+        goal=request.goal,
+        level=request.level,
+        groups=tuple(groups),
+        exercises=tuple(planned),
+        notes=tuple(notes),
+        seed=request.seed,
+    )
+
+
+def _tier(exercise: Exercise) -> int:
+    """Rule 5: multi-joint first, single-joint next, the lower back's single-joint work last."""
+    if exercise.mechanic is Mechanic.COMPOUND:
+        return 0
+    return 2 if exercise.group is Group.LOWER_BACK else 1
+
+
+def _in_order(picks: Sequence[Exercise]) -> list[Exercise]:
+    return sorted(picks, key=_tier)  # stable: within a tier, the round-robin order stays
+
+
+def _planned(
+    position: int,
+    exercise: Exercise,
+    request: Request,
+    recency: Recency,
+    now: datetime,
+    group_options: int,
+) -> PlannedExercise:
+    return PlannedExercise(
+        position=position,
+        id=exercise.id,
+        name=exercise.name,
+        group=exercise.group,
+        mechanic=exercise.mechanic,
+        pattern=exercise.pattern,
+        prescription=prescribe(request.goal, request.level, exercise.mechanic),
+        reason=_reason(exercise, request, recency, now, group_options),
+        focus=exercise.focus,
+    )
+
+
+def _reason(
+    exercise: Exercise, request: Request, recency: Recency, now: datetime, group_options: int
+) -> str:
+    if group_options == 1:
+        limit = "your equipment" if request.equipment is not None else "your filters"
+        return f"only {exercise.group.label} option with {limit}"
+    if exercise.id in recency.previous:
+        return "in your last session; no other option"
+    last = recency.last_done.get(exercise.id)
+    if last is None:
+        return "never done"
+    return f"last done {days_ago(last, now)}"
+
+
+def days_ago(then: datetime, now: datetime) -> str:
+    days = (now.astimezone().date() - then.astimezone().date()).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
