@@ -53,7 +53,10 @@ class _BackplanGroup(TyperGroup):
             hint = ""
             if isinstance(failure, UsageError) and failure.ctx is not None:
                 hint = f" Try '{failure.ctx.command_path} --help'."
-            render.error(failure.format_message() + hint)
+            message = failure.format_message().rstrip()
+            if hint and not message.endswith((".", "?", ")")):
+                message += "."
+            render.error(message + hint)
             sys.exit(failure.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
 

@@ -1,0 +1,184 @@
+"""`backplan workout` and `backplan history`, in-process."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from backplan import history
+from tests.helpers import entry, ok, run, run_json, write_catalogue
+
+WORKOUT_KEYS = ["id", "created", "goal", "level", "groups", "estimated_minutes", "notes", "exercises"]
+EXERCISE_KEYS = [
+    "position", "id", "name", "group", "mechanic", "pattern", "sets", "reps_min", "reps_max",
+    "rest_seconds", "reason",
+]
+
+
+def test_workout_prints_and_saves() -> None:
+    out = ok("workout", "--seed", "4").stdout
+    assert "Back workout #1 · whole back · hypertrophy · intermediate · about" in out
+    assert "Focus" in out
+    listed = run_json("history")
+    assert len(listed) == 1
+    assert len(listed[0]["exercises"]) == 6
+
+
+def test_workout_json_document() -> None:
+    planned = run_json("workout", "--seed", "4")
+    assert list(planned) == WORKOUT_KEYS
+    assert planned["id"] == 1
+    assert datetime.fromisoformat(planned["created"]).utcoffset() is not None
+    assert planned["groups"] == ["lats", "upper-back", "lower-back"]
+    for position, exercise in enumerate(planned["exercises"], start=1):
+        assert list(exercise) == EXERCISE_KEYS
+        assert exercise["position"] == position
+
+
+def test_no_save_leaves_history_untouched(backplan_env: Path) -> None:
+    planned = run_json("workout", "--no-save")
+    assert planned["id"] is None
+    assert not (backplan_env / history.FILE_NAME).exists()
+    ok("workout")
+    before = run_json("history")
+    run_json("workout", "--no-save")
+    assert run_json("history") == before
+
+
+def test_same_seed_same_workout() -> None:
+    first = run_json("workout", "--no-save", "--seed", "42")
+    second = run_json("workout", "--no-save", "--seed", "42")
+    assert first["exercises"] == second["exercises"]
+
+
+def test_twelve_workouts_in_a_row_are_varied() -> None:
+    sessions = [run_json("workout") for _ in range(12)]
+    for before, after in zip(sessions, sessions[1:], strict=False):
+        assert not {e["id"] for e in before["exercises"]} & {e["id"] for e in after["exercises"]}
+    assert [w["id"] for w in run_json("history", "--last", "12")] == list(range(12, 0, -1))
+    seen = {e["id"] for w in sessions for e in w["exercises"]}
+    assert len(seen) >= 40
+
+
+def test_options_shape_the_session() -> None:
+    planned = run_json(
+        "workout", "--group", "lats", "-g", "upper", "--exercises", "4", "--goal", "strength",
+        "--level", "beginner", "--equipment", "dumbbell,bench,pull-up-bar",
+    )
+    assert planned["goal"] == "strength"
+    assert planned["level"] == "beginner"
+    assert planned["groups"] == ["lats", "upper-back"]
+    assert len(planned["exercises"]) == 4
+    assert {e["group"] for e in planned["exercises"]} == {"lats", "upper-back"}
+
+
+@pytest.mark.parametrize(("alias", "goal"), [("size", "hypertrophy"), ("TONE", "endurance")])
+def test_goal_aliases(alias: str, goal: str) -> None:
+    assert run_json("workout", "--no-save", "--goal", alias)["goal"] == goal
+
+
+def test_minutes_fit_the_estimate() -> None:
+    planned = run_json("workout", "--no-save", "--minutes", "30")
+    assert planned["estimated_minutes"] <= 30
+    assert len(planned["exercises"]) >= 1
+
+
+def test_too_few_exercises_are_planned_with_a_note(tmp_path: Path) -> None:
+    path = write_catalogue(tmp_path / "c.yaml", [entry("a"), entry("b", "upper-back")])
+    planned = run_json("workout", "--catalog", str(path))
+    assert len(planned["exercises"]) == 2
+    assert any("Only 2 exercises fit your filters" in note for note in planned["notes"])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--exercises", "4", "--minutes", "30"], "not both"),
+        (["--exercises", "13"], "less than or equal to 12"),
+        (["--exercises", "0"], "greater than or equal to 1"),
+        (["--minutes", "0"], "greater than or equal to 1"),
+        (["--goal", "bulk"], "Unknown goal 'bulk'"),
+        (["--goal", "strenght"], "did you mean 'strength'?"),
+        (["--level", "pro"], "Unknown level 'pro'"),
+        (["--group", "chest"], "Unknown group 'chest'"),
+        (["--equipment", "smith"], "Unknown equipment 'smith'"),
+        (["--group", "lats", "--equipment", "rings"], "name more of what you have with --equipment"),
+        (["--seed", "abc"], "valid integer"),
+    ],
+)
+def test_bad_workout_options(args: list[str], message: str, backplan_env: Path) -> None:
+    result = run("workout", *args)
+    assert result.exit_code == 2, result.stdout
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert result.stdout == ""
+    assert not (backplan_env / history.FILE_NAME).exists() or run_json("history") == []
+
+
+def test_workout_output_fits_80_columns() -> None:
+    for args in ([], ["--exercises", "12", "--goal", "strength"], ["--group", "lower"]):
+        out = ok("workout", *args).stdout
+        assert "…" not in out
+        assert all(len(line) <= 80 for line in out.splitlines()), out
+
+
+def test_history_empty() -> None:
+    assert "No workouts yet" in ok("history").stdout
+    assert run_json("history") == []
+
+
+def test_history_table_and_last() -> None:
+    for _ in range(3):
+        ok("workout")
+    out = ok("history", "--last", "2").stdout
+    assert " 3 " in out
+    assert " 2 " in out
+    assert "history show ID" in out
+    assert [w["id"] for w in run_json("history", "--last", "2")] == [3, 2]
+
+
+def test_history_show() -> None:
+    planned = run_json("workout", "--seed", "9")
+    shown = run_json("history", "show", "1")
+    assert shown == planned
+    out = ok("history", "show", "1").stdout
+    assert "Back workout #1" in out
+    assert run("history", "show", "7").exit_code == 2
+
+
+def test_history_delete_asks_first() -> None:
+    ok("workout")
+    kept = ok("history", "delete", "1", input="n\n")
+    assert "Kept it" in kept.stdout
+    assert len(run_json("history")) == 1
+    ok("history", "delete", "1", input="y\n")
+    assert run_json("history") == []
+
+
+def test_history_delete_yes_and_unknown() -> None:
+    ok("workout")
+    assert "Deleted workout 1" in ok("history", "delete", "1", "--yes").stdout
+    result = run("history", "delete", "1", "--yes")
+    assert result.exit_code == 2
+    assert "No workout 1" in result.stderr
+
+
+def test_history_survives_a_changed_catalogue(tmp_path: Path) -> None:
+    path = write_catalogue(tmp_path / "c.yaml", [entry("gone-row", "upper-back", name="Gone Row")])
+    ok("workout", "--catalog", str(path))
+    write_catalogue(path, [entry("new-row", "upper-back")])
+    assert "Gone Row" in ok("history", "show", "1").stdout
+    assert run_json("history")[0]["exercises"][0]["name"] == "Gone Row"
+
+
+def test_show_tells_when_you_last_did_it() -> None:
+    assert run_json("show", "pull-up")["times_done"] == 0
+    assert "never" in ok("show", "pull-up").stdout
+    planned = run_json("workout")
+    first = planned["exercises"][0]["id"]
+    shown = run_json("show", first)
+    assert shown["times_done"] == 1
+    assert shown["last_done"] == planned["created"]
+    assert "today, 1 session in all" in ok("show", first).stdout

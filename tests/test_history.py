@@ -1,0 +1,246 @@
+"""The history store, on real SQLite files in a temporary BACKPLAN_HOME."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from backplan import catalogue, history, paths, planner
+from backplan.errors import BackplanError
+from backplan.planner import Recency, Request
+from tests.helpers import run
+
+SHIPPED = list(catalogue.load(paths.shipped_catalogue()).exercises)
+NOW = datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc)
+
+
+def a_workout(seed: int = 1, when: datetime = NOW, count: int = 6) -> planner.Workout:
+    return planner.plan(SHIPPED, Request(seed=seed, exercises=count), Recency(), when)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_new_database_is_created_and_migrated(backplan_env: Path) -> None:
+    with history.open_store() as store:
+        assert store.recent(10) == []
+    path = backplan_env / history.FILE_NAME
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == history.SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"workouts", "workout_exercises"} <= tables
+
+
+def test_reading_a_missing_history_creates_nothing(backplan_env: Path) -> None:
+    with history.open_store(create=False) as store:
+        assert store.recent(5) == []
+        assert store.recency() == Recency()
+    assert not (backplan_env / history.FILE_NAME).exists()
+
+
+def test_save_and_read_back() -> None:
+    workout = a_workout()
+    with history.open_store() as store:
+        saved = store.save(workout)
+        assert saved.id == 1
+        again = store.get(1)
+    assert again == saved
+    assert again.created == NOW
+    assert again.estimated_minutes == workout.estimated_minutes
+
+
+def test_recent_is_newest_first_and_limited() -> None:
+    with history.open_store() as store:
+        for day in range(5):
+            store.save(a_workout(seed=day, when=NOW + timedelta(days=day)))
+        recent = store.recent(3)
+    assert [w.id for w in recent] == [5, 4, 3]
+
+
+def test_recency_reads_last_done_previous_and_uses() -> None:
+    first = a_workout(seed=1, when=NOW)
+    second = a_workout(seed=2, when=NOW + timedelta(days=2))
+    with history.open_store() as store:
+        store.save(first)
+        store.save(second)
+        recency = store.recency()
+        count, last = store.usage(second.exercises[0].id)
+    assert recency.previous == {e.id for e in second.exercises}
+    for e in first.exercises:
+        expected = NOW + timedelta(days=2) if e.id in recency.previous else NOW
+        assert recency.last_done[e.id] == expected
+    assert count == recency.uses[second.exercises[0].id]
+    assert last == NOW + timedelta(days=2)
+
+
+def test_delete() -> None:
+    with history.open_store() as store:
+        store.save(a_workout())
+        store.delete(1)
+        assert store.recent(10) == []
+        assert store.recency() == Recency()
+        with pytest.raises(BackplanError) as caught:
+            store.delete(1)
+    assert caught.value.exit_code == 2
+
+
+# --- files backplan must not touch -------------------------------------------------------
+
+
+def _refused(path: Path) -> BackplanError:
+    before = digest(path)
+    with pytest.raises(BackplanError) as caught:
+        with history.open_store(path) as store:
+            store.recent(1)
+    assert caught.value.exit_code == 1
+    assert digest(path) == before
+    return caught.value
+
+
+def test_corrupt_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 200)
+    assert "corrupt" in _refused(path).message
+
+
+def test_damaged_pages_are_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    with history.open_store(path) as store:
+        for seed in range(30):
+            store.save(a_workout(seed=seed))
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    data = bytearray(path.read_bytes())
+    data[4096:8192] = b"\xff" * 4096  # scribble over the second page
+    path.write_bytes(bytes(data))
+    _refused(path)
+
+
+def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE future (x)")
+    db.execute(f"PRAGMA user_version = {history.SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    assert "newer backplan" in _refused(path).message
+
+
+def test_someone_elses_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE recipes (name TEXT)")
+    db.commit()
+    db.close()
+    assert "not backplan's" in _refused(path).message
+
+
+@pytest.mark.parametrize("command", [["history"], ["workout"], ["show", "pull-up"]])
+def test_the_cli_refuses_a_corrupt_database_untouched(backplan_env: Path, command: list[str]) -> None:
+    backplan_env.mkdir()
+    path = backplan_env / history.FILE_NAME
+    path.write_bytes(b"\x00garbage" * 512)
+    before = digest(path)
+    result = run(*command)
+    assert result.exit_code == 1
+    assert "corrupt" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert digest(path) == before
+
+
+def test_a_directory_in_the_way_is_an_environment_error(backplan_env: Path) -> None:
+    (backplan_env / history.FILE_NAME).mkdir(parents=True)
+    result = run("workout")
+    assert result.exit_code == 1
+    assert "is a directory" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
+                    reason="root reads files whatever their permissions")
+def test_an_unreadable_database_is_refused(backplan_env: Path) -> None:
+    backplan_env.mkdir()
+    path = backplan_env / history.FILE_NAME
+    with history.open_store(path) as store:
+        store.save(a_workout())
+    path.chmod(0)
+    try:
+        assert run("history").exit_code == 1
+    finally:
+        path.chmod(0o600)
+
+
+# --- concurrency and crashes, with real processes -------------------------------------------
+
+
+def _save_ten(path: str, worker: int) -> None:
+    for number in range(10):
+        with history.open_store(Path(path)) as store:
+            store.save(a_workout(seed=worker * 100 + number))
+
+
+def test_four_processes_writing_at_once_all_succeed(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_save_ten, args=(str(path), n)) for n in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+        assert worker.exitcode == 0
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT COUNT(*) FROM workouts").fetchone()[0] == 40
+    assert db.execute("SELECT COUNT(*) FROM workout_exercises").fetchone()[0] == 240
+
+
+KEEP_SAVING = """
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from backplan import catalogue, history, paths, planner
+exercises = list(catalogue.load(paths.shipped_catalogue()).exercises)
+now = datetime(2026, 11, 24, tzinfo=timezone.utc)
+with history.open_store(Path(sys.argv[1])) as store:
+    print("ready", flush=True)
+    seed = 0
+    while True:
+        seed += 1
+        store.save(planner.plan(exercises, planner.Request(seed=seed, exercises=12),
+                                planner.Recency(), now))
+"""
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.2, 0.5])
+def test_a_killed_writer_leaves_only_whole_workouts(tmp_path: Path, delay: float) -> None:
+    path = tmp_path / "history.sqlite3"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", KEEP_SAVING, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout is not None
+    assert writer.stdout.readline().strip() == "ready"
+    time.sleep(delay)
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(timeout=30)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    rows = db.execute(
+        "SELECT w.id, COUNT(e.position), MIN(e.position), MAX(e.position) FROM workouts w"
+        " LEFT JOIN workout_exercises e ON e.workout_id = w.id GROUP BY w.id"
+    ).fetchall()
+    assert rows, "the writer saved nothing before it was killed"
+    for _, count, first, last in rows:
+        assert (count, first, last) == (12, 1, 12)
+    with history.open_store(path) as store:  # and backplan carries on with it
+        store.save(a_workout())
