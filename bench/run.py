@@ -15,9 +15,11 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from backplan import paths
 
 BENCH = Path(__file__).resolve().parent
 PYTHON = sys.executable
@@ -25,33 +27,69 @@ BACKPLAN = [PYTHON, "-m", "backplan"]
 
 
 @dataclass(frozen=True)
+class Side:
+    argv: Sequence[str]
+    env: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Pair:
     name: str
-    command: Sequence[str]
-    reference: Sequence[str]
+    ours: Side
+    reference: Side
     goal: float
-    env: tuple[tuple[str, str], ...] = ()
 
 
 def pairs(work: Path) -> list[Pair]:
+    from generate import catalogue_file, history_home
+
+    shipped = str(paths.shipped_catalogue())
+    big = catalogue_file(work, 2_000)
+    empty = {"BACKPLAN_HOME": str(work / "home-empty")}
+    plan = [*BACKPLAN, "workout", "--no-save", "--json", "--seed", "1"]
     return [
-        Pair("list", [*BACKPLAN, "list"], [PYTHON, str(BENCH / "minimal_list.py"), "list"], 1.3),
+        Pair(
+            "list vs minimal typer+rich",
+            Side([*BACKPLAN, "list"], empty),
+            Side([PYTHON, str(BENCH / "minimal_list.py"), "list"]),
+            1.3,
+        ),
+        Pair(
+            "workout: 3,000 saved vs none (2k ex.)",
+            Side(
+                [*plan, "--catalog", str(big)],
+                {"BACKPLAN_HOME": str(history_home(work, big, 3_000))},
+            ),
+            Side([*plan, "--catalog", str(big)], empty),
+            1.2,
+        ),
+        Pair(
+            "workout: 2k exercises vs shipped",
+            Side([*plan, "--catalog", str(big)], empty),
+            Side([*plan, "--catalog", shipped], empty),
+            2.0,
+        ),
     ]
 
 
-def time_once(command: Sequence[str], env: dict[str, str]) -> float:
+def time_once(side: Side, env: Mapping[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True)
+    subprocess.run(
+        side.argv,
+        env={**env, **side.env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=True,
+    )
     return time.perf_counter() - start
 
 
-def measure(pair: Pair, runs: int, base_env: dict[str, str]) -> tuple[float, float]:
-    env = {**base_env, **dict(pair.env)}
-    for command in (pair.command, pair.reference):  # warm the file cache and .pyc files
-        time_once(command, env)
+def measure(pair: Pair, runs: int, env: Mapping[str, str]) -> tuple[float, float]:
+    for side in (pair.ours, pair.reference):  # warm the file cache and .pyc files
+        time_once(side, env)
     ours, theirs = [], []
     for _ in range(runs):
-        ours.append(time_once(pair.command, env))
+        ours.append(time_once(pair.ours, env))
         theirs.append(time_once(pair.reference, env))
     return statistics.median(ours), statistics.median(theirs)
 
@@ -59,29 +97,31 @@ def measure(pair: Pair, runs: int, base_env: dict[str, str]) -> tuple[float, flo
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="runs of each command (default 15)")
-    parser.add_argument("--only", action="append", help="run only benchmarks with these names")
+    parser.add_argument(
+        "--only", action="append", help="run only benchmarks whose names contain this"
+    )
     options = parser.parse_args()
     work = BENCH / ".work"
     work.mkdir(exist_ok=True)
-    env = {
-        **os.environ,
-        "BACKPLAN_HOME": str(work / "home-empty"),
-        "COLUMNS": "80",
-        "NO_COLOR": "1",
-    }
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
     env.pop("BACKPLAN_CATALOG", None)
-    print(f"{'benchmark':<28} {'backplan':>10} {'reference':>10} {'ratio':>7} {'goal':>6}")
+    env.pop("BACKPLAN_HOME", None)
+    print(f"preparing test data in {work} (cached after the first run)...", flush=True)
+    chosen = [p for p in pairs(work) if not options.only or any(o in p.name for o in options.only)]
+    print(
+        f"{'benchmark (median of ' + str(options.runs) + ' runs)':<42} "
+        f"{'backplan':>10} {'reference':>10} {'ratio':>7} {'goal':>6}"
+    )
     missed = 0
-    for pair in pairs(work):
-        if options.only and pair.name not in options.only:
-            continue
+    for pair in chosen:
         ours, theirs = measure(pair, options.runs, env)
         ratio = ours / theirs
         verdict = "ok" if ratio <= pair.goal else "MISSED"
         missed += verdict != "ok"
         print(
-            f"{pair.name:<28} {ours * 1000:>8.1f}ms {theirs * 1000:>8.1f}ms "
-            f"{ratio:>6.2f}x {pair.goal:>5.1f}x  {verdict}"
+            f"{pair.name:<42} {ours * 1000:>8.1f}ms {theirs * 1000:>8.1f}ms "
+            f"{ratio:>6.2f}x {pair.goal:>5.1f}x  {verdict}",
+            flush=True,
         )
     return 1 if missed else 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime
 from pathlib import Path
 
@@ -10,10 +11,28 @@ import pytest
 from backplan import history
 from tests.helpers import entry, ok, run, run_json, write_catalogue
 
-WORKOUT_KEYS = ["id", "created", "goal", "level", "groups", "estimated_minutes", "notes", "exercises"]
+WORKOUT_KEYS = [
+    "id",
+    "created",
+    "goal",
+    "level",
+    "groups",
+    "estimated_minutes",
+    "notes",
+    "exercises",
+]
 EXERCISE_KEYS = [
-    "position", "id", "name", "group", "mechanic", "pattern", "sets", "reps_min", "reps_max",
-    "rest_seconds", "reason",
+    "position",
+    "id",
+    "name",
+    "group",
+    "mechanic",
+    "pattern",
+    "sets",
+    "reps_min",
+    "reps_max",
+    "rest_seconds",
+    "reason",
 ]
 
 
@@ -55,7 +74,7 @@ def test_same_seed_same_workout() -> None:
 
 def test_twelve_workouts_in_a_row_are_varied() -> None:
     sessions = [run_json("workout") for _ in range(12)]
-    for before, after in zip(sessions, sessions[1:], strict=False):
+    for before, after in itertools.pairwise(sessions):
         assert not {e["id"] for e in before["exercises"]} & {e["id"] for e in after["exercises"]}
     assert [w["id"] for w in run_json("history", "--last", "12")] == list(range(12, 0, -1))
     seen = {e["id"] for w in sessions for e in w["exercises"]}
@@ -64,8 +83,19 @@ def test_twelve_workouts_in_a_row_are_varied() -> None:
 
 def test_options_shape_the_session() -> None:
     planned = run_json(
-        "workout", "--group", "lats", "-g", "upper", "--exercises", "4", "--goal", "strength",
-        "--level", "beginner", "--equipment", "dumbbell,bench,pull-up-bar",
+        "workout",
+        "--group",
+        "lats",
+        "-g",
+        "upper",
+        "--exercises",
+        "4",
+        "--goal",
+        "strength",
+        "--level",
+        "beginner",
+        "--equipment",
+        "dumbbell,bench,pull-up-bar",
     )
     assert planned["goal"] == "strength"
     assert planned["level"] == "beginner"
@@ -104,7 +134,10 @@ def test_too_few_exercises_are_planned_with_a_note(tmp_path: Path) -> None:
         (["--level", "pro"], "Unknown level 'pro'"),
         (["--group", "chest"], "Unknown group 'chest'"),
         (["--equipment", "smith"], "Unknown equipment 'smith'"),
-        (["--group", "lats", "--equipment", "rings"], "name more of what you have with --equipment"),
+        (
+            ["--group", "lats", "--equipment", "rings"],
+            "name more of what you have with --equipment",
+        ),
         (["--seed", "abc"], "valid integer"),
     ],
 )

@@ -101,9 +101,8 @@ def test_delete() -> None:
 
 def _refused(path: Path) -> BackplanError:
     before = digest(path)
-    with pytest.raises(BackplanError) as caught:
-        with history.open_store(path) as store:
-            store.recent(1)
+    with pytest.raises(BackplanError) as caught, history.open_store(path) as store:
+        store.recent(1)
     assert caught.value.exit_code == 1
     assert digest(path) == before
     return caught.value
@@ -149,7 +148,9 @@ def test_someone_elses_database_is_refused_untouched(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", [["history"], ["workout"], ["show", "pull-up"]])
-def test_the_cli_refuses_a_corrupt_database_untouched(backplan_env: Path, command: list[str]) -> None:
+def test_the_cli_refuses_a_corrupt_database_untouched(
+    backplan_env: Path, command: list[str]
+) -> None:
     backplan_env.mkdir()
     path = backplan_env / history.FILE_NAME
     path.write_bytes(b"\x00garbage" * 512)
@@ -168,8 +169,10 @@ def test_a_directory_in_the_way_is_an_environment_error(backplan_env: Path) -> N
     assert "is a directory" in result.stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
-                    reason="root reads files whatever their permissions")
+@pytest.mark.skipif(
+    os.geteuid() == 0 if hasattr(os, "geteuid") else True,
+    reason="root reads files whatever their permissions",
+)
 def test_an_unreadable_database_is_refused(backplan_env: Path) -> None:
     backplan_env.mkdir()
     path = backplan_env / history.FILE_NAME

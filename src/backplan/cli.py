@@ -1,7 +1,6 @@
 """The backplan command line: parse, call the core, render, map errors to exit codes."""
 
 import os
-import secrets
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -15,10 +14,9 @@ from typer._click.core import Context
 from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperGroup
 
-from backplan import __version__, catalogue, history, paths, planner, render
+from backplan import __version__, catalogue, paths, planner, render
 from backplan.catalogue import Catalogue
 from backplan.errors import BackplanError
-from backplan.prescription import parse_goal
 
 
 class _BackplanGroup(TyperGroup):
@@ -205,6 +203,8 @@ def show(
     Example: backplan show pull-up
     """
     exercise = _load(catalog).get(exercise_id)
+    from backplan import history  # SQLite only for the commands that read history
+
     with history.open_store(create=False) as store:
         times, last = store.usage(exercise.id)
     if json_:
@@ -292,6 +292,11 @@ def workout(
 
     Example: backplan workout --group lats --goal strength --equipment pull-up-bar,dumbbell
     """
+    import secrets
+
+    from backplan import history
+    from backplan.prescription import parse_goal
+
     if exercises is not None and minutes is not None:
         raise BackplanError("Give --exercises or --minutes, not both.")
     request = planner.Request(
@@ -334,6 +339,8 @@ def history_list(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from backplan import history
+
     with history.open_store(create=False) as store:
         workouts = store.recent(last)
     if json_:
@@ -353,6 +360,8 @@ def history_show(workout_id: WorkoutId, json_: JsonOption = False) -> None:
 
     Example: backplan history show 12
     """
+    from backplan import history
+
     with history.open_store(create=False) as store:
         past = store.get(workout_id)
     if json_:
@@ -370,6 +379,8 @@ def history_delete(
 
     Example: backplan history delete 12 --yes
     """
+    from backplan import history
+
     with history.open_store(create=False) as store:
         past = store.get(workout_id)
         if not yes:

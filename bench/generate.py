@@ -1,0 +1,85 @@
+"""Test data for the benchmarks: big catalogues and long histories, made once and cached."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import yaml
+
+from backplan import catalogue, history
+from backplan.catalogue import Group, Level, Mechanic, Pattern
+from backplan.prescription import Goal, prescribe
+from backplan.workout import PlannedExercise, Workout
+
+START = datetime(2016, 1, 1, 7, 0, tzinfo=timezone.utc)
+GEAR = [item for item in catalogue.EQUIPMENT if item != catalogue.BODYWEIGHT]
+
+
+def catalogue_file(folder: Path, size: int) -> Path:
+    """A valid catalogue of `size` made-up exercises, spread over the groups and levels."""
+    path = folder / f"catalogue-{size}.yaml"
+    if path.exists():
+        return path
+    rng = random.Random(size)
+    entries = []
+    for number in range(size):
+        group = list(Group)[number % 3]
+        entries.append(
+            {
+                "id": f"{group.value}-exercise-{number}",
+                "name": f"{group.label.title()} Exercise {number}",
+                "group": group.value,
+                "equipment": rng.sample(GEAR, rng.randint(0, 2)),
+                "level": rng.choice(list(Level)).value,
+                "mechanic": rng.choice(list(Mechanic)).value,
+                "pattern": rng.choice(list(Pattern)).value,
+                "cues": ["Brace before every rep.", "Control the lowering."],
+                "focus": "Feel the target muscle move the weight.",
+            }
+        )
+    text = yaml.dump({"version": 1, "exercises": entries}, Dumper=yaml.CSafeDumper, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def history_home(folder: Path, catalogue_path: Path, workouts: int) -> Path:
+    """A BACKPLAN_HOME holding `workouts` saved sessions of six exercises, one every two days."""
+    home = folder / f"home-{catalogue_path.stem}-{workouts}"
+    if home.exists():
+        return home
+    exercises = catalogue.load(catalogue_path).exercises
+    rng = random.Random(workouts)
+    partial = home.with_name(home.name + ".partial")
+    partial.mkdir(parents=True, exist_ok=True)
+    with history.open_store(partial / history.FILE_NAME) as store:
+        for number in range(workouts):
+            picks = rng.sample(exercises, 6)
+            store.save(
+                Workout(
+                    created=START + timedelta(days=2 * number),
+                    goal=Goal.HYPERTROPHY,
+                    level=Level.INTERMEDIATE,
+                    groups=tuple(Group),
+                    exercises=tuple(
+                        PlannedExercise(
+                            position=position,
+                            id=e.id,
+                            name=e.name,
+                            group=e.group,
+                            mechanic=e.mechanic,
+                            pattern=e.pattern,
+                            prescription=prescribe(
+                                Goal.HYPERTROPHY, Level.INTERMEDIATE, e.mechanic
+                            ),
+                            reason="never done",
+                            focus=e.focus,
+                        )
+                        for position, e in enumerate(picks, start=1)
+                    ),
+                    seed=number,
+                )
+            )
+    partial.rename(home)
+    return home
