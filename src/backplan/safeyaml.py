@@ -144,25 +144,34 @@ def _check_tag(tag: str | None, line: int) -> None:
         raise YamlError(line, f"tag {shown} is not allowed: a catalogue is plain YAML")
 
 
+_STR = _CORE + "str"
+# Plain scalars whose first character starts no number, bool, null or merge key are text;
+# most catalogue values are, and this skips the resolver's regular expressions for them.
+_MAYBE_NOT_TEXT = frozenset(Resolver.yaml_implicit_resolvers) | {""}
+
+
 def _scalar(event: yaml.ScalarEvent, line: int) -> Scalar:
-    if len(event.value) > MAX_SCALAR_CHARS:
-        raise YamlError(line, f"a value of {len(event.value):,} characters is too long")
+    value = event.value
+    if len(value) > MAX_SCALAR_CHARS:
+        raise YamlError(line, f"a value of {len(value):,} characters is too long")
     if event.tag in (None, "!"):
+        if not event.implicit[0] or value[:1] not in _MAYBE_NOT_TEXT:
+            return Scalar(value, line)
         tag: str = _resolver.resolve(  # type: ignore[no-untyped-call]
-            yaml.ScalarNode, event.value, event.implicit
+            yaml.ScalarNode, value, event.implicit
         )
     else:
         _check_tag(event.tag, line)
         tag = event.tag
-    if tag == _CORE + "str":
-        return Scalar(event.value, line)
+    if tag == _STR:
+        return Scalar(value, line)
     if tag == _MERGE:
         return Scalar("<<", line, is_merge=True)
-    node = yaml.ScalarNode(tag, event.value)
+    node = yaml.ScalarNode(tag, value)
     try:
         return Scalar(_constructor.construct_object(node), line)
     except (ConstructorError, ValueError) as err:
-        raise YamlError(line, f"'{event.value}' is not a valid {tag.replace(_CORE, '')}") from err
+        raise YamlError(line, f"'{value}' is not a valid {tag.replace(_CORE, '')}") from err
 
 
 def _apply_merges(mapping: Map) -> None:
