@@ -3,8 +3,8 @@
 The rules, in the spec's words: candidates are the requested groups' exercises you
 can do; slots go round-robin over the groups; the least recently done exercise wins
 (never done first, last session's last), then the one used less often, then a
-movement pattern the session lacks, then the seeded coin; at most one hinge a
-session; multi-joint work first and the lower back's single-joint work last (NSCA,
+multi-joint lift for a group's first pick, then a movement pattern the session lacks,
+then the seeded coin; at most one hinge a session; multi-joint work first and the lower back's single-joint work last (NSCA,
 ch. 17).
 """
 
@@ -131,20 +131,20 @@ def _plan(
 
     def rank(exercise: Exercise) -> tuple[bool, float, int, bool, bool, float]:
         last = recency.last_done.get(exercise.id)
-        repeats_pattern = exercise.pattern is not None and exercise.pattern in session.patterns
-        # Among ties, a group's first pick is a multi-joint lift, so no group is trained
-        # by isolation work alone.
+        # A group's first pick is a multi-joint lift when one ties for it, so no group is
+        # trained by isolation work alone.
         minor_first = exercise.mechanic is Mechanic.ISOLATION and not any(
             p.group is exercise.group for p in session.picks
         )
+        repeats_pattern = exercise.pattern is not None and exercise.pattern in session.patterns
         # Exercises last done in the same session tie on recency; the one used less often
         # goes first, or the pattern rule and the seed would favour the same ones for ever.
         return (
             last is not None,
             last.timestamp() if last else 0.0,
             recency.uses.get(exercise.id, 0),
-            repeats_pattern,
             minor_first,
+            repeats_pattern,
             coin[exercise.id],
         )
 
