@@ -3,9 +3,9 @@
 The rules, in the spec's words: candidates are the requested groups' exercises you
 can do; slots go round-robin over the groups; the least recently done exercise wins
 (never done first, last session's last), then the one used less often, then a
-multi-joint lift for a group's first pick, then a movement pattern the session lacks,
-then the seeded coin; at most one hinge a session; multi-joint work first and the lower back's single-joint work last (NSCA,
-ch. 17).
+multi-joint lift for a group's first pick, then a movement pattern the session
+lacks, then the seeded coin; at most one hinge a session; multi-joint work first
+and the lower back's single-joint work last (NSCA, ch. 17).
 """
 
 from __future__ import annotations
