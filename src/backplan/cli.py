@@ -2,12 +2,13 @@
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.text import Text
 
 # typer (0.29 and later) carries its own click; these are the types its parser raises.
 from typer._click.core import Context
@@ -17,6 +18,14 @@ from typer.core import TyperGroup
 from backplan import __version__, catalogue, paths, planner, render
 from backplan.catalogue import Catalogue
 from backplan.errors import BackplanError
+
+if TYPE_CHECKING:
+    from backplan.history import Store
+    from backplan.progression import Load
+
+if TYPE_CHECKING:
+    from backplan.history import Store
+    from backplan.progression import Load
 
 
 class _BackplanGroup(TyperGroup):
@@ -203,14 +212,17 @@ def show(
     Example: backplan show pull-up
     """
     exercise = _load(catalog).get(exercise_id)
-    from backplan import history  # SQLite only for the commands that read history
+    from backplan import config, history  # SQLite only for the commands that read history
 
+    unit = config.load().unit
     with history.open_store(create=False) as store:
         times, last = store.usage(exercise.id)
+        load = loads_for(store, [exercise.id], unit)[exercise.id]
     if json_:
         document = render.exercise_json(exercise)
         document["last_done"] = last.isoformat(timespec="seconds") if last else None
         document["times_done"] = times
+        document["load"] = render.load_json(load)
         render.print_json(document)
         return
     done = (
@@ -218,7 +230,10 @@ def show(
         if last
         else "never"
     )
-    render.exercise_panel(exercise, [("last done", done)])
+    facts: list[tuple[str, Text | str]] = [("last done", done)]
+    if load:
+        facts.append(("next load", Text(f"{load} ({load.reason})")))
+    render.exercise_panel(exercise, facts)
 
 
 @app.command()
@@ -238,163 +253,31 @@ def check(
     render.check_ok(_load(path or catalog))
 
 
-@app.command()
-def workout(
-    group: GroupOption = None,
-    exercises: Annotated[
-        int | None,
-        typer.Option(
-            "--exercises",
-            "-n",
-            min=1,
-            max=planner.MAX_EXERCISES,
-            show_default=False,
-            help=f"How many exercises (default {planner.DEFAULT_EXERCISES}).",
-        ),
-    ] = None,
-    minutes: Annotated[
-        int | None,
-        typer.Option(
-            "--minutes",
-            "-m",
-            min=1,
-            show_default=False,
-            help="Instead of --exercises: as many as fit into this many minutes.",
-        ),
-    ] = None,
-    goal: Annotated[
-        str,
-        typer.Option(
-            help="strength, hypertrophy (or size), endurance (or tone).",
-            autocompletion=_complete_goal,
-        ),
-    ] = "hypertrophy",
-    level: Annotated[
-        str,
-        typer.Option(
-            help="Caps exercise difficulty and sets the volume.", autocompletion=_complete_level
-        ),
-    ] = "intermediate",
-    equipment: EquipmentOption = None,
-    seed: Annotated[
-        int | None,
-        typer.Option(
-            help="Same seed, history and options give the same workout.", show_default=False
-        ),
-    ] = None,
-    no_save: Annotated[
-        bool, typer.Option("--no-save", help="Preview only; history is untouched.")
-    ] = False,
-    catalog: CatalogOption = None,
-    json_: JsonOption = False,
-) -> None:
-    """Plan a back workout, print it and record it in your history.
-
-    Example: backplan workout --group lats --goal strength --equipment pull-up-bar,dumbbell
-    """
-    import secrets
-
-    from backplan import history
-    from backplan.prescription import parse_goal
-
-    if exercises is not None and minutes is not None:
-        raise BackplanError("Give --exercises or --minutes, not both.")
-    request = planner.Request(
-        groups=tuple(catalogue.parse_groups(group)),
-        exercises=exercises or planner.DEFAULT_EXERCISES,
-        minutes=minutes,
-        goal=parse_goal(goal),
-        level=catalogue.parse_level(level),
-        equipment=catalogue.parse_equipment(equipment),
-        seed=seed if seed is not None else secrets.randbelow(2**31),
-    )
-    exercises_available = _load(catalog).exercises
-    with history.open_store(create=not no_save) as store:
-        planned = planner.plan(exercises_available, request, store.recency(), _now())
-        if not no_save:
-            planned = store.save(planned)
-    if json_:
-        render.print_json(render.workout_json(planned))
-    else:
-        render.workout_view(planned)
-
-
-history_app = typer.Typer(
-    cls=_BackplanGroup,
-    help="Your past workouts, newest first.",
-    invoke_without_command=True,
-)
-app.add_typer(history_app, name="history")
-
-
-@history_app.callback()
-def history_list(
-    ctx: typer.Context,
-    last: Annotated[int, typer.Option("--last", min=1, help="How many to show.")] = 10,
-    json_: JsonOption = False,
-) -> None:
-    """Your past workouts, newest first.
-
-    Example: backplan history --last 5
-    """
-    if ctx.invoked_subcommand is not None:
-        return
-    from backplan import history
-
-    with history.open_store(create=False) as store:
-        workouts = store.recent(last)
-    if json_:
-        render.print_json([render.workout_json(w) for w in workouts])
-    elif not workouts:
-        render.out.print("No workouts yet. Plan one with: backplan workout")
-    else:
-        render.history_table(workouts)
-
-
-WorkoutId = Annotated[int, typer.Argument(metavar="ID", help="Workout id (see backplan history).")]
-
-
-@history_app.command("show")
-def history_show(workout_id: WorkoutId, json_: JsonOption = False) -> None:
-    """One past workout in full.
-
-    Example: backplan history show 12
-    """
-    from backplan import history
-
-    with history.open_store(create=False) as store:
-        past = store.get(workout_id)
-    if json_:
-        render.print_json(render.workout_json(past))
-    else:
-        render.workout_view(past)
-
-
-@history_app.command("delete")
-def history_delete(
-    workout_id: WorkoutId,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
-) -> None:
-    """Remove one workout from your history (asks first unless --yes).
-
-    Example: backplan history delete 12 --yes
-    """
-    from backplan import history
-
-    with history.open_store(create=False) as store:
-        past = store.get(workout_id)
-        if not yes:
-            question = f"Delete workout {past.id} from {render.when_text(past.created)}?"
-            if not typer.confirm(question, default=False):
-                render.out.print("Kept it.")
-                return
-        store.delete(workout_id)
-    render.out.print(f"Deleted workout {workout_id}.")
-
-
 def _now() -> datetime:
     return datetime.now().astimezone()
 
 
+def loads_for(store: "Store", exercise_ids: Iterable[str], unit: str) -> "dict[str, Load | None]":
+    """Each exercise's suggested load, from its own log."""
+    from backplan import progression
+
+    return {i: progression.suggest(store.sessions(i), unit) for i in exercise_ids}
+
+
+def warn_about_marks(marks: dict[str, str], known: Catalogue) -> None:
+    """Pins and bans that name exercises the catalogue no longer has: say so, carry on."""
+    for ident, mark in sorted(marks.items()):
+        if ident not in known.by_id:
+            kind = "pinned" if mark == "pin" else "banned"
+            render.warning(
+                f"'{ident}' is {kind} but not in the catalogue; "
+                f"'backplan un{mark} {ident}' clears it."
+            )
+
+
 def main() -> None:
     app()
+
+
+# The commands that plan and keep your training live in their own modules.
+from backplan import cli_plan, cli_training  # noqa: E402, F401

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +18,7 @@ from backplan.catalogue import Group, Level, Mechanic, Pattern
 from backplan.errors import ENVIRONMENT, BackplanError
 from backplan.planner import Recency
 from backplan.prescription import Goal, Prescription
+from backplan.progression import Load, Session, SetDone
 from backplan.workout import PlannedExercise, Workout
 
 FILE_NAME = "history.sqlite3"
@@ -55,6 +56,28 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (workout_id, position)
         )""",
         "CREATE INDEX exercises_by_recency ON workout_exercises (exercise_id, created_ts)",
+    ),
+    (
+        "ALTER TABLE workouts ADD COLUMN equipment TEXT",  # JSON list; NULL: everything
+        "ALTER TABLE workout_exercises ADD COLUMN load_weight REAL",  # the suggestion when planned
+        "ALTER TABLE workout_exercises ADD COLUMN load_unit TEXT",
+        "ALTER TABLE workout_exercises ADD COLUMN load_change TEXT",
+        "ALTER TABLE workout_exercises ADD COLUMN load_reason TEXT",
+        """CREATE TABLE logged_sets (
+            workout_id INTEGER NOT NULL REFERENCES workouts (id) ON DELETE CASCADE,
+            exercise_id TEXT NOT NULL,
+            set_number INTEGER NOT NULL,
+            reps INTEGER NOT NULL,
+            weight REAL,                -- NULL: bodyweight alone
+            unit TEXT NOT NULL,
+            created_ts REAL NOT NULL,   -- the workout's, for "last logged" by index
+            PRIMARY KEY (workout_id, exercise_id, set_number)
+        )""",
+        "CREATE INDEX logged_by_exercise ON logged_sets (exercise_id, created_ts)",
+        """CREATE TABLE marks (
+            exercise_id TEXT PRIMARY KEY,
+            mark TEXT NOT NULL CHECK (mark IN ('pin', 'ban'))
+        )""",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -106,8 +129,8 @@ class Store:
         created_ts = workout.created.timestamp()
         with self._transaction() as db:
             cursor = db.execute(
-                "INSERT INTO workouts (created, created_ts, goal, level, groups, notes, seed)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO workouts (created, created_ts, goal, level, groups, notes, seed,"
+                " equipment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     workout.created.isoformat(timespec="seconds"),
                     created_ts,
@@ -116,35 +139,65 @@ class Store:
                     json.dumps([g.value for g in workout.groups]),
                     json.dumps(list(workout.notes)),
                     workout.seed,
+                    None if workout.equipment is None else json.dumps(sorted(workout.equipment)),
                 ),
             )
             workout_id = cursor.lastrowid
             assert workout_id is not None
             db.executemany(
-                "INSERT INTO workout_exercises (workout_id, position, exercise_id, name, grp,"
-                " mechanic, pattern, sets, reps_min, reps_max, rest_seconds, reason, focus,"
-                " created_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        workout_id,
-                        e.position,
-                        e.id,
-                        e.name,
-                        e.group.value,
-                        e.mechanic.value,
-                        e.pattern.value if e.pattern else None,
-                        e.prescription.sets,
-                        e.prescription.reps_min,
-                        e.prescription.reps_max,
-                        e.prescription.rest_seconds,
-                        e.reason,
-                        e.focus,
-                        created_ts,
-                    )
-                    for e in workout.exercises
-                ],
+                f"INSERT INTO workout_exercises (workout_id, {_EXERCISE_COLUMNS}, created_ts)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(workout_id, *_exercise_row(e), created_ts) for e in workout.exercises],
             )
         return workout.saved_as(workout_id)
+
+    def replace_exercise(self, workout_id: int, planned: PlannedExercise) -> None:
+        """Put `planned` in its position of a stored workout (swap), in one transaction."""
+        with self._transaction() as db:
+            db.execute(
+                f"UPDATE workout_exercises SET ({_EXERCISE_COLUMNS}) ="
+                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " WHERE workout_id = ? AND position = ?",
+                (*_exercise_row(planned), workout_id, planned.position),
+            )
+
+    def log(self, workout_id: int, exercise_id: str, sets: Sequence[SetDone]) -> int:
+        """Record the sets done of one exercise of a workout; returns how many it replaced."""
+        with self._transaction() as db:
+            created_ts = db.execute(
+                "SELECT created_ts FROM workouts WHERE id = ?", (workout_id,)
+            ).fetchone()
+            if created_ts is None:
+                raise _no_such_workout(workout_id)
+            replaced = db.execute(
+                "DELETE FROM logged_sets WHERE workout_id = ? AND exercise_id = ?",
+                (workout_id, exercise_id),
+            ).rowcount
+            db.executemany(
+                "INSERT INTO logged_sets (workout_id, exercise_id, set_number, reps, weight, unit,"
+                " created_ts) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (workout_id, exercise_id, number, s.reps, s.weight, s.unit, created_ts[0])
+                    for number, s in enumerate(sets, start=1)
+                ],
+            )
+        return replaced
+
+    def set_mark(self, exercise_id: str, mark: str | None) -> str | None:
+        """Pin, ban or (None) clear an exercise; returns the mark it had before."""
+        with self._transaction() as db:
+            before = db.execute(
+                "SELECT mark FROM marks WHERE exercise_id = ?", (exercise_id,)
+            ).fetchone()
+            if mark is None:
+                db.execute("DELETE FROM marks WHERE exercise_id = ?", (exercise_id,))
+            else:
+                db.execute(
+                    "INSERT INTO marks (exercise_id, mark) VALUES (?, ?)"
+                    " ON CONFLICT (exercise_id) DO UPDATE SET mark = excluded.mark",
+                    (exercise_id, mark),
+                )
+        return str(before[0]) if before else None
 
     def delete(self, workout_id: int) -> None:
         with self._transaction() as db:
@@ -153,22 +206,73 @@ class Store:
 
     # --- reads --------------------------------------------------------------------
 
-    def recency(self) -> Recency:
-        """When each exercise was last done, and what the newest session held."""
+    def recency(self, before: Workout | None = None) -> Recency:
+        """When each exercise was last done, how often, and what the newest session held;
+        with `before`, as things stood just before that workout."""
+        where, args = "", ()  # type: tuple[str, tuple[object, ...]]
+        if before is not None:
+            where = " WHERE (w.created_ts, w.id) < (?, ?)"
+            args = (before.created.timestamp(), before.id)
         with self._guard():
-            last = self._db.execute(
-                "SELECT exercise_id, MAX(created_ts), COUNT(*) FROM workout_exercises"
-                " GROUP BY exercise_id"
-            ).fetchall()
+            if before is None:  # the common case reads the index alone
+                last = self._db.execute(
+                    "SELECT exercise_id, MAX(created_ts), COUNT(*) FROM workout_exercises"
+                    " GROUP BY exercise_id"
+                ).fetchall()
+            else:
+                last = self._db.execute(
+                    "SELECT e.exercise_id, MAX(e.created_ts), COUNT(*) FROM workout_exercises e"
+                    f" JOIN workouts w ON w.id = e.workout_id{where} GROUP BY e.exercise_id",
+                    args,
+                ).fetchall()
             previous = self._db.execute(
                 "SELECT exercise_id FROM workout_exercises WHERE workout_id = ("
-                " SELECT id FROM workouts ORDER BY created_ts DESC, id DESC LIMIT 1)"
+                f" SELECT w.id FROM workouts w{where}"
+                " ORDER BY w.created_ts DESC, w.id DESC LIMIT 1)",
+                args,
             ).fetchall()
         return Recency(
             last_done={ident: _local(ts) for ident, ts, _ in last},
             previous=frozenset(ident for (ident,) in previous),
             uses={ident: count for ident, _, count in last},
         )
+
+    def sessions(self, exercise_id: str, limit: int = 2) -> list[Session]:
+        """The exercise's last `limit` logged sessions, newest first, for progression."""
+        with self._guard():
+            workouts = self._db.execute(
+                "SELECT DISTINCT l.workout_id, e.reps_min, e.reps_max, l.created_ts"
+                " FROM logged_sets l JOIN workout_exercises e"
+                " ON e.workout_id = l.workout_id AND e.exercise_id = l.exercise_id"
+                " WHERE l.exercise_id = ? ORDER BY l.created_ts DESC, l.workout_id DESC LIMIT ?",
+                (exercise_id, limit),
+            ).fetchall()
+            return [
+                Session(reps_min, reps_max, self._sets(workout_id, exercise_id))
+                for workout_id, reps_min, reps_max, _ in workouts
+            ]
+
+    def _sets(self, workout_id: int, exercise_id: str) -> tuple[SetDone, ...]:
+        rows = self._db.execute(
+            "SELECT reps, weight, unit FROM logged_sets WHERE workout_id = ? AND exercise_id = ?"
+            " ORDER BY set_number",
+            (workout_id, exercise_id),
+        )
+        return tuple(SetDone(reps, weight, unit) for reps, weight, unit in rows)
+
+    def marks(self) -> dict[str, str]:
+        """Pinned and banned exercise ids: {id: 'pin' | 'ban'}."""
+        with self._guard():
+            return dict(self._db.execute("SELECT exercise_id, mark FROM marks").fetchall())
+
+    def latest_id(self) -> int:
+        with self._guard():
+            row = self._db.execute(
+                "SELECT id FROM workouts ORDER BY created_ts DESC, id DESC LIMIT 1"
+            ).fetchone()
+        if row is None:
+            raise BackplanError("No workouts yet: plan one with 'backplan workout'.")
+        return int(row[0])
 
     def usage(self, exercise_id: str) -> tuple[int, datetime | None]:
         """How many sessions included the exercise, and when it was last done."""
@@ -199,20 +303,54 @@ class Store:
             return self._with_exercises(rows)[0]
 
     def _with_exercises(self, rows: list[Any]) -> list[Workout]:
+        """Workouts from their rows, with their exercises and logged sets: two queries."""
         ids = [row[0] for row in rows]
-        exercises: dict[int, list[PlannedExercise]] = {workout_id: [] for workout_id in ids}
         marks = ",".join("?" * len(ids))
+        logged: dict[tuple[int, str], list[SetDone]] = {}
+        for workout_id, exercise_id, reps, weight, unit in self._db.execute(
+            "SELECT workout_id, exercise_id, reps, weight, unit FROM logged_sets"
+            f" WHERE workout_id IN ({marks}) ORDER BY workout_id, exercise_id, set_number",
+            ids,
+        ):
+            logged.setdefault((workout_id, exercise_id), []).append(SetDone(reps, weight, unit))
+        exercises: dict[int, list[PlannedExercise]] = {workout_id: [] for workout_id in ids}
         for row in self._db.execute(
-            "SELECT workout_id, position, exercise_id, name, grp, mechanic, pattern, sets,"
-            " reps_min, reps_max, rest_seconds, reason, focus FROM workout_exercises"
+            f"SELECT workout_id, {_EXERCISE_COLUMNS} FROM workout_exercises"
             f" WHERE workout_id IN ({marks}) ORDER BY workout_id, position",
             ids,
         ):
-            exercises[row[0]].append(_planned(row[1:]))
+            sets = tuple(logged.get((row[0], row[2]), ()))
+            exercises[row[0]].append(_planned(row[1:], sets))
         return [_workout(row, exercises[row[0]]) for row in rows]
 
 
-_WORKOUT_COLUMNS = "id, created, goal, level, groups, notes, seed"
+_WORKOUT_COLUMNS = "id, created, goal, level, groups, notes, seed, equipment"
+_EXERCISE_COLUMNS = (
+    "position, exercise_id, name, grp, mechanic, pattern, sets, reps_min, reps_max,"
+    " rest_seconds, reason, focus, load_weight, load_unit, load_change, load_reason"
+)
+
+
+def _exercise_row(e: PlannedExercise) -> tuple[Any, ...]:
+    load = e.load
+    return (
+        e.position,
+        e.id,
+        e.name,
+        e.group.value,
+        e.mechanic.value,
+        e.pattern.value if e.pattern else None,
+        e.prescription.sets,
+        e.prescription.reps_min,
+        e.prescription.reps_max,
+        e.prescription.rest_seconds,
+        e.reason,
+        e.focus,
+        load.weight if load else None,
+        load.unit if load else None,
+        load.change if load else None,
+        load.reason if load else None,
+    )
 
 
 def _local(timestamp: float) -> datetime:
@@ -225,9 +363,9 @@ def _no_such_workout(workout_id: int) -> BackplanError:
     )
 
 
-def _planned(row: Any) -> PlannedExercise:
+def _planned(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExercise:
     position, ident, name, group, mechanic, pattern, sets, reps_min, reps_max, rest = row[:10]
-    reason, focus = row[10:12]
+    reason, focus, load_weight, load_unit, load_change, load_reason = row[10:16]
     return PlannedExercise(
         position=position,
         id=ident,
@@ -238,11 +376,15 @@ def _planned(row: Any) -> PlannedExercise:
         prescription=Prescription(sets, reps_min, reps_max, rest),
         reason=reason,
         focus=focus,
+        load=None
+        if load_weight is None
+        else Load(load_weight, load_unit, load_change, load_reason),
+        sets_logged=sets_logged,
     )
 
 
 def _workout(row: Any, exercises: list[PlannedExercise]) -> Workout:
-    workout_id, created, goal, level, groups, notes, seed = row
+    workout_id, created, goal, level, groups, notes, seed, equipment = row
     return Workout(
         id=workout_id,
         created=datetime.fromisoformat(created),
@@ -252,6 +394,7 @@ def _workout(row: Any, exercises: list[PlannedExercise]) -> Workout:
         exercises=tuple(exercises),
         notes=tuple(json.loads(notes)),
         seed=seed,
+        equipment=None if equipment is None else frozenset(json.loads(equipment)),
     )
 
 

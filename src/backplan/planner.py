@@ -18,6 +18,7 @@ from datetime import datetime
 from backplan.catalogue import Exercise, Group, Level, Mechanic, Pattern
 from backplan.errors import BackplanError
 from backplan.prescription import Goal, prescribe
+from backplan.progression import Load
 from backplan.workout import PlannedExercise, Workout
 
 MAX_EXERCISES = 12
@@ -33,6 +34,8 @@ class Request:
     level: Level = Level.INTERMEDIATE
     equipment: frozenset[str] | None = None  # None: everything is available
     seed: int = 0
+    pinned: frozenset[str] = frozenset()  # main lifts: first in their group, every time
+    banned: frozenset[str] = frozenset()  # never planned
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,12 @@ def _candidates(
         raise BackplanError(
             f"No {_labels(groups)} exercise you have the equipment for is at or below "
             f"--level {request.level.value}: raise --level."
+        )
+    pool = [e for e in pool if e.id not in request.banned]
+    if not pool:
+        raise BackplanError(
+            f"Every {_labels(groups)} exercise these filters allow is banned: "
+            "lift a ban with 'backplan unban ID'."
         )
     return pool
 
@@ -154,7 +163,9 @@ def _plan(
             for e in by_group[group]
             if e.id not in session.ids and not (session.has_hinge and e.pattern is Pattern.HINGE)
         ]
-        return min(eligible, key=rank, default=None)
+        # A pinned lift goes first in its group, whatever its recency, so it can progress.
+        pinned = [e for e in eligible if e.id in request.pinned]
+        return min(pinned or eligible, key=rank, default=None)
 
     # Round-robin over the groups: each slot goes to the group with the fewest picks so far
     # that still has something eligible, so a group that runs out hands its slots on evenly.
@@ -186,8 +197,11 @@ def _plan(
                 f"{'s' if picked[group] != 1 else ''} with your filters{why}, so other groups "
                 "took its other slots."
             )
+    for exercise in pool:
+        if exercise.id in request.pinned and exercise.id not in session.ids:
+            notes.append(f"{exercise.name} is pinned, but this session had no room for it.")
     for exercise in session.picks:
-        if exercise.id in recency.previous:
+        if exercise.id in recency.previous and exercise.id not in request.pinned:
             notes.append(
                 f"{exercise.name} was in your last session too: nothing else in its group fits "
                 "your filters."
@@ -205,6 +219,7 @@ def _plan(
         exercises=tuple(planned),
         notes=tuple(notes),
         seed=request.seed,
+        equipment=request.equipment,
     )
 
 
@@ -243,6 +258,8 @@ def _planned(
 def _reason(
     exercise: Exercise, request: Request, recency: Recency, now: datetime, group_options: int
 ) -> str:
+    if exercise.id in request.pinned:
+        return "pinned: your main lift"
     if group_options == 1:
         limit = "your equipment" if request.equipment is not None else "your filters"
         return f"only {exercise.group.label} option with {limit}"
@@ -261,3 +278,61 @@ def days_ago(then: datetime, now: datetime) -> str:
     if days == 1:
         return "yesterday"
     return f"{days} days ago"
+
+
+def swap(
+    workout: Workout,
+    exercise_id: str,
+    exercises: Sequence[Exercise],
+    recency: Recency,
+    now: datetime,
+    banned: frozenset[str] = frozenset(),
+) -> PlannedExercise:
+    """The best replacement for one exercise of a workout: same group, same pattern first,
+    under the workout's equipment and level, your bans, recency and the hinge rule."""
+    old = workout.exercise(exercise_id)
+    assert old is not None
+    taken = {e.id for e in workout.exercises}
+    others_hinge = any(e.pattern is Pattern.HINGE for e in workout.exercises if e.id != old.id)
+    pool = [
+        e
+        for e in exercises
+        if e.group is old.group
+        and e.id not in taken
+        and e.id not in banned
+        and e.level.rank <= workout.level.rank
+        and (workout.equipment is None or e.usable_with(workout.equipment))
+        and not (others_hinge and e.pattern is Pattern.HINGE)
+    ]
+    if not pool:
+        raise BackplanError(
+            f"No other {old.group.label} exercise fits this workout's equipment, level and "
+            f"your bans, so {old.name} stays."
+        )
+    rng = random.Random(workout.seed)
+    coin = {e.id: rng.random() for e in pool}
+
+    def rank(e: Exercise) -> tuple[bool, bool, bool, float, int, float]:
+        last = recency.last_done.get(e.id)
+        return (
+            e.id in recency.previous,
+            e.pattern is not old.pattern,
+            last is not None,
+            last.timestamp() if last else 0.0,
+            recency.uses.get(e.id, 0),
+            coin[e.id],
+        )
+
+    choice = min(pool, key=rank)
+    request = Request(goal=workout.goal, level=workout.level, equipment=workout.equipment)
+    # The replaced exercise was an option too, so the pick is never "the only option".
+    fresh = _planned(old.position, choice, request, recency, now, len(pool) + 1)
+    return replace(fresh, reason=f"swapped in for {old.name}; {fresh.reason}")
+
+
+def with_loads(workout: Workout, loads: Mapping[str, Load | None]) -> Workout:
+    """The workout with each exercise's suggested load (from its log) attached."""
+    return replace(
+        workout,
+        exercises=tuple(replace(e, load=loads.get(e.id)) for e in workout.exercises),
+    )

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console
@@ -17,7 +17,13 @@ from rich.table import Table
 from rich.text import Text
 
 from backplan.catalogue import Catalogue, Exercise, Group
+from backplan.progression import Load
 from backplan.workout import PlannedExercise, Workout
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from backplan.config import Config
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -26,6 +32,10 @@ err = Console(stderr=True, highlight=False)
 def print_json(document: Any) -> None:
     """Stdout holds one JSON document and nothing else."""
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def warning(message: str) -> None:
+    err.print(f"[bold yellow]warning:[/] {escape(message)}", soft_wrap=True)
 
 
 def error(message: str, details: Sequence[str] = ()) -> None:
@@ -173,10 +183,17 @@ def rest_text(seconds: int) -> str:
 
 
 def when_text(moment: datetime) -> str:
-    return moment.strftime("%a %d %b %Y, %H:%M")
+    return moment.strftime("%a %d %b %Y %H:%M")
 
 
-def workout_json(workout: Workout) -> dict[str, Any]:
+def load_json(load: Load | None) -> dict[str, Any] | None:
+    if load is None:
+        return None
+    return {"weight": load.weight, "unit": load.unit, "change": load.change, "reason": load.reason}
+
+
+def workout_json(workout: Workout, with_logs: bool = False) -> dict[str, Any]:
+    """The spec's workout document; history's also carries what was logged."""
     return {
         "id": workout.id,
         "created": workout.created.isoformat(timespec="seconds"),
@@ -198,6 +215,17 @@ def workout_json(workout: Workout) -> dict[str, Any]:
                 "reps_max": e.prescription.reps_max,
                 "rest_seconds": e.prescription.rest_seconds,
                 "reason": e.reason,
+                "load": load_json(e.load),
+                **(
+                    {
+                        "sets_logged": [
+                            {"reps": s.reps, "weight": s.weight, "unit": s.unit}
+                            for s in e.sets_logged
+                        ]
+                    }
+                    if with_logs
+                    else {}
+                ),
             }
             for e in workout.exercises
         ],
@@ -210,7 +238,7 @@ def _groups_text(groups: Sequence[Group]) -> Text:
     return Text(" + ").join(group_text(g) for g in groups)
 
 
-def workout_view(workout: Workout) -> None:
+def workout_view(workout: Workout, unit: str) -> None:
     title = Text("Back workout", style="bold")
     if workout.id is not None:
         title.append(f" #{workout.id}", style="bold")
@@ -230,13 +258,20 @@ def workout_view(workout: Workout) -> None:
     table.add_column("Why", min_width=12, ratio=1)
     for e in workout.exercises:
         p = e.prescription
+        # The suggested load sits under the sets, as lifters write it ("3 × 8 @ 60 kg"),
+        # and its reason under the pick's.
+        dose = Text(f"{p.sets} × {p.reps_min}–{p.reps_max}")
+        why = Text(e.reason, style="dim")
+        if e.load:
+            dose.append(f"\n{e.load}", style=_CHANGE_STYLE[e.load.change])
+            why.append(f"\n{e.load.reason}", style="dim")
         table.add_row(
             str(e.position),
             _name_and_id(e.name, e.id),
             group_text(e.group),
-            f"{p.sets} × {p.reps_min}–{p.reps_max}",
+            dose,
             rest_text(p.rest_seconds),
-            Text(e.reason, style="dim"),
+            why,
         )
     out.print(table)
 
@@ -253,9 +288,28 @@ def workout_view(workout: Workout) -> None:
         out.print(Text("\nNotes", style="bold"))
         for note in workout.notes:
             out.print(Text("• ") + Text(note), soft_wrap=False)
+    if workout.logged:
+        logged = Table.grid(padding=(0, 1))
+        logged.add_column(justify="right", style="dim", no_wrap=True)
+        logged.add_column(no_wrap=True)
+        logged.add_column()
+        for e in workout.exercises:
+            if e.sets_logged:
+                logged.add_row(str(e.position), e.name, ", ".join(str(s) for s in e.sets_logged))
+        out.print(Text(f"\nLogged (volume {volume_text(workout, unit)})", style="bold"))
+        out.print(logged)
 
 
-def history_table(workouts: Sequence[Workout]) -> None:
+_CHANGE_STYLE = {"up": "bold green", "down": "yellow", "same": ""}
+
+
+def volume_text(workout: Workout, unit: str) -> str:
+    """Reps × weight over the logged sets; bodyweight-only sessions say so."""
+    volume = workout.volume(unit)
+    return f"{volume:,.0f} {unit}" if volume else "bodyweight"
+
+
+def history_table(workouts: Sequence[Workout], unit: str) -> None:
     table = Table(
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -267,8 +321,9 @@ def history_table(workouts: Sequence[Workout]) -> None:
     table.add_column("When", no_wrap=True)
     table.add_column("Groups")
     table.add_column("Goal", no_wrap=True)
-    table.add_column("Exercises", justify="right", no_wrap=True)
+    table.add_column("Ex.", justify="right", no_wrap=True)
     table.add_column("Min", justify="right", no_wrap=True)
+    table.add_column("Logged", justify="right", no_wrap=True)
     for workout in workouts:
         table.add_row(
             str(workout.id),
@@ -277,6 +332,40 @@ def history_table(workouts: Sequence[Workout]) -> None:
             workout.goal.value,
             str(len(workout.exercises)),
             str(workout.estimated_minutes),
+            volume_text(workout, unit) if workout.logged else Text("—", style="dim"),
         )
     out.print(table)
     out.print(Text("backplan history show ID prints one in full.", style="dim"))
+
+
+# --- settings -----------------------------------------------------------------------
+
+
+def config_json(settings: Config) -> dict[str, Any]:
+    return {
+        "equipment": None if settings.equipment is None else sorted(settings.equipment),
+        "level": settings.level.value if settings.level else None,
+        "goal": settings.goal.value if settings.goal else None,
+        "exercises": settings.exercises,
+        "unit": settings.unit,
+    }
+
+
+def config_table(settings: Config, path: Path) -> None:
+    defaults = {
+        "equipment": "everything",
+        "level": "intermediate",
+        "goal": "hypertrophy",
+        "exercises": "6",
+        "unit": "kg",
+    }
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0))
+    table.add_column("Setting", no_wrap=True)
+    table.add_column("Value")
+    for key, value in config_json(settings).items():
+        if value is None:
+            table.add_row(key, Text(f"{defaults[key]} (default)", style="dim"))
+        else:
+            table.add_row(key, ", ".join(value) if isinstance(value, list) else str(value))
+    out.print(table)
+    out.print(Text(f"from {path}", style="dim"), soft_wrap=True)

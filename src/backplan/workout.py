@@ -7,6 +7,7 @@ from datetime import datetime
 
 from backplan.catalogue import Group, Level, Mechanic, Pattern
 from backplan.prescription import Goal, Prescription, estimated_minutes
+from backplan.progression import Load, SetDone
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class PlannedExercise:
     prescription: Prescription
     reason: str
     focus: str | None = None
+    load: Load | None = None  # the suggested weight, when the exercise was logged before
+    sets_logged: tuple[SetDone, ...] = ()  # what was done, once logged
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Workout:
     exercises: tuple[PlannedExercise, ...]
     notes: tuple[str, ...] = ()
     seed: int | None = None
+    equipment: frozenset[str] | None = None  # what was available; None: everything
     id: int | None = None
 
     @property
@@ -41,3 +45,14 @@ class Workout:
 
     def saved_as(self, workout_id: int) -> Workout:
         return replace(self, id=workout_id)
+
+    def exercise(self, exercise_id: str) -> PlannedExercise | None:
+        return next((e for e in self.exercises if e.id == exercise_id), None)
+
+    @property
+    def logged(self) -> bool:
+        return any(e.sets_logged for e in self.exercises)
+
+    def volume(self, unit: str) -> float:
+        """Reps times weight, summed over every logged set, in `unit`."""
+        return sum(s.reps * s.weight_in(unit) for e in self.exercises for s in e.sets_logged)

@@ -1,0 +1,186 @@
+"""`backplan workout` and `backplan history`: plan sessions and look back at them."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+import typer
+
+from backplan import catalogue, config, history, planner, render
+from backplan.cli import (
+    CatalogOption,
+    EquipmentOption,
+    GroupOption,
+    JsonOption,
+    _BackplanGroup,
+    _complete_goal,
+    _complete_level,
+    _load,
+    _now,
+    app,
+    loads_for,
+    warn_about_marks,
+)
+from backplan.errors import BackplanError
+from backplan.prescription import Goal, parse_goal
+
+ExercisesOption = Annotated[
+    int | None,
+    typer.Option(
+        "--exercises",
+        "-n",
+        min=1,
+        max=planner.MAX_EXERCISES,
+        show_default=False,
+        help=f"How many exercises (default {planner.DEFAULT_EXERCISES}, or your config's).",
+    ),
+]
+
+
+@app.command()
+def workout(
+    group: GroupOption = None,
+    exercises: ExercisesOption = None,
+    minutes: Annotated[
+        int | None,
+        typer.Option(
+            "--minutes",
+            "-m",
+            min=1,
+            show_default=False,
+            help="Instead of --exercises: as many as fit into this many minutes.",
+        ),
+    ] = None,
+    goal: Annotated[
+        str | None,
+        typer.Option(
+            help="strength, hypertrophy (or size), endurance (or tone). Default: hypertrophy.",
+            autocompletion=_complete_goal,
+            show_default=False,
+        ),
+    ] = None,
+    level: Annotated[
+        str | None,
+        typer.Option(
+            help="Caps exercise difficulty and sets the volume. Default: intermediate.",
+            autocompletion=_complete_level,
+            show_default=False,
+        ),
+    ] = None,
+    equipment: EquipmentOption = None,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            help="Same seed, history and options give the same workout.", show_default=False
+        ),
+    ] = None,
+    no_save: Annotated[
+        bool, typer.Option("--no-save", help="Preview only; history is untouched.")
+    ] = False,
+    catalog: CatalogOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Plan a back workout, print it and record it in your history.
+
+    Options you leave out come from 'backplan config', then the defaults.
+
+    Example: backplan workout --group lats --goal strength --equipment pull-up-bar,dumbbell
+    """
+    if exercises is not None and minutes is not None:
+        raise BackplanError("Give --exercises or --minutes, not both.")
+    settings = config.load()
+    available = catalogue.parse_equipment(equipment) if equipment else settings.equipment
+    exercises_available = _load(catalog)
+    with history.open_store(create=not no_save) as store:
+        marks = store.marks()
+        warn_about_marks(marks, exercises_available)
+        request = planner.Request(
+            groups=tuple(catalogue.parse_groups(group)),
+            exercises=exercises or settings.exercises or planner.DEFAULT_EXERCISES,
+            minutes=minutes,
+            goal=parse_goal(goal) if goal else settings.goal or Goal.HYPERTROPHY,
+            level=catalogue.parse_level(level)
+            if level
+            else settings.level or catalogue.Level.INTERMEDIATE,
+            equipment=available,
+            seed=seed if seed is not None else secrets.randbelow(2**31),
+            pinned=frozenset(i for i, mark in marks.items() if mark == "pin"),
+            banned=frozenset(i for i, mark in marks.items() if mark == "ban"),
+        )
+        planned = planner.plan(exercises_available.exercises, request, store.recency(), _now())
+        loads = loads_for(store, [e.id for e in planned.exercises], settings.unit)
+        planned = planner.with_loads(planned, loads)
+        if not no_save:
+            planned = store.save(planned)
+    if json_:
+        render.print_json(render.workout_json(planned))
+    else:
+        render.workout_view(planned, settings.unit)
+
+
+history_app = typer.Typer(
+    cls=_BackplanGroup,
+    help="Your past workouts, newest first.",
+    invoke_without_command=True,
+)
+app.add_typer(history_app, name="history")
+
+
+@history_app.callback()
+def history_list(
+    ctx: typer.Context,
+    last: Annotated[int, typer.Option("--last", min=1, help="How many to show.")] = 10,
+    json_: JsonOption = False,
+) -> None:
+    """Your past workouts, newest first, with what you logged.
+
+    Example: backplan history --last 5
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    with history.open_store(create=False) as store:
+        workouts = store.recent(last)
+    if json_:
+        render.print_json([render.workout_json(w, with_logs=True) for w in workouts])
+    elif not workouts:
+        render.out.print("No workouts yet. Plan one with: backplan workout")
+    else:
+        render.history_table(workouts, config.load().unit)
+
+
+WorkoutId = Annotated[int, typer.Argument(metavar="ID", help="Workout id (see backplan history).")]
+
+
+@history_app.command("show")
+def history_show(workout_id: WorkoutId, json_: JsonOption = False) -> None:
+    """One past workout in full, with every logged set.
+
+    Example: backplan history show 12
+    """
+    with history.open_store(create=False) as store:
+        past = store.get(workout_id)
+    if json_:
+        render.print_json(render.workout_json(past, with_logs=True))
+    else:
+        render.workout_view(past, config.load().unit)
+
+
+@history_app.command("delete")
+def history_delete(
+    workout_id: WorkoutId,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
+) -> None:
+    """Remove one workout from your history (asks first unless --yes).
+
+    Example: backplan history delete 12 --yes
+    """
+    with history.open_store(create=False) as store:
+        past = store.get(workout_id)
+        if not yes:
+            question = f"Delete workout {past.id} from {render.when_text(past.created)}?"
+            if not typer.confirm(question, default=False):
+                render.out.print("Kept it.")
+                return
+        store.delete(workout_id)
+    render.out.print(f"Deleted workout {workout_id}.")

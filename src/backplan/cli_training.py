@@ -1,0 +1,246 @@
+"""Your training: `log`, `swap`, `pin`/`unpin`, `ban`/`unban` and `config`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated
+
+import typer
+
+from backplan import config, history, planner, progression, render
+from backplan.cli import (
+    CatalogOption,
+    JsonOption,
+    _BackplanGroup,
+    _complete_exercise,
+    _load,
+    _now,
+    app,
+    loads_for,
+)
+from backplan.errors import BackplanError, did_you_mean
+from backplan.workout import PlannedExercise, Workout
+
+ExerciseId = Annotated[
+    str,
+    typer.Argument(metavar="EXERCISE_ID", help="Exercise id.", autocompletion=_complete_exercise),
+]
+WorkoutOption = Annotated[
+    int | None,
+    typer.Option("--workout", "-w", help="Workout id (default: the latest).", show_default=False),
+]
+
+
+def _in_workout(workout: Workout, exercise_id: str) -> PlannedExercise:
+    found = workout.exercise(exercise_id.strip().lower())
+    if found is None:
+        ids = [e.id for e in workout.exercises]
+        raise BackplanError(
+            f"'{exercise_id}' is not in workout {workout.id}{did_you_mean(exercise_id, ids)}. "
+            f"It has: {', '.join(ids)}."
+        )
+    return found
+
+
+def _ask_for_sets(unit: str) -> list[progression.SetDone]:
+    """Set by set, until an empty answer (or the end of input)."""
+    render.out.print(f"Enter each set as REPSxWEIGHT (8x60, in {unit} unless you say) or REPS.")
+    sets: list[progression.SetDone] = []
+    while True:
+        try:
+            answer = typer.prompt(
+                f"Set {len(sets) + 1} (empty to finish)", default="", show_default=False
+            )
+        except typer.Abort:
+            break
+        if not answer.strip():
+            break
+        try:
+            sets.append(progression.parse_set(answer, unit))
+        except BackplanError as err:
+            render.error(err.message)
+    return sets
+
+
+@app.command()
+def log(
+    exercise_id: ExerciseId,
+    sets: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="SET...", help="8x60, 8x135lb, 8x60kg, or 8 for bodyweight."),
+    ] = None,
+    workout: WorkoutOption = None,
+) -> None:
+    """Record the sets you did of one exercise of a workout (default: the latest).
+
+    With no SET it asks set by set. Logging an exercise again replaces its sets.
+
+    Example: backplan log barbell-bent-over-row 10x60 10x60 8x60
+    """
+    unit = config.load().unit
+    parsed = [progression.parse_set(text, unit) for text in sets or ()]
+    with history.open_store(create=False) as store:
+        past = store.get(workout if workout is not None else store.latest_id())
+        exercise = _in_workout(past, exercise_id)
+        if not parsed:
+            parsed = _ask_for_sets(unit)
+        if not parsed:
+            raise BackplanError(
+                f"No sets given. Example: backplan log {exercise.id} 8x60 8x60 7x60"
+            )
+        replaced = store.log(past.id or 0, exercise.id, parsed)
+        suggestion = progression.suggest(store.sessions(exercise.id), unit)
+    done = ", ".join(str(s) for s in parsed)
+    render.out.print(
+        f"Logged {render.plural(len(parsed), 'set')} of {exercise.name} in workout "
+        f"#{past.id}: {done}.",
+        markup=False,
+    )
+    if replaced:
+        render.out.print(f"They replace the {render.plural(replaced, 'set')} logged before.")
+    if suggestion:
+        render.out.print(f"Next time: {suggestion} ({suggestion.reason}).", markup=False)
+
+
+@app.command()
+def swap(
+    exercise_id: ExerciseId,
+    workout: WorkoutOption = None,
+    catalog: CatalogOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Replace one exercise of a workout by the best alternative in its group.
+
+    Same movement pattern first, under the workout's equipment and level, your bans
+    and the recency and hinge rules; the replacement takes the same position.
+
+    Example: backplan swap lat-pulldown
+    """
+    exercises = _load(catalog).exercises
+    unit = config.load().unit
+    with history.open_store(create=False) as store:
+        past = store.get(workout if workout is not None else store.latest_id())
+        old = _in_workout(past, exercise_id)
+        if old.sets_logged:
+            raise BackplanError(
+                f"You logged sets of {old.name} in workout #{past.id}; "
+                "swap only what you have not done yet."
+            )
+        banned = frozenset(i for i, mark in store.marks().items() if mark == "ban")
+        fresh = planner.swap(past, old.id, exercises, store.recency(before=past), _now(), banned)
+        fresh = replace(fresh, load=loads_for(store, [fresh.id], unit)[fresh.id])
+        store.replace_exercise(past.id or 0, fresh)
+        updated = store.get(past.id or 0)
+    if json_:
+        render.print_json(render.workout_json(updated, with_logs=True))
+        return
+    render.out.print(f"Swapped {old.name} for {fresh.name}.", markup=False)
+    render.workout_view(updated, unit)
+
+
+def _mark(exercise_id: str, mark: str | None, catalog: CatalogOption) -> None:
+    """Pin, ban or clear; ids not in the catalogue can still be cleared."""
+    known = _load(catalog)
+    with history.open_store() as store:
+        current = store.marks()
+        ident = exercise_id.strip().lower()
+        if mark is None and ident in current and ident not in known.by_id:
+            store.set_mark(ident, None)
+            render.out.print(f"Cleared '{ident}' (it is no longer in the catalogue).")
+            return
+        exercise = known.get(exercise_id)
+        before = store.set_mark(exercise.id, mark)
+    group = exercise.group.label
+    messages = {
+        "pin": f"Pinned {exercise.name}: it takes the first {group} slot of every session "
+        f"that trains the {group}.",
+        "ban": f"Banned {exercise.name}: it will not be planned or swapped in.",
+        None: f"{exercise.name} is back in the rotation.",
+    }
+    message = messages[mark]
+    if before == mark:
+        message = f"{exercise.name} was already {'pinned' if mark == 'pin' else 'banned'}."
+    elif mark is None and before is None:
+        message = f"{exercise.name} was neither pinned nor banned."
+    elif before and mark:
+        message += f" (It was {'pinned' if before == 'pin' else 'banned'} before.)"
+    render.out.print(message, markup=False)
+
+
+@app.command()
+def pin(exercise_id: ExerciseId, catalog: CatalogOption = None) -> None:
+    """Pin your main lift: first in its group every session, so it can progress.
+
+    Example: backplan pin barbell-bent-over-row
+    """
+    _mark(exercise_id, "pin", catalog)
+
+
+@app.command()
+def unpin(exercise_id: ExerciseId, catalog: CatalogOption = None) -> None:
+    """Put a pinned exercise back into the rotation.
+
+    Example: backplan unpin barbell-bent-over-row
+    """
+    _mark(exercise_id, None, catalog)
+
+
+@app.command()
+def ban(exercise_id: ExerciseId, catalog: CatalogOption = None) -> None:
+    """Never plan an exercise (an injury, no machine, or you just hate it).
+
+    Example: backplan ban good-morning
+    """
+    _mark(exercise_id, "ban", catalog)
+
+
+@app.command()
+def unban(exercise_id: ExerciseId, catalog: CatalogOption = None) -> None:
+    """Allow a banned exercise again.
+
+    Example: backplan unban good-morning
+    """
+    _mark(exercise_id, None, catalog)
+
+
+config_app = typer.Typer(cls=_BackplanGroup, help="Your defaults: equipment, level, goal, ...")
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("show")
+def config_show(json_: JsonOption = False) -> None:
+    """Show your settings and where they come from.
+
+    Example: backplan config show
+    """
+    path = config.default_path()
+    settings = config.load(path)
+    if json_:
+        render.print_json(render.config_json(settings))
+    else:
+        render.config_table(settings, path)
+
+
+@config_app.command("set")
+def config_set(
+    key: Annotated[str, typer.Argument(help=f"One of: {', '.join(config.KEYS)}.")],
+    value: Annotated[str, typer.Argument(help="The new value; equipment takes a,b,c.")],
+) -> None:
+    """Set one of your defaults; options on the command line still win.
+
+    Example: backplan config set equipment dumbbell,bench,pull-up-bar
+    """
+    path = config.default_path()
+    render.config_table(config.set_value(key, value, path), path)
+
+
+@config_app.command("unset")
+def config_unset(
+    key: Annotated[str, typer.Argument(help=f"One of: {', '.join(config.KEYS)}.")],
+) -> None:
+    """Go back to the default for one setting.
+
+    Example: backplan config unset equipment
+    """
+    path = config.default_path()
+    render.config_table(config.set_value(key, None, path), path)

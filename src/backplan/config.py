@@ -1,0 +1,180 @@
+"""Your defaults, in config.toml: equipment, level, goal, exercises and unit.
+
+The file is yours to edit by hand too: `config set` changes one line and keeps the
+rest (comments included), writes atomically, and never replaces a broken file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from backplan import catalogue, paths
+from backplan.catalogue import Level
+from backplan.errors import BackplanError, did_you_mean
+from backplan.prescription import Goal, parse_goal
+from backplan.progression import parse_unit
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+FILE_NAME = "config.toml"
+MAX_EXERCISES = 12
+
+
+@dataclass(frozen=True)
+class Config:
+    equipment: frozenset[str] | None = None  # None: everything
+    level: Level | None = None
+    goal: Goal | None = None
+    exercises: int | None = None
+    unit: str = "kg"
+
+
+KEYS = tuple(f.name for f in fields(Config))
+
+
+def default_path() -> Path:
+    return paths.config_dir() / FILE_NAME
+
+
+def _exercises(value: Any) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_EXERCISES:
+        raise BackplanError(f"exercises must be a whole number from 1 to {MAX_EXERCISES}.")
+    return value
+
+
+def _equipment(value: Any) -> frozenset[str]:
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, str) for item in items):
+        raise BackplanError("equipment must be a list of names, like dumbbell,bench.")
+    available = catalogue.parse_equipment(items)
+    if available is None:
+        raise BackplanError(
+            "equipment needs at least one name; 'config unset equipment' means all."
+        )
+    return available
+
+
+def _text(parse: Callable[[str], Any]) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise BackplanError("must be text.")
+        return parse(value)
+
+    return check
+
+
+# Each setting's parser takes the TOML value (or the command line's text) and checks it.
+_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "equipment": _equipment,
+    "level": _text(catalogue.parse_level),
+    "goal": _text(parse_goal),
+    "exercises": _exercises,
+    "unit": _text(parse_unit),
+}
+
+
+def _line_of(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return number
+    return 1
+
+
+def load(path: Path | None = None) -> Config:
+    """The settings in the file, or the defaults when there is none."""
+    path = path or default_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError) as err:
+        raise BackplanError(f"{path}: cannot be read ({err}).") from None
+    return _parse(text, path)
+
+
+def _parse(text: str, path: Path) -> Config:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        line = re.search(r"line (\d+)", str(err))
+        where = f"{path}:{line.group(1)}" if line else str(path)
+        raise BackplanError(
+            f"{where}: not valid TOML ({err}). Fix the file or remove it; it was left as it is."
+        ) from None
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in _PARSERS:
+            raise BackplanError(
+                f"{path}:{_line_of(text, key)}: unknown setting '{key}'"
+                f"{did_you_mean(key, KEYS)}; the settings are {', '.join(KEYS)}."
+            )
+        try:
+            values[key] = _PARSERS[key](value)
+        except BackplanError as err:
+            raise BackplanError(f"{path}:{_line_of(text, key)}: {key}: {err.message}") from None
+    return Config(**values)
+
+
+def _toml_value(key: str, value: Any) -> str:
+    if key == "equipment":
+        return json.dumps(sorted(value - {catalogue.BODYWEIGHT}))
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(value.value if hasattr(value, "value") else value)
+
+
+def set_value(key: str, raw: str | None, path: Path | None = None) -> Config:
+    """Set (or, with None, remove) one setting; the file changes only if all of it is valid."""
+    path = path or default_path()
+    key = key.strip().lower()
+    if key not in _PARSERS:
+        raise BackplanError(
+            f"Unknown setting '{key}'{did_you_mean(key, KEYS)}. "
+            f"The settings are: {', '.join(KEYS)}."
+        )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = "# backplan settings: edit by hand or with `backplan config set KEY VALUE`.\n"
+    except (OSError, UnicodeDecodeError) as err:
+        raise BackplanError(f"{path}: cannot be read ({err}).") from None
+    _parse(text, path)  # a broken file is reported, never overwritten
+    lines = [line for line in text.splitlines() if not re.match(rf"\s*{key}\s*=", line)]
+    if raw is not None:
+        value = _PARSERS[key](catalogue.split_values([raw]) if key == "equipment" else raw)
+        lines.append(f"{key} = {_toml_value(key, value)}")
+    new_text = "\n".join(lines) + "\n"
+    config = _parse(new_text, path)
+    _write_atomically(path, new_text)
+    return config
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """A temporary file in the same folder, then a rename: never a half-written file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as err:
+        raise BackplanError(f"Cannot write {path}: {err.strerror or err}.", exit_code=1) from None
