@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -95,11 +96,14 @@ def log(
         f"Logged {render.plural(len(parsed), 'set')} of {exercise.name} in workout "
         f"#{past.id}: {done}.",
         markup=False,
+        soft_wrap=True,
     )
     if replaced:
         render.out.print(f"They replace the {render.plural(replaced, 'set')} logged before.")
     if suggestion:
-        render.out.print(f"Next time: {suggestion} ({suggestion.reason}).", markup=False)
+        render.out.print(
+            f"Next time: {suggestion} ({suggestion.reason}).", markup=False, soft_wrap=True
+        )
 
 
 @app.command()
@@ -138,32 +142,39 @@ def swap(
     render.workout_view(updated, unit)
 
 
-def _mark(exercise_id: str, mark: str | None, catalog: CatalogOption) -> None:
-    """Pin, ban or clear; ids not in the catalogue can still be cleared."""
+def _mark(exercise_id: str, mark: str | None, catalog: Path | None, clears: str = "") -> None:
+    """Pin or ban (`mark`), or clear a pin or a ban (`clears`); ids no longer in the
+    catalogue can still be cleared."""
     known = _load(catalog)
+    ident = exercise_id.strip().lower()
     with history.open_store() as store:
-        current = store.marks()
-        ident = exercise_id.strip().lower()
-        if mark is None and ident in current and ident not in known.by_id:
+        before = store.marks().get(ident)
+        if mark is None and before == clears and ident not in known.by_id:
             store.set_mark(ident, None)
             render.out.print(f"Cleared '{ident}' (it is no longer in the catalogue).")
             return
         exercise = known.get(exercise_id)
-        before = store.set_mark(exercise.id, mark)
-    group = exercise.group.label
-    messages = {
-        "pin": f"Pinned {exercise.name}: it takes the first {group} slot of every session "
-        f"that trains the {group}.",
-        "ban": f"Banned {exercise.name}: it will not be planned or swapped in.",
-        None: f"{exercise.name} is back in the rotation.",
-    }
-    message = messages[mark]
-    if before == mark:
-        message = f"{exercise.name} was already {'pinned' if mark == 'pin' else 'banned'}."
-    elif mark is None and before is None:
-        message = f"{exercise.name} was neither pinned nor banned."
-    elif before and mark:
-        message += f" (It was {'pinned' if before == 'pin' else 'banned'} before.)"
+        if mark is not None or before == clears:
+            store.set_mark(exercise.id, mark)
+    name, group = exercise.name, exercise.group.label
+    if mark is None:
+        done = {"pin": "pinned", "ban": "banned"}
+        message = (
+            f"{name} is back in the rotation."
+            if before == clears
+            else f"{name} was not {done[clears]}."
+        )
+    elif before == mark:
+        message = f"{name} was already {'pinned' if mark == 'pin' else 'banned'}."
+    else:
+        message = (
+            f"Pinned {name}: it takes the first {group} slot of every session that trains "
+            f"the {group}."
+            if mark == "pin"
+            else f"Banned {name}: it will not be planned or swapped in."
+        )
+        if before:
+            message += f" (It was {'pinned' if before == 'pin' else 'banned'} before.)"
     render.out.print(message, markup=False)
 
 
@@ -182,7 +193,7 @@ def unpin(exercise_id: ExerciseId, catalog: CatalogOption = None) -> None:
 
     Example: backplan unpin barbell-bent-over-row
     """
-    _mark(exercise_id, None, catalog)
+    _mark(exercise_id, None, catalog, clears="pin")
 
 
 @app.command()
@@ -200,7 +211,7 @@ def unban(exercise_id: ExerciseId, catalog: CatalogOption = None) -> None:
 
     Example: backplan unban good-morning
     """
-    _mark(exercise_id, None, catalog)
+    _mark(exercise_id, None, catalog, clears="ban")
 
 
 config_app = typer.Typer(cls=_BackplanGroup, help="Your defaults: equipment, level, goal, ...")

@@ -146,7 +146,7 @@ class Store:
             assert workout_id is not None
             db.executemany(
                 f"INSERT INTO workout_exercises (workout_id, {_EXERCISE_COLUMNS}, created_ts)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f" VALUES (?, {_EXERCISE_MARKS}, ?)",
                 [(workout_id, *_exercise_row(e), created_ts) for e in workout.exercises],
             )
         return workout.saved_as(workout_id)
@@ -155,8 +155,7 @@ class Store:
         """Put `planned` in its position of a stored workout (swap), in one transaction."""
         with self._transaction() as db:
             db.execute(
-                f"UPDATE workout_exercises SET ({_EXERCISE_COLUMNS}) ="
-                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                f"UPDATE workout_exercises SET ({_EXERCISE_COLUMNS}) = ({_EXERCISE_MARKS})"
                 " WHERE workout_id = ? AND position = ?",
                 (*_exercise_row(planned), workout_id, planned.position),
             )
@@ -329,6 +328,7 @@ _EXERCISE_COLUMNS = (
     "position, exercise_id, name, grp, mechanic, pattern, sets, reps_min, reps_max,"
     " rest_seconds, reason, focus, load_weight, load_unit, load_change, load_reason"
 )
+_EXERCISE_MARKS = ", ".join("?" * len(_EXERCISE_COLUMNS.split(",")))
 
 
 def _exercise_row(e: PlannedExercise) -> tuple[Any, ...]:

@@ -53,17 +53,32 @@ def plan(
     groups = request.groups or tuple(Group)
     pool = _candidates(exercises, groups, request)
     if request.minutes is None:
-        return _plan(pool, groups, request.exercises, request, recency, now)
-    # The estimate grows with each exercise, so the first count that fits is the largest.
-    for count in range(min(MAX_EXERCISES, len(pool)), 0, -1):
-        workout = _plan(pool, groups, count, request, recency, now)
-        if workout.estimated_minutes <= request.minutes:
-            return workout
-    note = (
-        f"Even one exercise takes about {workout.estimated_minutes} minutes with the warm-up, "
-        f"more than the {request.minutes} you have; here is one."
-    )
-    return _with_note(workout, note)
+        workout = _plan(pool, groups, request.exercises, request, recency, now)
+    else:
+        # The estimate grows with each exercise, so the first count that fits is the largest.
+        for count in range(min(MAX_EXERCISES, len(pool)), 0, -1):
+            workout = _plan(pool, groups, count, request, recency, now)
+            if workout.estimated_minutes <= request.minutes:
+                break
+        else:
+            workout = _with_note(
+                workout,
+                f"Even one exercise takes about {workout.estimated_minutes} minutes with the "
+                f"warm-up, more than the {request.minutes} you have; here is one.",
+            )
+    in_pool = {e.id for e in pool}
+    for exercise in exercises:
+        if (
+            exercise.id in request.pinned
+            and exercise.group in groups
+            and exercise.id not in in_pool
+        ):
+            workout = _with_note(
+                workout,
+                f"{exercise.name} is pinned, but not allowed by this session's equipment, "
+                "level or bans.",
+            )
+    return workout
 
 
 def _with_note(workout: Workout, note: str) -> Workout:
@@ -259,7 +274,7 @@ def _reason(
     exercise: Exercise, request: Request, recency: Recency, now: datetime, group_options: int
 ) -> str:
     if exercise.id in request.pinned:
-        return "pinned: your main lift"
+        return "pinned"
     if group_options == 1:
         limit = "your equipment" if request.equipment is not None else "your filters"
         return f"only {exercise.group.label} option with {limit}"

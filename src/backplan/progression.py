@@ -49,8 +49,8 @@ class Load:
     reason: str
 
     def __str__(self) -> str:
-        arrow = {"up": "↑", "down": "↓", "same": "="}[self.change]
-        return f"{number(self.weight)} {self.unit} {arrow}"
+        arrow = {"up": " ↑", "down": " ↓", "same": ""}[self.change]
+        return f"{number(self.weight)} {self.unit}{arrow}"
 
 
 def number(value: float) -> str:

@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from backplan.catalogue import Catalogue, Exercise, Group
+from backplan.catalogue import BODYWEIGHT, Catalogue, Exercise, Group
 from backplan.progression import Load
 from backplan.workout import PlannedExercise, Workout
 
@@ -343,7 +343,9 @@ def history_table(workouts: Sequence[Workout], unit: str) -> None:
 
 def config_json(settings: Config) -> dict[str, Any]:
     return {
-        "equipment": None if settings.equipment is None else sorted(settings.equipment),
+        "equipment": None
+        if settings.equipment is None
+        else sorted(settings.equipment - {BODYWEIGHT}),
         "level": settings.level.value if settings.level else None,
         "goal": settings.goal.value if settings.goal else None,
         "exercises": settings.exercises,

@@ -1,0 +1,425 @@
+"""`log`, `swap`, `pin`/`ban` and `config`, in-process, plus the planner's pin/ban promise."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from backplan import catalogue, history, paths
+from backplan.catalogue import Pattern
+from backplan.errors import BackplanError
+from backplan.planner import Recency, Request, plan
+from tests.helpers import entry, ok, run, run_json, write_catalogue
+from tests.test_planner import eligible, exercises, requests
+
+SHIPPED = catalogue.load(paths.shipped_catalogue()).exercises
+
+
+def first_of(planned: dict[str, object], group: str) -> str:
+    return next(e["id"] for e in planned["exercises"] if e["group"] == group)  # type: ignore[attr-defined,index]
+
+
+# --- log -----------------------------------------------------------------------------
+
+
+def test_log_records_sets_of_the_latest_workout() -> None:
+    planned = run_json("workout")
+    row = planned["exercises"][0]["id"]
+    out = ok("log", row, "10x60", "10x60", "8x135lb").stdout
+    assert f"Logged 3 sets of {planned['exercises'][0]['name']} in workout #1" in out
+    logged = run_json("history", "show", "1")["exercises"][0]["sets_logged"]
+    assert logged == [
+        {"reps": 10, "weight": 60.0, "unit": "kg"},
+        {"reps": 10, "weight": 60.0, "unit": "kg"},
+        {"reps": 8, "weight": 135.0, "unit": "lb"},
+    ]
+
+
+def test_logging_again_replaces_and_says_so() -> None:
+    row = run_json("workout")["exercises"][1]["id"]
+    ok("log", row, "8x50", "8x50")
+    again = ok("log", row, "9x50")
+    assert "They replace the 2 sets logged before." in again.stdout
+    assert len(run_json("history", "show", "1")["exercises"][1]["sets_logged"]) == 1
+
+
+def test_log_a_given_workout_and_bodyweight_sets() -> None:
+    first = run_json("workout")
+    run_json("workout")
+    exercise = first["exercises"][2]["id"]
+    ok("log", "--workout", "1", exercise, "12", "10")
+    sets = run_json("history", "show", "1")["exercises"][2]["sets_logged"]
+    assert [s["weight"] for s in sets] == [None, None]
+    assert all(not e["sets_logged"] for e in run_json("history", "show", "2")["exercises"])
+
+
+def test_log_asks_set_by_set() -> None:
+    row = run_json("workout")["exercises"][0]["id"]
+    result = ok("log", row, input="8x60\nnonsense\n7x60\n\n")
+    assert "is not a set" in result.stderr  # a typo is explained and asked again
+    assert "Logged 2 sets" in result.stdout
+    assert len(run_json("history", "show", "1")["exercises"][0]["sets_logged"]) == 2
+
+
+def test_log_with_nothing_to_read_is_refused() -> None:
+    row = run_json("workout")["exercises"][0]["id"]
+    result = run("log", row, input="")
+    assert result.exit_code == 2
+    assert "No sets given" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("sets", "message"),
+    [
+        (["8x60", "0x60"], "reps must be 1 to 100"),
+        (["8x60", "101"], "reps must be 1 to 100"),
+        (["8x1001kg"], "the most is 1000 kg"),
+        (["8x2201lb"], "the most is 2200 lb"),
+        (["8xsixty"], "is not a set"),
+        (["8x60g"], "is not a set"),
+    ],
+)
+def test_bad_sets_store_nothing(sets: list[str], message: str) -> None:
+    row = run_json("workout")["exercises"][0]["id"]
+    result = run("log", row, *sets)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert run_json("history", "show", "1")["exercises"][0]["sets_logged"] == []
+
+
+def test_log_an_exercise_not_in_the_workout() -> None:
+    planned = run_json("workout")
+    row = planned["exercises"][0]["id"]
+    result = run("log", row[:-1], "8x60")
+    assert result.exit_code == 2
+    assert f"did you mean '{row}'?" in result.stderr
+    assert run("log", "--workout", "9", row, "8").exit_code == 2
+    assert "No workouts yet" not in result.stderr
+
+
+def test_log_before_any_workout() -> None:
+    result = run("log", "pull-up", "8")
+    assert result.exit_code == 2
+    assert "No workouts yet" in result.stderr
+
+
+def test_unit_from_config() -> None:
+    ok("config", "set", "unit", "lb")
+    row = run_json("workout")["exercises"][0]["id"]
+    ok("log", row, "8x135")
+    assert run_json("history", "show", "1")["exercises"][0]["sets_logged"][0]["unit"] == "lb"
+
+
+# --- progression in the output -----------------------------------------------------------------
+
+
+def test_suggested_load_after_two_top_sessions() -> None:
+    ok("pin", "barbell-bent-over-row")
+    for _ in range(2):
+        run_json("workout", "--seed", "1")
+        ok("log", "barbell-bent-over-row", "12x60", "12x60", "12x60")
+    planned = run_json("workout", "--seed", "1")
+    row = next(e for e in planned["exercises"] if e["id"] == "barbell-bent-over-row")
+    assert row["load"]["weight"] == 62.5
+    assert row["load"]["change"] == "up"
+    assert row["load"]["unit"] == "kg"
+    assert "62.5 kg ↑" in ok("workout", "--no-save", "--seed", "1").stdout
+    shown = run_json("show", "barbell-bent-over-row")
+    assert shown["load"]["weight"] == 62.5
+    assert "62.5 kg ↑" in ok("show", "barbell-bent-over-row").stdout
+    assert run_json("history", "show", "3")["exercises"][1]["load"]["weight"] == 62.5
+
+
+def test_history_marks_logged_workouts_with_their_volume() -> None:
+    row = run_json("workout")["exercises"][0]["id"]
+    run_json("workout")
+    ok("log", "--workout", "1", row, "10x50", "10x50")
+    out = ok("history").stdout
+    assert "1,000 kg" in out
+    assert "—" in out
+    shown = ok("history", "show", "1").stdout
+    assert "Logged (volume 1,000 kg)" in shown
+    assert "10×50 kg, 10×50 kg" in shown
+
+
+# --- swap ------------------------------------------------------------------------------------
+
+
+def test_swap_replaces_in_place_with_the_same_pattern() -> None:
+    planned = run_json("workout", "--seed", "5")
+    old = planned["exercises"][0]
+    swapped = run_json("swap", old["id"])
+    new = swapped["exercises"][0]
+    assert new["position"] == 1
+    assert new["id"] != old["id"]
+    assert new["group"] == old["group"]
+    assert new["pattern"] == old["pattern"]
+    assert new["reason"].startswith(f"swapped in for {old['name']}")
+    ids = [e["id"] for e in swapped["exercises"]]
+    assert len(ids) == len(set(ids))
+    assert ids[1:] == [e["id"] for e in planned["exercises"]][1:]
+    assert run_json("history", "show", "1") == swapped
+
+
+def test_swap_respects_the_hinge_rule_and_bans() -> None:
+    planned = run_json("workout", "--group", "lower", "--exercises", "3", "--seed", "2")
+    hinges = [e for e in planned["exercises"] if e["pattern"] == "hinge"]
+    others = [e for e in planned["exercises"] if e["pattern"] != "hinge"]
+    swapped = run_json("swap", others[0]["id"])
+    assert sum(e["pattern"] == "hinge" for e in swapped["exercises"]) == len(hinges)
+    ok("ban", "superman")
+    for _ in range(6):
+        result = run("swap", swapped["exercises"][-1]["id"], "--json")
+        if result.exit_code:
+            break
+        swapped = json.loads(result.stdout)
+        assert "superman" not in [e["id"] for e in swapped["exercises"]]
+
+
+def test_swap_with_no_alternative_leaves_the_workout(tmp_path: Path) -> None:
+    path = write_catalogue(tmp_path / "c.yaml", [entry("only-lats"), entry("row", "upper-back")])
+    ok("workout", "--catalog", str(path))
+    before = run_json("history", "show", "1")
+    result = run("swap", "only-lats", "--catalog", str(path))
+    assert result.exit_code == 2
+    assert "Only Lats stays" in result.stderr
+    assert run_json("history", "show", "1") == before
+
+
+def test_swap_refuses_what_was_logged() -> None:
+    row = run_json("workout")["exercises"][0]["id"]
+    ok("log", row, "8")
+    result = run("swap", row)
+    assert result.exit_code == 2
+    assert "You logged sets" in result.stderr
+
+
+# --- pin and ban ------------------------------------------------------------------------------
+
+
+def test_pin_takes_the_first_slot_every_time_and_ban_never_appears() -> None:
+    ok("pin", "pull-up")
+    ok("ban", "chin-up")
+    for _ in range(5):
+        planned = run_json("workout")
+        assert first_of(planned, "lats") == "pull-up"
+        assert "chin-up" not in [e["id"] for e in planned["exercises"]]
+    assert run_json("workout", "--group", "upper")["exercises"][0]["id"] != "pull-up"
+
+
+def test_unpin_and_unban() -> None:
+    ok("pin", "pull-up")
+    assert "back in the rotation" in ok("unpin", "pull-up").stdout
+    assert "Pull-Up was not banned." in ok("unban", "pull-up").stdout
+    ok("ban", "pull-up")
+    assert "was already banned" in ok("ban", "pull-up").stdout
+    assert "Pull-Up was not pinned." in ok("unpin", "pull-up").stdout
+    assert "It was banned before" in ok("pin", "pull-up").stdout
+    assert "back in the rotation" in ok("unpin", "pull-up").stdout
+
+
+def test_pin_unknown_id_suggests() -> None:
+    result = run("pin", "pullup")
+    assert result.exit_code == 2
+    assert "did you mean 'pull-up'?" in result.stderr
+
+
+def test_marks_missing_from_the_catalogue_warn(tmp_path: Path) -> None:
+    ok("pin", "pull-up")
+    ok("ban", "chin-up")
+    path = write_catalogue(tmp_path / "c.yaml", [entry("a"), entry("b", "upper-back")])
+    result = ok("workout", "--catalog", str(path))
+    assert "warning: 'pull-up' is pinned but not in the catalogue" in result.stderr
+    assert "warning: 'chin-up' is banned" in result.stderr
+    assert "Cleared 'pull-up'" in ok("unpin", "pull-up", "--catalog", str(path)).stdout
+
+
+def test_pinned_outside_the_filters_is_noted() -> None:
+    ok("pin", "barbell-bent-over-row")
+    planned = run_json("workout", "--equipment", "dumbbell")
+    assert any("Barbell Bent-Over Row is pinned, but not allowed" in n for n in planned["notes"])
+
+
+def test_banning_everything_names_the_bans(tmp_path: Path) -> None:
+    path = write_catalogue(tmp_path / "c.yaml", [entry("a"), entry("b")])
+    ok("ban", "a", "--catalog", str(path))
+    ok("ban", "b", "--catalog", str(path))
+    result = run("workout", "--catalog", str(path))
+    assert result.exit_code == 2
+    assert "banned" in result.stderr
+
+
+NOW = datetime(2026, 11, 24, tzinfo=timezone.utc)
+
+
+@given(pool=exercises(), request=requests(), data=st.data())
+def test_pinned_always_appear_and_banned_never(
+    pool: list[catalogue.Exercise], request: Request, data: st.DataObject
+) -> None:
+    ids = [e.id for e in pool]
+    pinned = frozenset(data.draw(st.sets(st.sampled_from(ids), max_size=2)))
+    banned = frozenset(data.draw(st.sets(st.sampled_from(ids), max_size=3))) - pinned
+    request = replace(request, pinned=pinned, banned=banned)
+    try:
+        workout = plan(pool, request, Recency(), NOW)
+    except BackplanError:
+        assert not {e.id for e in eligible(pool, request)} - banned
+        return
+    by_id = {e.id: e for e in pool}
+    picked = [by_id[e.id] for e in workout.exercises]
+    assert not {e.id for e in picked} & banned
+    for ident in pinned & {e.id for e in eligible(pool, request)}:
+        if ident in {e.id for e in picked}:
+            continue
+        # Left out only when its group's every slot went to pinned lifts, or when it is a
+        # hinge and the session already has one.
+        pinned_exercise = by_id[ident]
+        same_group = [e for e in picked if e.group is pinned_exercise.group]
+        hinge_blocked = pinned_exercise.pattern is Pattern.HINGE and any(
+            e.pattern is Pattern.HINGE for e in picked
+        )
+        assert hinge_blocked or all(e.id in pinned for e in same_group), (ident, same_group)
+        assert any(ident in note or by_id[ident].name in note for note in workout.notes)
+
+
+# --- config ------------------------------------------------------------------------------------
+
+
+def test_config_show_defaults(backplan_env: Path) -> None:
+    out = ok("config", "show").stdout
+    assert "intermediate (default)" in out
+    assert run_json("config", "show") == {
+        "equipment": None,
+        "level": None,
+        "goal": None,
+        "exercises": None,
+        "unit": "kg",
+    }
+
+
+def test_config_set_and_options_win(backplan_env: Path) -> None:
+    ok("config", "set", "level", "Beginner")
+    ok("config", "set", "goal", "tone")
+    ok("config", "set", "exercises", "4")
+    ok("config", "set", "equipment", "dumbbell,bench")
+    planned = run_json("workout", "--no-save")
+    assert (planned["level"], planned["goal"], len(planned["exercises"])) == (
+        "beginner",
+        "endurance",
+        4,
+    )
+    by_id = {e.id: e for e in SHIPPED}
+    assert all(set(by_id[e["id"]].equipment) <= {"dumbbell", "bench"} for e in planned["exercises"])
+    wins = run_json(
+        "workout",
+        "--no-save",
+        "--level",
+        "advanced",
+        "--goal",
+        "strength",
+        "-n",
+        "2",
+        "--equipment",
+        "barbell",
+    )
+    assert (wins["level"], wins["goal"], len(wins["exercises"])) == ("advanced", "strength", 2)
+    text = (backplan_env / "config.toml").read_text()
+    assert 'equipment = ["bench", "dumbbell"]' in text
+    ok("config", "unset", "equipment")
+    assert run_json("config", "show")["equipment"] is None
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("level", "expert", "Unknown level 'expert'"),
+        ("goal", "bulk", "Unknown goal 'bulk'"),
+        ("exercises", "13", "from 1 to 12"),
+        ("exercises", "six", "from 1 to 12"),
+        ("unit", "stone", "Unknown unit 'stone'"),
+        ("equipment", "dumbell", "did you mean 'dumbbell'?"),
+        ("colour", "red", "Unknown setting 'colour'"),
+        ("leve", "beginner", "did you mean 'level'?"),
+    ],
+)
+def test_config_set_refuses_bad_values_and_keeps_the_file(
+    backplan_env: Path, key: str, value: str, message: str
+) -> None:
+    ok("config", "set", "level", "beginner")
+    path = backplan_env / "config.toml"
+    before = path.read_bytes()
+    result = run("config", "set", key, value)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_a_hand_broken_config_is_reported_with_its_line(backplan_env: Path) -> None:
+    backplan_env.mkdir()
+    path = backplan_env / "config.toml"
+    path.write_text('# mine\nlevel = "beginner"\ngoal = [oops\n', encoding="utf-8")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    for args in (["config", "show"], ["config", "set", "unit", "lb"], ["workout"]):
+        result = run(*args)
+        assert result.exit_code == 2, args
+        assert f"{path}:3:" in result.stderr
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_bad_value_in_the_file_is_reported_with_its_line(backplan_env: Path) -> None:
+    backplan_env.mkdir()
+    path = backplan_env / "config.toml"
+    path.write_text('unit = "kg"\nlevle = "beginner"\n', encoding="utf-8")
+    result = run("config", "show")
+    assert result.exit_code == 2
+    assert f"{path}:2: unknown setting 'levle' (did you mean 'level'?)" in result.stderr
+    path.write_text('unit = "kg"\n\nexercises = 40\n', encoding="utf-8")
+    assert f"{path}:3: exercises" in run("workout").stderr
+
+
+def test_config_set_keeps_comments(backplan_env: Path) -> None:
+    backplan_env.mkdir()
+    path = backplan_env / "config.toml"
+    path.write_text('# my gym\nlevel = "beginner"\n', encoding="utf-8")
+    ok("config", "set", "level", "advanced")
+    assert path.read_text() == '# my gym\nlevel = "advanced"\n'
+
+
+# --- the migration from the first schema --------------------------------------------------------
+
+
+def test_a_first_release_database_migrates_and_keeps_every_workout(backplan_env: Path) -> None:
+    backplan_env.mkdir()
+    path = backplan_env / history.FILE_NAME
+    db = sqlite3.connect(path)
+    for statement in history.MIGRATIONS[0]:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+    db.execute(
+        "INSERT INTO workouts (created, created_ts, goal, level, groups, notes, seed) VALUES"
+        " ('2026-01-05T07:00:00+00:00', 1767596400, 'strength', 'beginner', '[\"lats\"]',"
+        " '[]', 7)"
+    )
+    db.execute(
+        "INSERT INTO workout_exercises (workout_id, position, exercise_id, name, grp, mechanic,"
+        " pattern, sets, reps_min, reps_max, rest_seconds, reason, focus, created_ts) VALUES"
+        " (1, 1, 'pull-up', 'Pull-Up', 'lats', 'compound', 'vertical-pull', 3, 8, 12, 120,"
+        " 'never done', 'Elbows down.', 1767596400)"
+    )
+    db.commit()
+    db.close()
+    shown = run_json("history", "show", "1")
+    assert shown["exercises"][0]["name"] == "Pull-Up"
+    assert shown["exercises"][0]["load"] is None
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == history.SCHEMA_VERSION
+    ok("log", "--workout", "1", "pull-up", "12", "12", "12")
+    assert len(run_json("history", "show", "1")["exercises"][0]["sets_logged"]) == 3
