@@ -121,7 +121,7 @@ def suggest(sessions: Sequence[Session], unit: str) -> Load | None:
             working + step,
             unit,
             "up",
-            f"top of the range on every set two sessions running: add {number(step)} {unit}",
+            f"all sets hit {last.reps_max}, twice running",
         )
     short = sum(s.reps < last.reps_min for s in last.sets)
     if short * 2 > len(last.sets):
@@ -129,6 +129,6 @@ def suggest(sessions: Sequence[Session], unit: str) -> Load | None:
             _round(working * 0.9, unit),
             unit,
             "down",
-            f"most sets fell short of {last.reps_min} reps last time: 10 % lighter",
+            f"most sets under {last.reps_min} reps: 10 % off",
         )
-    return Load(working, unit, "same", f"same weight until every set reaches {last.reps_max}")
+    return Load(working, unit, "same", f"until all sets hit {last.reps_max}")
