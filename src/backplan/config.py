@@ -7,10 +7,8 @@ rest (comments included), writes atomically, and never replaces a broken file.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import Any
 from backplan import catalogue, paths
 from backplan.catalogue import Level
 from backplan.errors import BackplanError, did_you_mean
+from backplan.files import write_atomically
 from backplan.prescription import Goal, parse_goal
 from backplan.progression import parse_unit
 
@@ -158,23 +157,5 @@ def set_value(key: str, raw: str | None, path: Path | None = None) -> Config:
         lines.append(f"{key} = {_toml_value(key, value)}")
     new_text = "\n".join(lines) + "\n"
     config = _parse(new_text, path)
-    _write_atomically(path, new_text)
+    write_atomically(path, new_text)
     return config
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """A temporary file in the same folder, then a rename: never a half-written file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as err:
-        raise BackplanError(f"Cannot write {path}: {err.strerror or err}.", exit_code=1) from None

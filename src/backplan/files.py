@@ -1,0 +1,41 @@
+"""Writing users' files safely."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from backplan.errors import ENVIRONMENT, BackplanError
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """A temporary file in the same folder, then a rename: never a half-written file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temporary, _mode_for(path))
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as err:
+        raise BackplanError(
+            f"Cannot write {path}: {err.strerror or err}.", exit_code=ENVIRONMENT
+        ) from None
+
+
+def _mode_for(path: Path) -> int:
+    """The file's own permissions if it exists, else what the umask gives a new file
+    (mkstemp's temporary file is private to its owner)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
