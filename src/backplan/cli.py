@@ -280,4 +280,4 @@ def main() -> None:
 
 
 # The commands that plan and keep your training live in their own modules.
-from backplan import cli_plan, cli_training  # noqa: E402, F401
+from backplan import cli_plan, cli_review, cli_training  # noqa: E402, F401

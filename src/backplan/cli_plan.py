@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from backplan import catalogue, config, history, planner, render
+from backplan import catalogue, config, history, planner, recovery, render
 from backplan.cli import (
     CatalogOption,
     EquipmentOption,
@@ -78,6 +78,12 @@ def workout(
     no_save: Annotated[
         bool, typer.Option("--no-save", help="Preview only; history is untouched.")
     ] = False,
+    ignore_recovery: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-recovery", help="Plan groups trained under 48 hours ago like the rest."
+        ),
+    ] = False,
     catalog: CatalogOption = None,
     json_: JsonOption = False,
 ) -> None:
@@ -95,6 +101,10 @@ def workout(
     with history.open_store(create=not no_save) as store:
         marks = store.marks()
         warn_about_marks(marks, exercises_available)
+        now = _now()
+        tired: frozenset[catalogue.Group] = frozenset()
+        if not ignore_recovery:
+            tired = recovery.recovering(recovery.status(store.last_trained(), (), now))
         request = planner.Request(
             groups=tuple(catalogue.parse_groups(group)),
             exercises=exercises or settings.exercises or planner.DEFAULT_EXERCISES,
@@ -107,8 +117,9 @@ def workout(
             seed=seed if seed is not None else secrets.randbelow(2**31),
             pinned=frozenset(i for i, mark in marks.items() if mark == "pin"),
             banned=frozenset(i for i, mark in marks.items() if mark == "ban"),
+            recovering=tired,
         )
-        planned = planner.plan(exercises_available.exercises, request, store.recency(), _now())
+        planned = planner.plan(exercises_available.exercises, request, store.recency(), now)
         loads = loads_for(store, [e.id for e in planned.exercises], settings.unit)
         planned = planner.with_loads(planned, loads)
         if not no_save:

@@ -79,6 +79,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             mark TEXT NOT NULL CHECK (mark IN ('pin', 'ban'))
         )""",
     ),
+    (
+        # "When was each group last trained" and "sets per group since" read this alone.
+        "CREATE INDEX exercises_by_group ON workout_exercises (grp, created_ts)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -126,30 +130,52 @@ class Store:
 
     def save(self, workout: Workout) -> Workout:
         """Store the whole workout in one transaction; returns it with its id."""
-        created_ts = workout.created.timestamp()
         with self._transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO workouts (created, created_ts, goal, level, groups, notes, seed,"
-                " equipment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    workout.created.isoformat(timespec="seconds"),
-                    created_ts,
-                    workout.goal.value,
-                    workout.level.value,
-                    json.dumps([g.value for g in workout.groups]),
-                    json.dumps(list(workout.notes)),
-                    workout.seed,
-                    None if workout.equipment is None else json.dumps(sorted(workout.equipment)),
-                ),
-            )
-            workout_id = cursor.lastrowid
-            assert workout_id is not None
-            db.executemany(
-                f"INSERT INTO workout_exercises (workout_id, {_EXERCISE_COLUMNS}, created_ts)"
-                f" VALUES (?, {_EXERCISE_MARKS}, ?)",
-                [(workout_id, *_exercise_row(e), created_ts) for e in workout.exercises],
-            )
+            workout_id = self._insert(db, workout)
         return workout.saved_as(workout_id)
+
+    @staticmethod
+    def _insert(db: sqlite3.Connection, workout: Workout) -> int:
+        created_ts = workout.created.timestamp()
+        cursor = db.execute(
+            "INSERT INTO workouts (created, created_ts, goal, level, groups, notes, seed,"
+            " equipment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                workout.created.isoformat(timespec="seconds"),
+                created_ts,
+                workout.goal.value,
+                workout.level.value,
+                json.dumps([g.value for g in workout.groups]),
+                json.dumps(list(workout.notes)),
+                workout.seed,
+                None if workout.equipment is None else json.dumps(sorted(workout.equipment)),
+            ),
+        )
+        workout_id = cursor.lastrowid
+        assert workout_id is not None
+        db.executemany(
+            f"INSERT INTO workout_exercises (workout_id, {_EXERCISE_COLUMNS}, created_ts)"
+            f" VALUES (?, {_EXERCISE_MARKS}, ?)",
+            [(workout_id, *_exercise_row(e), created_ts) for e in workout.exercises],
+        )
+        return workout_id
+
+    @staticmethod
+    def _insert_sets(
+        db: sqlite3.Connection,
+        workout_id: int,
+        created_ts: float,
+        exercise_id: str,
+        sets: Sequence[SetDone],
+    ) -> None:
+        db.executemany(
+            "INSERT INTO logged_sets (workout_id, exercise_id, set_number, reps, weight, unit,"
+            " created_ts) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (workout_id, exercise_id, number, s.reps, s.weight, s.unit, created_ts)
+                for number, s in enumerate(sets, start=1)
+            ],
+        )
 
     def replace_exercise(self, workout_id: int, planned: PlannedExercise) -> None:
         """Put `planned` in its position of a stored workout (swap), in one transaction."""
@@ -172,14 +198,7 @@ class Store:
                 "DELETE FROM logged_sets WHERE workout_id = ? AND exercise_id = ?",
                 (workout_id, exercise_id),
             ).rowcount
-            db.executemany(
-                "INSERT INTO logged_sets (workout_id, exercise_id, set_number, reps, weight, unit,"
-                " created_ts) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (workout_id, exercise_id, number, s.reps, s.weight, s.unit, created_ts[0])
-                    for number, s in enumerate(sets, start=1)
-                ],
-            )
+            self._insert_sets(db, workout_id, created_ts[0], exercise_id, sets)
         return replaced
 
     def set_mark(self, exercise_id: str, mark: str | None) -> str | None:
@@ -263,6 +282,82 @@ class Store:
         """Pinned and banned exercise ids: {id: 'pin' | 'ban'}."""
         with self._guard():
             return dict(self._db.execute("SELECT exercise_id, mark FROM marks").fetchall())
+
+    def last_trained(self) -> dict[Group, datetime]:
+        """When each group was last in a workout."""
+        with self._guard():
+            found = {
+                group: self._db.execute(
+                    "SELECT MAX(created_ts) FROM workout_exercises WHERE grp = ?", (group.value,)
+                ).fetchone()[0]
+                for group in Group
+            }
+        return {group: _local(ts) for group, ts in found.items() if ts is not None}
+
+    def sets_since(self, since: datetime) -> list[tuple[Group, datetime, int]]:
+        """(group, when, sets) for every exercise done since then: the sets logged, or
+        the sets planned where nothing was logged."""
+        query = (
+            "SELECT e.grp, e.created_ts, COALESCE(("
+            " SELECT NULLIF(COUNT(*), 0) FROM logged_sets l"
+            " WHERE l.workout_id = e.workout_id AND l.exercise_id = e.exercise_id), e.sets)"
+            " FROM workout_exercises e WHERE e.grp = ? AND e.created_ts >= ?"
+        )
+        with self._guard():
+            rows = [
+                row
+                for group in Group  # one index range per group
+                for row in self._db.execute(query, (group.value, since.timestamp()))
+            ]
+        return [(Group(grp), _local(ts), sets) for grp, ts, sets in rows]
+
+    def every(self) -> list[Workout]:
+        """Every workout, oldest first (for export)."""
+        with self._guard():
+            rows = self._db.execute(
+                f"SELECT {_WORKOUT_COLUMNS} FROM workouts ORDER BY created_ts, id"
+            ).fetchall()
+            # SQLite limits the parameters of one statement; read in chunks.
+            return [
+                workout
+                for start in range(0, len(rows), 500)
+                for workout in self._with_exercises(rows[start : start + 500])
+            ]
+
+    def add(self, workouts: Sequence[Workout], marks: dict[str, str]) -> int:
+        """Import: add the workouts not already here (same time, same exercises) and the
+        marks, all in one transaction; returns how many workouts were added."""
+        with self._guard():
+            ids: dict[int, tuple[float, list[str]]] = {}
+            for workout_id, created_ts, exercise_id in self._db.execute(
+                "SELECT w.id, w.created_ts, e.exercise_id FROM workouts w"
+                " JOIN workout_exercises e ON e.workout_id = w.id ORDER BY w.id, e.position"
+            ):
+                ids.setdefault(workout_id, (created_ts, []))[1].append(exercise_id)
+        existing = {(created_ts, " ".join(names)) for created_ts, names in ids.values()}
+        fresh = [
+            w
+            for w in workouts
+            if (w.created.timestamp(), " ".join(e.id for e in w.exercises)) not in existing
+        ]
+        with self._transaction() as db:
+            for workout in fresh:
+                workout_id = self._insert(db, workout)
+                for exercise in workout.exercises:
+                    self._insert_sets(
+                        db,
+                        workout_id,
+                        workout.created.timestamp(),
+                        exercise.id,
+                        exercise.sets_logged,
+                    )
+            for exercise_id, mark in marks.items():
+                db.execute(
+                    "INSERT INTO marks (exercise_id, mark) VALUES (?, ?)"
+                    " ON CONFLICT (exercise_id) DO UPDATE SET mark = excluded.mark",
+                    (exercise_id, mark),
+                )
+        return len(fresh)
 
     def latest_id(self) -> int:
         with self._guard():

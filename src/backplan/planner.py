@@ -36,6 +36,7 @@ class Request:
     seed: int = 0
     pinned: frozenset[str] = frozenset()  # main lifts: first in their group, every time
     banned: frozenset[str] = frozenset()  # never planned
+    recovering: frozenset[Group] = frozenset()  # trained under 48 hours ago
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Recency:
 def plan(
     exercises: Sequence[Exercise], request: Request, recency: Recency, now: datetime
 ) -> Workout:
-    groups = request.groups or tuple(Group)
+    groups, recovery_note = _groups(request)
     pool = _candidates(exercises, groups, request)
     if request.minutes is None:
         workout = _plan(pool, groups, request.exercises, request, recency, now)
@@ -66,6 +67,8 @@ def plan(
                 f"Even one exercise takes about {workout.estimated_minutes} minutes with the "
                 f"warm-up, more than the {request.minutes} you have; here is one.",
             )
+    if recovery_note:
+        workout = _with_note(workout, recovery_note)
     in_pool = {e.id for e in pool}
     for exercise in exercises:
         if (
@@ -79,6 +82,27 @@ def plan(
                 "level or bans.",
             )
     return workout
+
+
+def _groups(request: Request) -> tuple[tuple[Group, ...], str | None]:
+    """The session's groups: those named, or the recovered ones of all three."""
+    if request.groups:
+        return request.groups, None
+    tired = [g for g in Group if g in request.recovering]
+    if not tired:
+        return tuple(Group), None
+    ready = tuple(g for g in Group if g not in request.recovering)
+    if not ready:
+        return tuple(Group), (
+            "Every group was trained under 48 hours ago, so this session goes ahead anyway: "
+            "keep it light, or rest a day."
+        )
+    verb = "is" if len(tired) == 1 else "are"
+    return ready, (
+        f"{_labels(tired).capitalize().replace(' or ', ' and ')} {verb} still recovering "
+        f"(trained under 48 hours ago), so {'its' if len(tired) == 1 else 'their'} slots went "
+        f"to {_labels(ready).replace(' or ', ' and ')}."
+    )
 
 
 def _with_note(workout: Workout, note: str) -> Workout:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from rich import box
@@ -13,11 +13,14 @@ from rich.console import Console
 from rich.console import Group as RichGroup
 from rich.markup import escape
 from rich.panel import Panel
+from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
 from backplan.catalogue import BODYWEIGHT, Catalogue, Exercise, Group
+from backplan.planner import days_ago
 from backplan.progression import Load
+from backplan.recovery import WEEKLY_SETS_MARK, GroupStatus
 from backplan.workout import PlannedExercise, Workout
 
 if TYPE_CHECKING:
@@ -31,7 +34,11 @@ err = Console(stderr=True, highlight=False)
 
 def print_json(document: Any) -> None:
     """Stdout holds one JSON document and nothing else."""
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    write_stdout(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def write_stdout(text: str) -> None:
+    sys.stdout.write(text)
 
 
 def warning(message: str) -> None:
@@ -371,3 +378,123 @@ def config_table(settings: Config, path: Path) -> None:
             table.add_row(key, ", ".join(value) if isinstance(value, list) else str(value))
     out.print(table)
     out.print(Text(f"from {path}", style="dim"), soft_wrap=True)
+
+
+# --- recovery and stats -------------------------------------------------------------------
+
+
+def status_json(groups: Sequence[GroupStatus]) -> list[dict[str, Any]]:
+    return [
+        {
+            "group": s.group.value,
+            "last_trained": s.last_trained.isoformat(timespec="seconds")
+            if s.last_trained
+            else None,
+            "sets_last_7_days": s.sets_last_7_days,
+            "status": "ready" if s.ready else "recovering",
+            "ready_at": s.ready_at.isoformat(timespec="seconds") if s.ready_at else None,
+        }
+        for s in groups
+    ]
+
+
+def status_table(groups: Sequence[GroupStatus], now: datetime) -> None:
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0), title="Recovery",
+        title_justify="left",
+    )  # fmt: skip
+    table.add_column("Group", no_wrap=True)
+    table.add_column("Last trained", no_wrap=True)
+    table.add_column("Sets, 7 days", justify="right", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    for s in groups:
+        last = (
+            Text(f"{days_ago(s.last_trained, now)}, {s.last_trained.astimezone():%H:%M}")
+            if s.last_trained
+            else Text("never", style="dim")
+        )
+        state = (
+            Text("ready", style="bold green")
+            if s.ready_at is None
+            else Text(f"recovering until {s.ready_at.astimezone():%a %H:%M}", style="yellow")
+        )
+        table.add_row(group_text(s.group), last, str(s.sets_last_7_days), state)
+    out.print(table)
+    out.print(
+        Text(
+            "Recovering: trained under 48 hours ago (NSCA: a rest day between sessions for "
+            "the same muscles). A broad workout gives those slots to the others.",
+            style="dim",
+        )
+    )
+
+
+def stats_json(
+    weeks: Sequence[tuple[date, dict[Group, int]]],
+    allowed: Sequence[Exercise],
+    uses: Mapping[str, int],
+) -> dict[str, Any]:
+    done = sorted((e for e in allowed if uses.get(e.id)), key=lambda e: (-uses[e.id], e.id))
+    return {
+        "weekly_sets_mark": WEEKLY_SETS_MARK,
+        "weeks": [
+            {"week_of": start.isoformat(), "sets": {g.value: n for g, n in sets.items()}}
+            for start, sets in weeks
+        ],
+        "never_done": [e.id for e in allowed if not uses.get(e.id)],
+        "most_used": [{"id": e.id, "sessions": uses[e.id]} for e in done[:5]],
+        "least_used": [{"id": e.id, "sessions": uses[e.id]} for e in done[::-1][:5]],
+    }
+
+
+def stats_view(
+    weeks: Sequence[tuple[date, dict[Group, int]]],
+    allowed: Sequence[Exercise],
+    uses: Mapping[str, int],
+) -> None:
+    # rich's ProgressBar draws each group's weekly sets as progress toward the 10-set
+    # mark: the bar fills at the mark and turns green, and the count stands beside it.
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0),
+        title=f"Sets per week (a bar is full at {WEEKLY_SETS_MARK})", title_justify="left",
+    )  # fmt: skip
+    table.add_column("Week of", no_wrap=True)
+    for group in Group:
+        table.add_column(group_text(group), no_wrap=True)
+    for start, sets in weeks:
+        cells: list[Any] = [start.strftime("%d %b")]
+        for group in Group:
+            count = sets[group]
+            bar = ProgressBar(
+                total=WEEKLY_SETS_MARK, completed=min(count, WEEKLY_SETS_MARK), width=12,
+                complete_style=group.colour, finished_style="bold green",
+            )  # fmt: skip
+            cell = Table.grid(padding=(0, 1))
+            cell.add_row(bar, Text(f"{count:>3}"))
+            cells.append(cell)
+        table.add_row(*cells)
+    out.print(table)
+    out.print(
+        Text(
+            "Schoenfeld, Ogborn & Krieger 2017: more weekly sets, more growth; "
+            "10 or more a muscle did best.",
+            style="dim",
+        )
+    )
+
+    never = [e for e in allowed if not uses.get(e.id)]
+    done = sorted((e for e in allowed if uses.get(e.id)), key=lambda e: (-uses[e.id], e.id))
+    out.print(Text(f"\nNever done ({len(never)} your settings allow)", style="bold"))
+    if never:
+        names = Text(", ").join(Text(e.id, style=e.group.colour) for e in never)
+        out.print(names)
+    else:
+        out.print("You have done every exercise your settings allow.")
+    if done:
+        usage = Table.grid(padding=(0, 2))
+        usage.add_column(style="bold")
+        usage.add_column()
+        usage.add_row("Most used", ", ".join(f"{e.id} ({uses[e.id]})" for e in done[:5]))
+        usage.add_row("Least used", ", ".join(f"{e.id} ({uses[e.id]})" for e in done[::-1][:5]))
+        out.print()
+        out.print(usage)

@@ -1,0 +1,134 @@
+"""Your training over time: `status`, `stats`, `export` and `import`."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from backplan import catalogue, config, exchange, history, recovery, render
+from backplan.cli import CatalogOption, JsonOption, _load, _now, app
+from backplan.errors import BackplanError
+from backplan.files import write_atomically
+
+
+@app.command()
+def status(json_: JsonOption = False) -> None:
+    """Each part of your back: last trained, sets in the last 7 days, ready or recovering.
+
+    Example: backplan status
+    """
+    now = _now()
+    with history.open_store(create=False) as store:
+        groups = recovery.status(
+            store.last_trained(), store.sets_since(now - timedelta(days=7)), now
+        )
+    if json_:
+        render.print_json(render.status_json(groups))
+    else:
+        render.status_table(groups, now)
+
+
+@app.command()
+def stats(
+    weeks: Annotated[
+        int, typer.Option("--weeks", "-w", min=1, max=52, help="How many weeks back.")
+    ] = 4,
+    catalog: CatalogOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Sets per group per week against the 10-sets mark, and what you have never tried.
+
+    Example: backplan stats --weeks 8
+    """
+    now = _now()
+    settings = config.load()
+    known = _load(catalog)
+    first_week = recovery.week_of(now) - timedelta(weeks=weeks - 1)
+    since = datetime.combine(first_week, time(), tzinfo=now.tzinfo)
+    with history.open_store(create=False) as store:
+        table = recovery.weekly_sets(store.sets_since(since), now, weeks)
+        uses = store.recency().uses
+        banned = {i for i, mark in store.marks().items() if mark == "ban"}
+    allowed = [
+        e
+        for e in known.select(
+            equipment=settings.equipment, level=settings.level or catalogue.Level.ADVANCED
+        )
+        if e.id not in banned
+    ]
+    if json_:
+        render.print_json(render.stats_json(table, allowed, uses))
+    else:
+        render.stats_view(table, allowed, uses)
+
+
+class Format(str, Enum):
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    format_: Annotated[
+        Format, typer.Option("--format", "-f", help="json (complete) or csv (spreadsheets).")
+    ] = Format.json,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (default: stdout).",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Export your history, logs, pins and bans.
+
+    Example: backplan export --output backplan.json
+    """
+    with history.open_store(create=False) as store:
+        workouts = store.every()
+        marks = store.marks()
+    text = (
+        exchange.to_json(workouts, marks) if format_ is Format.json else exchange.to_csv(workouts)
+    )
+    if output is None:
+        render.write_stdout(text)
+        return
+    write_atomically(output, text)
+    render.err.print(
+        f"Exported {render.plural(len(workouts), 'workout')} to {output}.",
+        markup=False,
+        highlight=False,
+    )
+
+
+@app.command("import")
+def import_(
+    file: Annotated[
+        Path, typer.Argument(help="A JSON file made by backplan export.", dir_okay=False)
+    ],
+) -> None:
+    """Import an export: adds what is new, in one go; importing twice adds nothing.
+
+    Example: backplan import backplan.json
+    """
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BackplanError(f"{file}: no such file.") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise BackplanError(f"{file}: cannot be read ({err}).") from None
+    workouts, marks = exchange.read(text, str(file))
+    with history.open_store() as store:
+        added = store.add(workouts, marks)
+    skipped = len(workouts) - added
+    message = f"Imported {render.plural(added, 'workout')} from {file}"
+    if skipped:
+        message += f"; {skipped} {'was' if skipped == 1 else 'were'} already here"
+    render.out.print(message + ".", markup=False)

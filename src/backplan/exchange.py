@@ -1,0 +1,281 @@
+"""Your history out and back in: the versioned JSON document, and CSV for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, TypeVar
+
+from backplan.catalogue import Group, Level, Mechanic, Pattern
+from backplan.errors import BackplanError
+from backplan.prescription import Goal, Prescription
+from backplan.progression import MAX_REPS, MAX_WEIGHT, UNITS, Load, SetDone
+from backplan.workout import PlannedExercise, Workout
+
+FORMAT_VERSION = 1
+MARKS = ("pin", "ban")
+CHANGES = ("up", "down", "same")
+
+
+# --- out ------------------------------------------------------------------------------
+
+
+def _load(load: Load | None) -> dict[str, Any] | None:
+    if load is None:
+        return None
+    return {"weight": load.weight, "unit": load.unit, "change": load.change, "reason": load.reason}
+
+
+def document(workouts: Sequence[Workout], marks: dict[str, str]) -> dict[str, Any]:
+    """Everything backplan keeps, oldest workout first; the same history gives the same
+    document, byte for byte."""
+    return {
+        "backplan_export": FORMAT_VERSION,
+        "workouts": [
+            {
+                "created": w.created.isoformat(timespec="seconds"),
+                "goal": w.goal.value,
+                "level": w.level.value,
+                "groups": [g.value for g in w.groups],
+                "equipment": None if w.equipment is None else sorted(w.equipment),
+                "seed": w.seed,
+                "notes": list(w.notes),
+                "exercises": [
+                    {
+                        "position": e.position,
+                        "id": e.id,
+                        "name": e.name,
+                        "group": e.group.value,
+                        "mechanic": e.mechanic.value,
+                        "pattern": e.pattern.value if e.pattern else None,
+                        "sets": e.prescription.sets,
+                        "reps_min": e.prescription.reps_min,
+                        "reps_max": e.prescription.reps_max,
+                        "rest_seconds": e.prescription.rest_seconds,
+                        "reason": e.reason,
+                        "focus": e.focus,
+                        "load": _load(e.load),
+                        "sets_logged": [
+                            {"reps": s.reps, "weight": s.weight, "unit": s.unit}
+                            for s in e.sets_logged
+                        ],
+                    }
+                    for e in w.exercises
+                ],
+            }
+            for w in workouts
+        ],
+        "marks": dict(sorted(marks.items())),
+    }
+
+
+def to_json(workouts: Sequence[Workout], marks: dict[str, str]) -> str:
+    return json.dumps(document(workouts, marks), indent=2, ensure_ascii=False) + "\n"
+
+
+CSV_COLUMNS = (
+    "workout_created", "goal", "level", "position", "exercise_id", "name", "group",
+    "sets", "reps_min", "reps_max", "rest_seconds", "reason",
+    "set_number", "reps", "weight", "unit",
+)  # fmt: skip
+
+
+def to_csv(workouts: Sequence[Workout]) -> str:
+    """One row per planned exercise, or per logged set where sets were logged."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for w in workouts:
+        for e in w.exercises:
+            p = e.prescription
+            plan = [
+                w.created.isoformat(timespec="seconds"), w.goal.value, w.level.value,
+                e.position, e.id, e.name, e.group.value,
+                p.sets, p.reps_min, p.reps_max, p.rest_seconds, e.reason,
+            ]  # fmt: skip
+            if not e.sets_logged:
+                writer.writerow([*plan, "", "", "", ""])
+            for number, s in enumerate(e.sets_logged, start=1):
+                weight = "" if s.weight is None else s.weight
+                writer.writerow([*plan, number, s.reps, weight, s.unit])
+    return buffer.getvalue()
+
+
+# --- in -------------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+class _Invalid(Exception):
+    """A problem at a path in the document, such as workouts[3].exercises[0].sets."""
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(f"{where}: {message}")
+
+
+def _get(data: Any, key: str, where: str) -> Any:
+    if not isinstance(data, dict):
+        raise _Invalid(where, "must be an object")
+    if key not in data:
+        raise _Invalid(f"{where}.{key}" if where else key, "is missing")
+    return data[key]
+
+
+def _maybe(value: Any, kind: type[T], where: str) -> T | None:
+    return None if value is None else _kind(value, kind, where)
+
+
+def _kind(value: Any, kind: type[T], where: str) -> T:
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        names = {str: "text", int: "a whole number", float: "a number", list: "a list",
+                 dict: "an object"}  # fmt: skip
+        raise _Invalid(where, f"must be {names.get(kind, kind.__name__)}")
+    return value
+
+
+def _whole(value: Any, where: str, low: int, high: int) -> int:
+    number = _kind(value, int, where)
+    if not low <= number <= high:
+        raise _Invalid(where, f"must be from {low} to {high}")
+    return number
+
+
+def _choice(value: Any, where: str, make: Callable[[str], T]) -> T:
+    try:
+        return make(_kind(value, str, where))
+    except ValueError:
+        raise _Invalid(where, f"'{value}' is not a known value") from None
+
+
+def _one_of(value: Any, where: str, choices: Sequence[str]) -> str:
+    text = _kind(value, str, where)
+    if text not in choices:
+        raise _Invalid(where, f"must be one of {', '.join(choices)}")
+    return text
+
+
+def _set(data: Any, where: str) -> SetDone:
+    unit = _one_of(_get(data, "unit", where), f"{where}.unit", UNITS)
+    weight = _maybe(_get(data, "weight", where), float, f"{where}.weight")
+    if weight is not None and not 0 <= weight <= MAX_WEIGHT[unit]:
+        raise _Invalid(f"{where}.weight", f"must be from 0 to {MAX_WEIGHT[unit]:g} {unit}")
+    return SetDone(_whole(_get(data, "reps", where), f"{where}.reps", 1, MAX_REPS), weight, unit)
+
+
+def _suggested(data: Any, where: str) -> Load | None:
+    if data is None:
+        return None
+    unit = _one_of(_get(data, "unit", where), f"{where}.unit", UNITS)
+    weight = _kind(_get(data, "weight", where), float, f"{where}.weight")
+    if not 0 <= weight <= MAX_WEIGHT[unit]:
+        raise _Invalid(f"{where}.weight", f"must be from 0 to {MAX_WEIGHT[unit]:g} {unit}")
+    change = _one_of(_get(data, "change", where), f"{where}.change", CHANGES)
+    return Load(weight, unit, change, _kind(_get(data, "reason", where), str, f"{where}.reason"))
+
+
+def _exercise(data: Any, where: str) -> PlannedExercise:
+    def field(key: str) -> Any:
+        return _get(data, key, where)
+
+    pattern = field("pattern")
+    reps_min = _whole(field("reps_min"), f"{where}.reps_min", 1, MAX_REPS)
+    reps_max = _whole(field("reps_max"), f"{where}.reps_max", reps_min, MAX_REPS)
+    sets_logged = _kind(field("sets_logged"), list, f"{where}.sets_logged")
+    return PlannedExercise(
+        position=_whole(field("position"), f"{where}.position", 1, 100),
+        id=_kind(field("id"), str, f"{where}.id"),
+        name=_kind(field("name"), str, f"{where}.name"),
+        group=_choice(field("group"), f"{where}.group", Group),
+        mechanic=_choice(field("mechanic"), f"{where}.mechanic", Mechanic),
+        pattern=None if pattern is None else _choice(pattern, f"{where}.pattern", Pattern),
+        prescription=Prescription(
+            sets=_whole(field("sets"), f"{where}.sets", 1, 20),
+            reps_min=reps_min,
+            reps_max=reps_max,
+            rest_seconds=_whole(field("rest_seconds"), f"{where}.rest_seconds", 0, 3600),
+        ),
+        reason=_kind(field("reason"), str, f"{where}.reason"),
+        focus=_maybe(field("focus"), str, f"{where}.focus"),
+        load=_suggested(field("load"), f"{where}.load"),
+        sets_logged=tuple(
+            _set(item, f"{where}.sets_logged[{n}]") for n, item in enumerate(sets_logged)
+        ),
+    )
+
+
+def _created(value: Any, where: str) -> datetime:
+    text = _kind(value, str, where)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise _Invalid(where, f"'{text}' is not an ISO 8601 date and time") from None
+    if moment.utcoffset() is None:
+        raise _Invalid(where, f"'{text}' needs a UTC offset, like +01:00")
+    return moment
+
+
+def _workout(data: Any, where: str) -> Workout:
+    def field(key: str) -> Any:
+        return _get(data, key, where)
+
+    equipment = _maybe(field("equipment"), list, f"{where}.equipment")
+    seed = _maybe(field("seed"), int, f"{where}.seed")
+    exercises = _kind(field("exercises"), list, f"{where}.exercises")
+    planned = tuple(_exercise(e, f"{where}.exercises[{n}]") for n, e in enumerate(exercises))
+    if [e.position for e in planned] != list(range(1, len(planned) + 1)):
+        raise _Invalid(f"{where}.exercises", "positions must run 1, 2, 3, ... in order")
+    if len({e.id for e in planned}) != len(planned):
+        raise _Invalid(f"{where}.exercises", "an exercise appears twice")
+    return Workout(
+        created=_created(field("created"), f"{where}.created"),
+        goal=_choice(field("goal"), f"{where}.goal", Goal),
+        level=_choice(field("level"), f"{where}.level", Level),
+        groups=tuple(
+            _choice(g, f"{where}.groups[{n}]", Group)
+            for n, g in enumerate(_kind(field("groups"), list, f"{where}.groups"))
+        ),
+        exercises=planned,
+        notes=tuple(
+            _kind(note, str, f"{where}.notes[{n}]")
+            for n, note in enumerate(_kind(field("notes"), list, f"{where}.notes"))
+        ),
+        seed=seed,
+        equipment=None
+        if equipment is None
+        else frozenset(_kind(item, str, f"{where}.equipment") for item in equipment),
+    )
+
+
+def read(text: str, source: str) -> tuple[list[Workout], dict[str, str]]:
+    """The workouts and marks of an export, or one clear error naming what is wrong."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise BackplanError(
+            f"{source}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); "
+            "is the file complete? Nothing was imported."
+        ) from None
+    try:
+        version = _kind(_get(data, "backplan_export", ""), int, "backplan_export")
+        if version > FORMAT_VERSION:
+            raise BackplanError(
+                f"{source} was exported by a newer backplan (format {version}; this one reads "
+                f"up to {FORMAT_VERSION}). Upgrade backplan; nothing was imported."
+            )
+        if version < 1:
+            raise _Invalid("backplan_export", "must be 1 or more")
+        raw_workouts = _kind(_get(data, "workouts", ""), list, "workouts")
+        workouts = [_workout(w, f"workouts[{n}]") for n, w in enumerate(raw_workouts)]
+        raw_marks = _kind(_get(data, "marks", ""), dict, "marks")
+        marks = {
+            _kind(key, str, "marks"): _one_of(value, f"marks.{key}", MARKS)
+            for key, value in raw_marks.items()
+        }
+    except _Invalid as problem:
+        raise BackplanError(f"{source}: {problem}. Nothing was imported.") from None
+    return workouts, marks
