@@ -1,0 +1,142 @@
+"""Recovery and weekly sets, with an injected clock; the planner around the 48-hour edge."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from backplan import catalogue, history, paths, recovery
+from backplan.catalogue import Group
+from backplan.planner import Recency, Request, plan
+from backplan.progression import SetDone
+from backplan.workout import Workout
+from tests.helpers import ok, run_json
+
+SHIPPED = list(catalogue.load(paths.shipped_catalogue()).exercises)
+NOW = datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc)  # a Tuesday
+
+
+def a_session(groups: tuple[Group, ...], when: datetime, count: int = 6) -> Workout:
+    return plan(SHIPPED, Request(groups=groups, exercises=count, seed=1), Recency(), when)
+
+
+@pytest.mark.parametrize(
+    ("hours_ago", "ready"),
+    [(1, False), (47, False), (47.99, False), (48, True), (48.01, True), (100, True)],
+)
+def test_the_48_hour_edge(hours_ago: float, ready: bool) -> None:
+    trained = NOW - timedelta(hours=hours_ago)
+    with history.open_store() as store:
+        store.save(a_session((Group.LOWER_BACK,), trained, count=2))
+        groups = recovery.status(
+            store.last_trained(), store.sets_since(NOW - timedelta(days=7)), NOW
+        )
+    lower = next(s for s in groups if s.group is Group.LOWER_BACK)
+    assert lower.ready is ready
+    assert lower.last_trained == trained
+    assert lower.ready_at == (None if ready else trained + timedelta(hours=48))
+    assert all(
+        s.ready and s.last_trained is None for s in groups if s.group is not Group.LOWER_BACK
+    )
+
+
+def test_sets_in_the_last_seven_days_count_logged_sets_else_planned() -> None:
+    with history.open_store() as store:
+        old = store.save(a_session((Group.LATS,), NOW - timedelta(days=8), count=2))
+        recent = store.save(a_session((Group.LATS,), NOW - timedelta(days=2), count=2))
+        logged = recent.exercises[0]
+        store.log(recent.id or 0, logged.id, [recovery_set()] * 5)
+        groups = recovery.status(
+            store.last_trained(), store.sets_since(NOW - timedelta(days=7)), NOW
+        )
+    lats = next(s for s in groups if s.group is Group.LATS)
+    planned_other = recent.exercises[1].prescription.sets
+    assert lats.sets_last_7_days == 5 + planned_other
+    assert old.id == 1
+
+
+def recovery_set() -> SetDone:
+    return SetDone(10, 50.0, "kg")
+
+
+def test_weekly_sets_fall_into_monday_weeks() -> None:
+    rows = [
+        (Group.LATS, NOW, 3),  # Tuesday of this week
+        (Group.LATS, NOW - timedelta(days=1), 4),  # Monday, same week
+        (Group.LATS, NOW - timedelta(days=2), 5),  # Sunday: last week
+        (Group.UPPER_BACK, NOW - timedelta(days=30), 9),  # outside four weeks
+    ]
+    weeks = recovery.weekly_sets(rows, NOW, 4)
+    assert [start for start, _ in weeks] == [
+        date(2026, 11, 2),
+        date(2026, 11, 9),
+        date(2026, 11, 16),
+        date(2026, 11, 23),
+    ]
+    assert weeks[-1][1][Group.LATS] == 7
+    assert weeks[-2][1][Group.LATS] == 5
+    assert sum(sets[Group.UPPER_BACK] for _, sets in weeks) == 0
+
+
+def test_a_recovering_group_gives_its_slots_to_the_ready_ones() -> None:
+    request = Request(seed=3, recovering=frozenset({Group.LOWER_BACK}))
+    workout = plan(SHIPPED, request, Recency(), NOW)
+    counts = Counter(e.group for e in workout.exercises)
+    assert counts == {Group.LATS: 3, Group.UPPER_BACK: 3}
+    assert workout.groups == (Group.LATS, Group.UPPER_BACK)
+    assert any("Lower back is still recovering" in note for note in workout.notes)
+
+
+def test_when_everything_recovers_it_still_plans_and_warns() -> None:
+    request = Request(seed=3, recovering=frozenset(Group))
+    workout = plan(SHIPPED, request, Recency(), NOW)
+    assert len(workout.exercises) == 6
+    assert any("Every group was trained under 48 hours ago" in n for n in workout.notes)
+
+
+def test_a_named_group_is_planned_even_when_recovering() -> None:
+    request = Request(groups=(Group.LOWER_BACK,), recovering=frozenset({Group.LOWER_BACK}))
+    workout = plan(SHIPPED, request, Recency(), NOW)
+    assert {e.group for e in workout.exercises} == {Group.LOWER_BACK}
+    assert not workout.notes
+
+
+def test_the_cli_moves_slots_and_can_ignore_recovery() -> None:
+    ok("workout", "--group", "lower", "--exercises", "2")
+    planned = run_json("workout", "--no-save")
+    assert {e["group"] for e in planned["exercises"]} == {"lats", "upper-back"}
+    assert any("Lower back is still recovering" in n for n in planned["notes"])
+    ignoring = run_json("workout", "--no-save", "--ignore-recovery")
+    assert {e["group"] for e in ignoring["exercises"]} == {"lats", "upper-back", "lower-back"}
+
+
+def test_status_command() -> None:
+    assert [s["status"] for s in run_json("status")] == ["ready"] * 3
+    ok("workout", "--group", "lats", "--exercises", "2")
+    groups = {s["group"]: s for s in run_json("status")}
+    assert groups["lats"]["status"] == "recovering"
+    assert groups["lats"]["sets_last_7_days"] == 6
+    assert groups["upper-back"]["status"] == "ready"
+    assert groups["upper-back"]["last_trained"] is None
+    out = ok("status").stdout
+    assert "recovering until" in out
+    assert all(len(line) <= 80 for line in out.splitlines())
+
+
+def test_stats_command() -> None:
+    ok("config", "set", "equipment", "band,pull-up-bar")
+    ok("workout", "--group", "lats", "--exercises", "3")
+    stats = run_json("stats", "--weeks", "2")
+    assert len(stats["weeks"]) == 2
+    assert stats["weeks"][-1]["sets"]["lats"] == 9
+    assert stats["weekly_sets_mark"] == 10
+    never = set(stats["never_done"])
+    by_id = {e.id: e for e in SHIPPED}
+    assert all(set(by_id[i].equipment) <= {"band", "pull-up-bar"} for i in never)
+    assert len(stats["most_used"]) == 3
+    out = ok("stats").stdout
+    assert "Sets per week" in out
+    assert "Never done" in out
+    assert all(len(line) <= 80 for line in out.splitlines())
