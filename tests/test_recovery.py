@@ -86,7 +86,10 @@ def test_a_recovering_group_gives_its_slots_to_the_ready_ones() -> None:
     counts = Counter(e.group for e in workout.exercises)
     assert counts == {Group.LATS: 3, Group.UPPER_BACK: 3}
     assert workout.groups == (Group.LATS, Group.UPPER_BACK)
-    assert any("Lower back is still recovering" in note for note in workout.notes)
+    assert any(
+        "Still recovering (trained under 48 hours ago): lower back." in note
+        for note in workout.notes
+    )
 
 
 def test_when_everything_recovers_it_still_plans_and_warns() -> None:
@@ -107,7 +110,9 @@ def test_the_cli_moves_slots_and_can_ignore_recovery() -> None:
     ok("workout", "--group", "lower", "--exercises", "2")
     planned = run_json("workout", "--no-save")
     assert {e["group"] for e in planned["exercises"]} == {"lats", "upper-back"}
-    assert any("Lower back is still recovering" in n for n in planned["notes"])
+    assert any(
+        "Still recovering (trained under 48 hours ago): lower back." in n for n in planned["notes"]
+    )
     ignoring = run_json("workout", "--no-save", "--ignore-recovery")
     assert {e["group"] for e in ignoring["exercises"]} == {"lats", "upper-back", "lower-back"}
 

@@ -97,11 +97,9 @@ def _groups(request: Request) -> tuple[tuple[Group, ...], str | None]:
             "Every group was trained under 48 hours ago, so this session goes ahead anyway: "
             "keep it light, or rest a day."
         )
-    verb = "is" if len(tired) == 1 else "are"
     return ready, (
-        f"{_labels(tired).capitalize().replace(' or ', ' and ')} {verb} still recovering "
-        f"(trained under 48 hours ago), so {'its' if len(tired) == 1 else 'their'} slots went "
-        f"to {_labels(ready).replace(' or ', ' and ')}."
+        f"Still recovering (trained under 48 hours ago): {_labels(tired).replace(' or ', ', ')}. "
+        f"Those slots went to {_labels(ready).replace(' or ', ' and ')}."
     )
 
 

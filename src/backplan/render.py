@@ -293,8 +293,12 @@ def workout_view(workout: Workout, unit: str) -> None:
         out.print(focus)
     if workout.notes:
         out.print(Text("\nNotes", style="bold"))
+        notes = Table.grid(padding=(0, 1))
+        notes.add_column(no_wrap=True)
+        notes.add_column()
         for note in workout.notes:
-            out.print(Text("• ") + Text(note), soft_wrap=False)
+            notes.add_row("•", note)
+        out.print(notes)
     if workout.logged:
         logged = Table.grid(padding=(0, 1))
         logged.add_column(justify="right", style="dim", no_wrap=True)
