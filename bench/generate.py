@@ -1,9 +1,17 @@
-"""Test data for the benchmarks: big catalogues and long histories, made once and cached."""
+"""Test data for the benchmarks: big catalogues and long histories, made once and cached.
+
+    python bench/generate.py catalogue FOLDER SIZE
+    python bench/generate.py history FOLDER CATALOGUE WORKOUTS
+
+Each prints the path it made (or had made before). bench/run.py calls it in a child
+process, so the runner itself stays small and its children's memory reads true.
+"""
 
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import yaml
@@ -13,7 +21,6 @@ from backplan.catalogue import Group, Level, Mechanic, Pattern
 from backplan.prescription import Goal, prescribe
 from backplan.workout import PlannedExercise, Workout
 
-START = datetime(2016, 1, 1, 7, 0, tzinfo=timezone.utc)
 GEAR = [item for item in catalogue.EQUIPMENT if item != catalogue.BODYWEIGHT]
 
 
@@ -45,12 +52,15 @@ def catalogue_file(folder: Path, size: int) -> Path:
 
 
 def history_home(folder: Path, catalogue_path: Path, workouts: int) -> Path:
-    """A BACKPLAN_HOME holding `workouts` saved sessions of six exercises, one every two days."""
+    """A BACKPLAN_HOME holding `workouts` saved sessions of six exercises, one a day up to
+    yesterday."""
     home = folder / f"home-{catalogue_path.stem}-{workouts}"
     if home.exists():
         return home
     exercises = catalogue.load(catalogue_path).exercises
     rng = random.Random(workouts)
+    yesterday = datetime.now().astimezone().replace(hour=7, minute=0, second=0, microsecond=0)
+    yesterday -= timedelta(days=1)
     partial = home.with_name(home.name + ".partial")
     partial.mkdir(parents=True, exist_ok=True)
     with history.open_store(partial / history.FILE_NAME) as store:
@@ -58,7 +68,7 @@ def history_home(folder: Path, catalogue_path: Path, workouts: int) -> Path:
             picks = rng.sample(exercises, 6)
             store.save(
                 Workout(
-                    created=START + timedelta(days=2 * number),
+                    created=yesterday - timedelta(days=workouts - 1 - number),
                     goal=Goal.HYPERTROPHY,
                     level=Level.INTERMEDIATE,
                     groups=tuple(Group),
@@ -83,3 +93,11 @@ def history_home(folder: Path, catalogue_path: Path, workouts: int) -> Path:
             )
     partial.rename(home)
     return home
+
+
+if __name__ == "__main__":
+    kind, folder = sys.argv[1], Path(sys.argv[2])
+    if kind == "catalogue":
+        print(catalogue_file(folder, int(sys.argv[3])))
+    else:
+        print(history_home(folder, Path(sys.argv[3]), int(sys.argv[4])))

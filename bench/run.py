@@ -1,16 +1,19 @@
-"""backplan's benchmarks: each command timed side by side with its reference, in one run.
+"""backplan's benchmark suite: each command timed side by side with its reference.
 
-    python bench/run.py            # every benchmark, 15 runs each
-    python bench/run.py --runs 30 --only list
+    python bench/run.py                 # everything, 15 runs of each command
+    python bench/run.py --runs 30 --only workout
 
-Runs alternate between the command and its reference so machine noise hits both
-alike; the table shows medians and the ratio, with the goal it must stay within.
+Runs alternate between the command and its reference, so machine noise hits both
+alike; the table shows medians, their ratio, the goal the ratio must stay within,
+and the peak memory (maximum resident set) of the command's slowest-memory run.
+Absolute times are context only. Test data is generated once into bench/.work.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -24,6 +27,8 @@ from backplan import paths
 BENCH = Path(__file__).resolve().parent
 PYTHON = sys.executable
 BACKPLAN = [PYTHON, "-m", "backplan"]
+MINIMAL = [PYTHON, str(BENCH / "minimal_list.py")]
+MEMORY_LIMIT_MB = 80
 
 
 @dataclass(frozen=True)
@@ -37,61 +42,92 @@ class Pair:
     name: str
     ours: Side
     reference: Side
-    goal: float
+    goal: float | None  # None: context, no goal
+
+
+def _generate(*args: object) -> Path:
+    made = subprocess.run(
+        [PYTHON, str(BENCH / "generate.py"), *map(str, args)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return Path(made.stdout.strip())
+
+
+def catalogue_file(work: Path, size: int) -> Path:
+    return _generate("catalogue", work, size)
+
+
+def history_home(work: Path, catalogue: Path, workouts: int) -> Path:
+    return _generate("history", work, catalogue, workouts)
 
 
 def pairs(work: Path) -> list[Pair]:
-    from generate import catalogue_file, history_home
-
-    shipped = str(paths.shipped_catalogue())
-    big = catalogue_file(work, 2_000)
+    shipped = paths.shipped_catalogue()
+    big, huge = catalogue_file(work, 2_000), catalogue_file(work, 10_000)
+    home = {size: {"BACKPLAN_HOME": str(history_home(work, shipped, size))}
+            for size in (1_500, 10_000)}  # fmt: skip
     empty = {"BACKPLAN_HOME": str(work / "home-empty")}
     plan = [*BACKPLAN, "workout", "--no-save", "--json", "--seed", "1"]
+
+    def against_empty(name: str, argv: list[str], size: int, goal: float | None) -> Pair:
+        return Pair(f"{name}: {size:,} workouts vs none", Side(argv, home[size]),
+                    Side(argv, empty), goal)  # fmt: skip
+
     return [
-        Pair(
-            "list vs minimal typer+rich",
-            Side([*BACKPLAN, "list"], empty),
-            Side([PYTHON, str(BENCH / "minimal_list.py"), "list"]),
-            1.3,
-        ),
-        Pair(
-            "workout: 3,000 saved vs none (2k ex.)",
-            Side(
-                [*plan, "--catalog", str(big)],
-                {"BACKPLAN_HOME": str(history_home(work, big, 3_000))},
-            ),
-            Side([*plan, "--catalog", str(big)], empty),
-            1.2,
-        ),
-        Pair(
-            "workout: 2k exercises vs shipped",
-            Side([*plan, "--catalog", str(big)], empty),
-            Side([*plan, "--catalog", shipped], empty),
-            2.0,
-        ),
-    ]
+        Pair("--help vs minimal typer+rich", Side([*BACKPLAN, "--help"], empty),
+             Side([*MINIMAL, "--help"]), 1.2),
+        Pair("list vs minimal typer+rich", Side([*BACKPLAN, "list"], empty),
+             Side([*MINIMAL, "list"]), 1.2),
+        Pair("list vs python -c pass", Side([*BACKPLAN, "list"], empty),
+             Side([PYTHON, "-c", "pass"]), None),
+        against_empty("workout", plan, 1_500, None),
+        against_empty("workout", plan, 10_000, 1.3),
+        Pair("workout: 2,000 vs shipped exercises", Side([*plan, "--catalog", str(big)], empty),
+             Side([*plan, "--catalog", str(shipped)], empty), 2.0),
+        Pair("workout: 10,000 vs shipped exercises", Side([*plan, "--catalog", str(huge)], empty),
+             Side([*plan, "--catalog", str(shipped)], empty), 3.0),
+        Pair("workout: 3,000 workouts vs none, 2k ex.",
+             Side([*plan, "--catalog", str(big)], {"BACKPLAN_HOME": str(
+                 history_home(work, big, 3_000))}),
+             Side([*plan, "--catalog", str(big)], empty), 1.2),
+        against_empty("history", [*BACKPLAN, "history"], 1_500, None),
+        against_empty("history", [*BACKPLAN, "history"], 10_000, 1.3),
+        against_empty("status", [*BACKPLAN, "status"], 1_500, None),
+        against_empty("status", [*BACKPLAN, "status"], 10_000, 1.3),
+        against_empty("stats", [*BACKPLAN, "stats"], 1_500, None),
+        against_empty("stats", [*BACKPLAN, "stats"], 10_000, 1.3),
+        against_empty("export", [*BACKPLAN, "export"], 1_500, None),
+        against_empty("export", [*BACKPLAN, "export"], 10_000, None),
+    ]  # fmt: skip
 
 
-def time_once(side: Side, env: Mapping[str, str]) -> float:
+def run_once(side: Side, env: Mapping[str, str]) -> tuple[float, float]:
+    """Wall time in seconds and peak resident memory in MB of one run."""
     start = time.perf_counter()
-    subprocess.run(
-        side.argv,
-        env={**env, **side.env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        check=True,
+    child = subprocess.Popen(
+        side.argv, env={**env, **side.env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    return time.perf_counter() - start
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        error = child.stderr.read().decode() if child.stderr else ""
+        raise SystemExit(f"{' '.join(side.argv)} failed ({child.returncode}): {error}")
+    if child.stderr:
+        child.stderr.close()
+    return elapsed, usage.ru_maxrss / 1024  # Linux reports kilobytes
 
 
-def measure(pair: Pair, runs: int, env: Mapping[str, str]) -> tuple[float, float]:
-    for side in (pair.ours, pair.reference):  # warm the file cache and .pyc files
-        time_once(side, env)
-    ours, theirs = [], []
+def measure(pair: Pair, runs: int, env: Mapping[str, str]) -> tuple[float, float, float]:
+    for side in (pair.ours, pair.reference):  # warm the file cache, .pyc files and caches
+        run_once(side, env)
+    ours, theirs, memory = [], [], 0.0
     for _ in range(runs):
-        ours.append(time_once(pair.ours, env))
-        theirs.append(time_once(pair.reference, env))
-    return statistics.median(ours), statistics.median(theirs)
+        elapsed, peak = run_once(pair.ours, env)
+        ours.append(elapsed)
+        memory = max(memory, peak)
+        theirs.append(run_once(pair.reference, env)[0])
+    return statistics.median(ours), statistics.median(theirs), memory
 
 
 def main() -> int:
@@ -106,23 +142,28 @@ def main() -> int:
     env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
     env.pop("BACKPLAN_CATALOG", None)
     env.pop("BACKPLAN_HOME", None)
-    print(f"preparing test data in {work} (cached after the first run)...", flush=True)
+    print(f"preparing test data in {work} (made once, then reused)...", flush=True)
     chosen = [p for p in pairs(work) if not options.only or any(o in p.name for o in options.only)]
     print(
-        f"{'benchmark (median of ' + str(options.runs) + ' runs)':<42} "
-        f"{'backplan':>10} {'reference':>10} {'ratio':>7} {'goal':>6}"
+        f"{platform.python_implementation()} {platform.python_version()} on "
+        f"{platform.machine()}, {os.cpu_count()} cores; median of {options.runs} runs each\n"
     )
+    header = f"{'benchmark':<44} {'backplan':>9} {'ref.':>9} {'ratio':>6} {'goal':>5}  {'peak':>6}"
+    print(header)
+    print("-" * len(header))
     missed = 0
     for pair in chosen:
-        ours, theirs = measure(pair, options.runs, env)
+        ours, theirs, memory = measure(pair, options.runs, env)
         ratio = ours / theirs
-        verdict = "ok" if ratio <= pair.goal else "MISSED"
-        missed += verdict != "ok"
+        fits = (pair.goal is None or ratio <= pair.goal) and memory < MEMORY_LIMIT_MB
+        missed += not fits
+        goal = f"{pair.goal:.1f}x" if pair.goal else "  -  "
         print(
-            f"{pair.name:<42} {ours * 1000:>8.1f}ms {theirs * 1000:>8.1f}ms "
-            f"{ratio:>6.2f}x {pair.goal:>5.1f}x  {verdict}",
+            f"{pair.name:<44} {ours * 1000:>7.0f}ms {theirs * 1000:>7.0f}ms {ratio:>5.2f}x "
+            f"{goal:>5}  {memory:>4.0f}MB  {'ok' if fits else 'MISSED'}",
             flush=True,
         )
+    print(f"\ngoals: each ratio within its goal, and peak memory under {MEMORY_LIMIT_MB} MB")
     return 1 if missed else 0
 
 

@@ -92,7 +92,7 @@ def test_import_merges_into_a_history_with_other_workouts(tmp_path: Path) -> Non
     fill(target, {"sessions": [{**session, "seed": 9, "gap_hours": 500}], "marks": {}})
     assert import_into(target, export_of(source)) == 2
     with history.open_store(target) as store:
-        assert len(store.every()) == 3
+        assert len(list(store.every())) == 3
 
 
 def valid_export(tmp_path: Path) -> dict[str, Any]:

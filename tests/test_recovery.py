@@ -31,7 +31,7 @@ def test_the_48_hour_edge(hours_ago: float, ready: bool) -> None:
     with history.open_store() as store:
         store.save(a_session((Group.LOWER_BACK,), trained, count=2))
         groups = recovery.status(
-            store.last_trained(), store.sets_since(NOW - timedelta(days=7)), NOW
+            store.last_trained(), store.sets_between(NOW - timedelta(days=7), NOW), NOW
         )
     lower = next(s for s in groups if s.group is Group.LOWER_BACK)
     assert lower.ready is ready
@@ -49,7 +49,7 @@ def test_sets_in_the_last_seven_days_count_logged_sets_else_planned() -> None:
         logged = recent.exercises[0]
         store.log(recent.id or 0, logged.id, [recovery_set()] * 5)
         groups = recovery.status(
-            store.last_trained(), store.sets_since(NOW - timedelta(days=7)), NOW
+            store.last_trained(), store.sets_between(NOW - timedelta(days=7), NOW), NOW
         )
     lats = next(s for s in groups if s.group is Group.LATS)
     planned_other = recent.exercises[1].prescription.sets

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from backplan import safeyaml
+from backplan import yamlnodes
 from backplan.errors import BackplanError, did_you_mean
 
 SCHEMA_VERSION = 1
@@ -223,13 +223,24 @@ class CatalogueError(BackplanError):
         self.problems = list(problems)
 
 
-def load(path: Path) -> Catalogue:
-    """Read and validate a catalogue file; raise CatalogueError listing every problem."""
+def load(path: Path, *, use_cache: bool = True) -> Catalogue:
+    """Read and validate a catalogue file; raise CatalogueError listing every problem.
+
+    A file validated before is read back from the cache instead (see catalogue_cache)."""
     source = str(path)
-    text = _read_text(path, source)
+    data = _read_bytes(path, source)
+    if use_cache:
+        from backplan import catalogue_cache
+
+        cached = catalogue_cache.read(data)
+        if cached is not None:
+            return Catalogue(source, cached)
+    text = _decode(data, source)
+    from backplan import safeyaml  # YAML is parsed only when the cache has no answer
+
     try:
         root = safeyaml.compose(text)
-    except safeyaml.YamlError as err:
+    except yamlnodes.YamlError as err:
         raise CatalogueError([f"{source}:{err.line}: {err.message}"]) from None
     check = _Checker()
     exercises = _validate(root, check)
@@ -237,10 +248,12 @@ def load(path: Path) -> Catalogue:
         # A stable sort: in file order, and in field order within a line.
         ordered = sorted(check.problems, key=lambda problem: problem[0])
         raise CatalogueError([f"{source}:{line}: {message}" for line, message in ordered])
+    if use_cache:
+        catalogue_cache.write(data, tuple(exercises))
     return Catalogue(source, tuple(exercises))
 
 
-def _read_text(path: Path, source: str) -> str:
+def _read_bytes(path: Path, source: str) -> bytes:
     try:
         if path.is_dir():
             raise CatalogueError([f"{source}: is a directory; give the path of a YAML file"])
@@ -255,6 +268,10 @@ def _read_text(path: Path, source: str) -> str:
     if len(data) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         raise CatalogueError([f"{source}: larger than {limit} MB; that is not a catalogue"])
+    return data
+
+
+def _decode(data: bytes, source: str) -> str:
     if b"\x00" in data:
         raise CatalogueError([f"{source}: holds binary data (NUL bytes), not YAML text"])
     try:
@@ -267,11 +284,11 @@ def _read_text(path: Path, source: str) -> str:
 
 
 def _kind(value: object) -> str:
-    if isinstance(value, safeyaml.Map):
+    if isinstance(value, yamlnodes.Map):
         return "a mapping"
-    if isinstance(value, safeyaml.Seq):
+    if isinstance(value, yamlnodes.Seq):
         return "a list"
-    value = value.value if isinstance(value, safeyaml.Scalar) else value
+    value = value.value if isinstance(value, yamlnodes.Scalar) else value
     if value is None:
         return "empty"
     if isinstance(value, bool):
@@ -293,12 +310,12 @@ class _Checker:
         self.problems.append((line, message))
 
     def fields(
-        self, node: safeyaml.Map, known: Sequence[str], where: str, *, extensions: bool = False
-    ) -> dict[str, safeyaml.Node]:
+        self, node: yamlnodes.Map, known: Sequence[str], where: str, *, extensions: bool = False
+    ) -> dict[str, yamlnodes.Node]:
         """The known fields by name; with `extensions`, `x-` fields (anchors) are skipped."""
-        found: dict[str, safeyaml.Node] = {}
+        found: dict[str, yamlnodes.Node] = {}
         for key, value in node.pairs:
-            name = key.value if isinstance(key, safeyaml.Scalar) else None
+            name = key.value if isinstance(key, yamlnodes.Scalar) else None
             if not isinstance(name, str):
                 self.problem(key.line, f"{where}: field names must be text, not {_kind(key)}")
             elif name in found:
@@ -314,8 +331,8 @@ class _Checker:
                 found[name] = value
         return found
 
-    def text(self, node: safeyaml.Node, what: str, limit: int) -> str | None:
-        value = node.value if isinstance(node, safeyaml.Scalar) else None
+    def text(self, node: yamlnodes.Node, what: str, limit: int) -> str | None:
+        value = node.value if isinstance(node, yamlnodes.Scalar) else None
         if not isinstance(value, str):
             self.problem(node.line, f"{what} must be text, not {_kind(node)}")
             return None
@@ -328,7 +345,7 @@ class _Checker:
             return None
         return value
 
-    def choice(self, node: safeyaml.Node, what: str, choices: Sequence[str]) -> str | None:
+    def choice(self, node: yamlnodes.Node, what: str, choices: Sequence[str]) -> str | None:
         value = self.text(node, what, 64)
         if value is None:
             return None
@@ -339,8 +356,8 @@ class _Checker:
             return None
         return value
 
-    def text_list(self, node: safeyaml.Node, what: str) -> list[tuple[int, str]] | None:
-        if not isinstance(node, safeyaml.Seq):
+    def text_list(self, node: yamlnodes.Node, what: str) -> list[tuple[int, str]] | None:
+        if not isinstance(node, yamlnodes.Seq):
             self.problem(node.line, f"{what} must be a list, not {_kind(node)}")
             return None
         items = []
@@ -351,11 +368,11 @@ class _Checker:
         return items
 
 
-def _validate(root: safeyaml.Node | None, check: _Checker) -> list[Exercise]:
+def _validate(root: yamlnodes.Node | None, check: _Checker) -> list[Exercise]:
     if root is None:
         check.problem(1, "the file is empty; a catalogue needs 'version: 1' and 'exercises:'")
         return []
-    if not isinstance(root, safeyaml.Map):
+    if not isinstance(root, yamlnodes.Map):
         check.problem(
             root.line,
             f"the file must be a mapping with 'version' and 'exercises', not {_kind(root)}",
@@ -367,7 +384,7 @@ def _validate(root: safeyaml.Node | None, check: _Checker) -> list[Exercise]:
     if listing is None:
         check.problem(root.line, "missing 'exercises:' (the list of exercises)")
         return []
-    if not isinstance(listing, safeyaml.Seq):
+    if not isinstance(listing, yamlnodes.Seq):
         check.problem(listing.line, f"'exercises' must be a list, not {_kind(listing)}")
         return []
     if not listing.items:
@@ -386,11 +403,11 @@ def _validate(root: safeyaml.Node | None, check: _Checker) -> list[Exercise]:
     return exercises
 
 
-def _check_version(node: safeyaml.Node | None, line: int, check: _Checker) -> None:
+def _check_version(node: yamlnodes.Node | None, line: int, check: _Checker) -> None:
     if node is None:
         check.problem(line, f"missing 'version: {SCHEMA_VERSION}'")
         return
-    value = node.value if isinstance(node, safeyaml.Scalar) else None
+    value = node.value if isinstance(node, yamlnodes.Scalar) else None
     if not isinstance(value, int) or isinstance(value, bool):
         check.problem(node.line, f"version must be a whole number, not {_kind(node)}")
     elif value > SCHEMA_VERSION:
@@ -406,11 +423,11 @@ def _check_version(node: safeyaml.Node | None, line: int, check: _Checker) -> No
 
 
 def _exercise(
-    node: safeyaml.Node, number: int, check: _Checker
+    node: yamlnodes.Node, number: int, check: _Checker
 ) -> tuple[str | None, Exercise | None]:
     """The entry's id (when readable) and the exercise (when valid)."""
     where = f"exercise {number}"
-    if not isinstance(node, safeyaml.Map):
+    if not isinstance(node, yamlnodes.Map):
         check.problem(node.line, f"{where} must be a mapping of fields, not {_kind(node)}")
         return None, None
     before = len(check.problems)
@@ -449,7 +466,7 @@ def _exercise(
     )
 
 
-def _exercise_id(node: safeyaml.Node | None, where: str, check: _Checker) -> str | None:
+def _exercise_id(node: yamlnodes.Node | None, where: str, check: _Checker) -> str | None:
     if node is None:
         return None
     ident = check.text(node, f"{where}: id", 64)
@@ -462,7 +479,7 @@ def _exercise_id(node: safeyaml.Node | None, where: str, check: _Checker) -> str
 
 
 def _optional_choice(
-    fields: dict[str, safeyaml.Node],
+    fields: dict[str, yamlnodes.Node],
     name: str,
     where: str,
     choices: Sequence[str],
@@ -472,7 +489,7 @@ def _optional_choice(
     return None if node is None else check.choice(node, f"{where}: {name}", choices)
 
 
-def _equipment(node: safeyaml.Node | None, where: str, check: _Checker) -> tuple[str, ...] | None:
+def _equipment(node: yamlnodes.Node | None, where: str, check: _Checker) -> tuple[str, ...] | None:
     if node is None:
         return None
     items = check.text_list(node, f"{where}: equipment")
@@ -490,13 +507,13 @@ def _equipment(node: safeyaml.Node | None, where: str, check: _Checker) -> tuple
     return tuple(found) if found != [BODYWEIGHT] else ()
 
 
-def _cues(node: safeyaml.Node | None, where: str, check: _Checker) -> tuple[str, ...] | None:
+def _cues(node: yamlnodes.Node | None, where: str, check: _Checker) -> tuple[str, ...] | None:
     if node is None:
         return None
     items = check.text_list(node, f"{where}: cues")
     if items is None:
         return None
-    if not isinstance(node, safeyaml.Seq) or len(items) != len(node.items):
+    if not isinstance(node, yamlnodes.Seq) or len(items) != len(node.items):
         return None  # the bad cue is already reported
     if not 1 <= len(items) <= 4:
         check.problem(node.line, f"{where}: cues has {len(items)} entries; give 1 to 4 short cues")

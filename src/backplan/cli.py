@@ -15,9 +15,10 @@ from typer._click.core import Context
 from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperGroup
 
-from backplan import __version__, catalogue, paths, planner, render
+from backplan import __version__, catalogue, paths, render
 from backplan.catalogue import Catalogue
 from backplan.errors import BackplanError
+from backplan.when import days_ago
 
 if TYPE_CHECKING:
     from backplan.history import Store
@@ -226,9 +227,7 @@ def show(
         render.print_json(document)
         return
     done = (
-        f"{planner.days_ago(last, _now())}, {render.plural(times, 'session')} in all"
-        if last
-        else "never"
+        f"{days_ago(last, _now())}, {render.plural(times, 'session')} in all" if last else "never"
     )
     facts: list[tuple[str, Text | str]] = [("last done", done)]
     if load:
@@ -250,11 +249,12 @@ def check(
 
     Example: backplan check my-exercises.yaml
     """
-    render.check_ok(_load(path or catalog))
+    render.check_ok(catalogue.load(_catalogue_path(path or catalog), use_cache=False))
 
 
 def _now() -> datetime:
-    return datetime.now().astimezone()
+    # Whole seconds: history shows and stores the time to the second.
+    return datetime.now().astimezone().replace(microsecond=0)
 
 
 def loads_for(store: "Store", exercise_ids: Iterable[str], unit: str) -> "dict[str, Load | None]":

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Annotated
 
 import typer
 
-from backplan import catalogue, config, history, planner, recovery, render
+from backplan import catalogue, render
 from backplan.cli import (
     CatalogOption,
     EquipmentOption,
@@ -22,8 +21,8 @@ from backplan.cli import (
     loads_for,
     warn_about_marks,
 )
+from backplan.defaults import DEFAULT_EXERCISES, MAX_EXERCISES
 from backplan.errors import BackplanError
-from backplan.prescription import Goal, parse_goal
 
 ExercisesOption = Annotated[
     int | None,
@@ -31,9 +30,9 @@ ExercisesOption = Annotated[
         "--exercises",
         "-n",
         min=1,
-        max=planner.MAX_EXERCISES,
+        max=MAX_EXERCISES,
         show_default=False,
-        help=f"How many exercises (default {planner.DEFAULT_EXERCISES}, or your config's).",
+        help=f"How many exercises (default {DEFAULT_EXERCISES}, or your config's).",
     ),
 ]
 
@@ -93,6 +92,11 @@ def workout(
 
     Example: backplan workout --group lats --goal strength --equipment pull-up-bar,dumbbell
     """
+    import secrets
+
+    from backplan import config, history, planner, recovery
+    from backplan.prescription import Goal, parse_goal
+
     if exercises is not None and minutes is not None:
         raise BackplanError("Give --exercises or --minutes, not both.")
     settings = config.load()
@@ -107,7 +111,7 @@ def workout(
             tired = recovery.recovering(recovery.status(store.last_trained(), (), now))
         request = planner.Request(
             groups=tuple(catalogue.parse_groups(group)),
-            exercises=exercises or settings.exercises or planner.DEFAULT_EXERCISES,
+            exercises=exercises or settings.exercises or DEFAULT_EXERCISES,
             minutes=minutes,
             goal=parse_goal(goal) if goal else settings.goal or Goal.HYPERTROPHY,
             level=catalogue.parse_level(level)
@@ -150,6 +154,8 @@ def history_list(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from backplan import config, history
+
     with history.open_store(create=False) as store:
         workouts = store.recent(last)
     if json_:
@@ -169,6 +175,8 @@ def history_show(workout_id: WorkoutId, json_: JsonOption = False) -> None:
 
     Example: backplan history show 12
     """
+    from backplan import config, history
+
     with history.open_store(create=False) as store:
         past = store.get(workout_id)
     if json_:
@@ -186,6 +194,8 @@ def history_delete(
 
     Example: backplan history delete 12 --yes
     """
+    from backplan import history
+
     with history.open_store(create=False) as store:
         past = store.get(workout_id)
         if not yes:

@@ -24,7 +24,7 @@ def status(json_: JsonOption = False) -> None:
     now = _now()
     with history.open_store(create=False) as store:
         groups = recovery.status(
-            store.last_trained(), store.sets_since(now - timedelta(days=7)), now
+            store.last_trained(), store.sets_between(now - timedelta(days=7), now), now
         )
     if json_:
         render.print_json(render.status_json(groups))
@@ -50,7 +50,7 @@ def stats(
     first_week = recovery.week_of(now) - timedelta(weeks=weeks - 1)
     since = datetime.combine(first_week, time(), tzinfo=now.tzinfo)
     with history.open_store(create=False) as store:
-        table = recovery.weekly_sets(store.sets_since(since), now, weeks)
+        table = recovery.weekly_sets(store.sets_between(since, now), now, weeks)
         uses = store.recency().uses
         banned = {i for i, mark in store.marks().items() if mark == "ban"}
     allowed = [
@@ -92,19 +92,20 @@ def export(
     Example: backplan export --output backplan.json
     """
     with history.open_store(create=False) as store:
-        workouts = store.every()
         marks = store.marks()
-    text = (
-        exchange.to_json(workouts, marks) if format_ is Format.json else exchange.to_csv(workouts)
-    )
-    if output is None:
-        render.write_stdout(text)
-        return
-    write_atomically(output, text)
+        chunks = (
+            exchange.json_chunks(store.every(), marks)
+            if format_ is Format.json
+            else exchange.csv_chunks(store.every())
+        )
+        if output is None:
+            for chunk in chunks:
+                render.write_stdout(chunk)
+            return
+        write_atomically(output, chunks)
+        count = store.count()
     render.err.print(
-        f"Exported {render.plural(len(workouts), 'workout')} to {output}.",
-        markup=False,
-        highlight=False,
+        f"Exported {render.plural(count, 'workout')} to {output}.", markup=False, highlight=False
     )
 
 

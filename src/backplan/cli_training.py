@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from backplan import config, history, planner, progression, render
+from backplan import render
 from backplan.cli import (
     CatalogOption,
     JsonOption,
@@ -19,8 +18,13 @@ from backplan.cli import (
     app,
     loads_for,
 )
+from backplan.defaults import SETTINGS
 from backplan.errors import BackplanError, did_you_mean
-from backplan.workout import PlannedExercise, Workout
+
+# Each command imports what it uses, so that `backplan list` starts without SQLite.
+if TYPE_CHECKING:
+    from backplan.progression import SetDone
+    from backplan.workout import PlannedExercise, Workout
 
 ExerciseId = Annotated[
     str,
@@ -43,10 +47,12 @@ def _in_workout(workout: Workout, exercise_id: str) -> PlannedExercise:
     return found
 
 
-def _ask_for_sets(unit: str) -> list[progression.SetDone]:
+def _ask_for_sets(unit: str) -> list[SetDone]:
     """Set by set, until an empty answer (or the end of input)."""
+    from backplan import progression
+
     render.out.print(f"Enter each set as REPSxWEIGHT (8x60, in {unit} unless you say) or REPS.")
-    sets: list[progression.SetDone] = []
+    sets: list[SetDone] = []
     while True:
         try:
             answer = typer.prompt(
@@ -78,6 +84,8 @@ def log(
 
     Example: backplan log barbell-bent-over-row 10x60 10x60 8x60
     """
+    from backplan import config, history, progression
+
     unit = config.load().unit
     parsed = [progression.parse_set(text, unit) for text in sets or ()]
     with history.open_store(create=False) as store:
@@ -120,6 +128,10 @@ def swap(
 
     Example: backplan swap lat-pulldown
     """
+    from dataclasses import replace
+
+    from backplan import config, history, planner
+
     exercises = _load(catalog).exercises
     unit = config.load().unit
     with history.open_store(create=False) as store:
@@ -145,6 +157,8 @@ def swap(
 def _mark(exercise_id: str, mark: str | None, catalog: Path | None, clears: str = "") -> None:
     """Pin or ban (`mark`), or clear a pin or a ban (`clears`); ids no longer in the
     catalogue can still be cleared."""
+    from backplan import history
+
     known = _load(catalog)
     ident = exercise_id.strip().lower()
     with history.open_store() as store:
@@ -224,6 +238,8 @@ def config_show(json_: JsonOption = False) -> None:
 
     Example: backplan config show
     """
+    from backplan import config
+
     path = config.default_path()
     settings = config.load(path)
     if json_:
@@ -234,24 +250,28 @@ def config_show(json_: JsonOption = False) -> None:
 
 @config_app.command("set")
 def config_set(
-    key: Annotated[str, typer.Argument(help=f"One of: {', '.join(config.KEYS)}.")],
+    key: Annotated[str, typer.Argument(help=f"One of: {', '.join(SETTINGS)}.")],
     value: Annotated[str, typer.Argument(help="The new value; equipment takes a,b,c.")],
 ) -> None:
     """Set one of your defaults; options on the command line still win.
 
     Example: backplan config set equipment dumbbell,bench,pull-up-bar
     """
+    from backplan import config
+
     path = config.default_path()
     render.config_table(config.set_value(key, value, path), path)
 
 
 @config_app.command("unset")
 def config_unset(
-    key: Annotated[str, typer.Argument(help=f"One of: {', '.join(config.KEYS)}.")],
+    key: Annotated[str, typer.Argument(help=f"One of: {', '.join(SETTINGS)}.")],
 ) -> None:
     """Go back to the default for one setting.
 
     Example: backplan config unset equipment
     """
+    from backplan import config
+
     path = config.default_path()
     render.config_table(config.set_value(key, None, path), path)

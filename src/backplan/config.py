@@ -16,6 +16,7 @@ from typing import Any
 
 from backplan import catalogue, paths
 from backplan.catalogue import Level
+from backplan.defaults import MAX_EXERCISES, SETTINGS
 from backplan.errors import BackplanError, did_you_mean
 from backplan.files import write_atomically
 from backplan.prescription import Goal, parse_goal
@@ -27,7 +28,6 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 FILE_NAME = "config.toml"
-MAX_EXERCISES = 12
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Config:
 
 
 KEYS = tuple(f.name for f in fields(Config))
+assert KEYS == SETTINGS, "defaults.SETTINGS names the Config fields, for help text"
 
 
 def default_path() -> Path:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+import textwrap
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -29,51 +30,55 @@ def _load(load: Load | None) -> dict[str, Any] | None:
     return {"weight": load.weight, "unit": load.unit, "change": load.change, "reason": load.reason}
 
 
-def document(workouts: Sequence[Workout], marks: dict[str, str]) -> dict[str, Any]:
-    """Everything backplan keeps, oldest workout first; the same history gives the same
-    document, byte for byte."""
+def _workout_document(w: Workout) -> dict[str, Any]:
     return {
-        "backplan_export": FORMAT_VERSION,
-        "workouts": [
+        "created": w.created.isoformat(timespec="seconds"),
+        "goal": w.goal.value,
+        "level": w.level.value,
+        "groups": [g.value for g in w.groups],
+        "equipment": None if w.equipment is None else sorted(w.equipment),
+        "seed": w.seed,
+        "notes": list(w.notes),
+        "exercises": [
             {
-                "created": w.created.isoformat(timespec="seconds"),
-                "goal": w.goal.value,
-                "level": w.level.value,
-                "groups": [g.value for g in w.groups],
-                "equipment": None if w.equipment is None else sorted(w.equipment),
-                "seed": w.seed,
-                "notes": list(w.notes),
-                "exercises": [
-                    {
-                        "position": e.position,
-                        "id": e.id,
-                        "name": e.name,
-                        "group": e.group.value,
-                        "mechanic": e.mechanic.value,
-                        "pattern": e.pattern.value if e.pattern else None,
-                        "sets": e.prescription.sets,
-                        "reps_min": e.prescription.reps_min,
-                        "reps_max": e.prescription.reps_max,
-                        "rest_seconds": e.prescription.rest_seconds,
-                        "reason": e.reason,
-                        "focus": e.focus,
-                        "load": _load(e.load),
-                        "sets_logged": [
-                            {"reps": s.reps, "weight": s.weight, "unit": s.unit}
-                            for s in e.sets_logged
-                        ],
-                    }
-                    for e in w.exercises
+                "position": e.position,
+                "id": e.id,
+                "name": e.name,
+                "group": e.group.value,
+                "mechanic": e.mechanic.value,
+                "pattern": e.pattern.value if e.pattern else None,
+                "sets": e.prescription.sets,
+                "reps_min": e.prescription.reps_min,
+                "reps_max": e.prescription.reps_max,
+                "rest_seconds": e.prescription.rest_seconds,
+                "reason": e.reason,
+                "focus": e.focus,
+                "load": _load(e.load),
+                "sets_logged": [
+                    {"reps": s.reps, "weight": s.weight, "unit": s.unit} for s in e.sets_logged
                 ],
             }
-            for w in workouts
+            for e in w.exercises
         ],
-        "marks": dict(sorted(marks.items())),
     }
 
 
-def to_json(workouts: Sequence[Workout], marks: dict[str, str]) -> str:
-    return json.dumps(document(workouts, marks), indent=2, ensure_ascii=False) + "\n"
+def json_chunks(workouts: Iterable[Workout], marks: dict[str, str]) -> Iterator[str]:
+    """The export document, a workout at a time: memory stays flat however long the
+    history. Everything backplan keeps, oldest workout first; the same history gives
+    the same text, byte for byte."""
+    yield f'{{\n  "backplan_export": {FORMAT_VERSION},\n  "workouts": ['
+    separator = "\n"
+    for workout in workouts:
+        text = json.dumps(_workout_document(workout), indent=2, ensure_ascii=False)
+        yield separator + textwrap.indent(text, "    ")
+        separator = ",\n"
+    yield ("\n  ]" if separator == ",\n" else "]") + ',\n  "marks": '
+    yield json.dumps(dict(sorted(marks.items())), ensure_ascii=False) + "\n}\n"
+
+
+def to_json(workouts: Iterable[Workout], marks: dict[str, str]) -> str:
+    return "".join(json_chunks(workouts, marks))
 
 
 CSV_COLUMNS = (
@@ -83,8 +88,9 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def to_csv(workouts: Sequence[Workout]) -> str:
-    """One row per planned exercise, or per logged set where sets were logged."""
+def csv_chunks(workouts: Iterable[Workout]) -> Iterator[str]:
+    """One row per planned exercise, or per logged set where sets were logged; a
+    workout's rows at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -101,7 +107,10 @@ def to_csv(workouts: Sequence[Workout]) -> str:
             for number, s in enumerate(e.sets_logged, start=1):
                 weight = "" if s.weight is None else s.weight
                 writer.writerow([*plan, number, s.reps, weight, s.unit])
-    return buffer.getvalue()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
 
 
 # --- in -------------------------------------------------------------------------------

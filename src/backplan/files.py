@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from backplan.errors import ENVIRONMENT, BackplanError
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """A temporary file in the same folder, then a rename: never a half-written file."""
+def write_atomically(path: Path, text: str | Iterable[str]) -> None:
+    """A temporary file in the same folder, then a rename: never a half-written file.
+    `text` may come in pieces, so a long export need not sit in memory whole."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                out.write(text)
+                out.writelines([text] if isinstance(text, str) else text)
                 out.flush()
                 os.fsync(out.fileno())
             os.chmod(temporary, _mode_for(path))

@@ -294,35 +294,45 @@ class Store:
             }
         return {group: _local(ts) for group, ts in found.items() if ts is not None}
 
-    def sets_since(self, since: datetime) -> list[tuple[Group, datetime, int]]:
-        """(group, when, sets) for every exercise done since then: the sets logged, or
+    def sets_between(self, since: datetime, until: datetime) -> list[tuple[Group, datetime, int]]:
+        """(group, when, sets) for every exercise done in that time: the sets logged, or
         the sets planned where nothing was logged."""
         query = (
             "SELECT e.grp, e.created_ts, COALESCE(("
             " SELECT NULLIF(COUNT(*), 0) FROM logged_sets l"
             " WHERE l.workout_id = e.workout_id AND l.exercise_id = e.exercise_id), e.sets)"
-            " FROM workout_exercises e WHERE e.grp = ? AND e.created_ts >= ?"
+            " FROM workout_exercises e WHERE e.grp = ? AND e.created_ts BETWEEN ? AND ?"
         )
+        span = (since.timestamp(), until.timestamp())
         with self._guard():
             rows = [
                 row
                 for group in Group  # one index range per group
-                for row in self._db.execute(query, (group.value, since.timestamp()))
+                for row in self._db.execute(query, (group.value, *span))
             ]
         return [(Group(grp), _local(ts), sets) for grp, ts, sets in rows]
 
-    def every(self) -> list[Workout]:
-        """Every workout, oldest first (for export)."""
+    def count(self) -> int:
         with self._guard():
-            rows = self._db.execute(
-                f"SELECT {_WORKOUT_COLUMNS} FROM workouts ORDER BY created_ts, id"
-            ).fetchall()
-            # SQLite limits the parameters of one statement; read in chunks.
-            return [
-                workout
-                for start in range(0, len(rows), 500)
-                for workout in self._with_exercises(rows[start : start + 500])
+            return int(self._db.execute("SELECT COUNT(*) FROM workouts").fetchone()[0])
+
+    def every(self, chunk: int = 500) -> Iterator[Workout]:
+        """Every workout, oldest first, read a chunk at a time so memory stays flat."""
+        with self._guard():
+            order = [
+                row[0]
+                for row in self._db.execute("SELECT id FROM workouts ORDER BY created_ts, id")
             ]
+        for start in range(0, len(order), chunk):
+            ids = order[start : start + chunk]
+            with self._guard():
+                rows = self._db.execute(
+                    f"SELECT {_WORKOUT_COLUMNS} FROM workouts"
+                    f" WHERE id IN ({','.join('?' * len(ids))}) ORDER BY created_ts, id",
+                    ids,
+                ).fetchall()
+                workouts = self._with_exercises(rows)
+            yield from workouts
 
     def add(self, workouts: Sequence[Workout], marks: dict[str, str]) -> int:
         """Import: add the workouts not already here (same time, same exercises) and the
@@ -542,9 +552,12 @@ def open_store(path: Path | None = None, *, create: bool = True) -> Store:
 
 def _migrated(db: sqlite3.Connection, path: Path | None) -> Store:
     with _guard(path):
-        version = db.execute("PRAGMA user_version").fetchone()[0]
+        # One statement, one snapshot: another backplan may be creating the file right now.
+        version, objects = db.execute(
+            "SELECT user_version, (SELECT COUNT(*) FROM sqlite_master) FROM pragma_user_version"
+        ).fetchone()
         _refuse_newer(version, path)
-        if version == 0 and db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]:
+        if version == 0 and objects:
             raise BackplanError(
                 f"{path} is an SQLite database, but not backplan's; it was left untouched.",
                 exit_code=ENVIRONMENT,

@@ -16,13 +16,12 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from backplan.catalogue import Exercise, Group, Level, Mechanic, Pattern
+from backplan.defaults import DEFAULT_EXERCISES, MAX_EXERCISES
 from backplan.errors import BackplanError
 from backplan.prescription import Goal, prescribe
 from backplan.progression import Load
+from backplan.when import days_ago
 from backplan.workout import PlannedExercise, Workout
-
-MAX_EXERCISES = 12
-DEFAULT_EXERCISES = 6
 
 
 @dataclass(frozen=True)
@@ -175,7 +174,7 @@ def _plan(
     session = _Session()
     notes: list[str] = []
 
-    def rank(exercise: Exercise) -> tuple[bool, float, int, bool, bool, float]:
+    def rank(exercise: Exercise) -> tuple[bool, bool, float, int, bool, bool, float]:
         last = recency.last_done.get(exercise.id)
         # A group's first pick is a multi-joint lift when one ties for it, so no group is
         # trained by isolation work alone.
@@ -186,6 +185,7 @@ def _plan(
         # Exercises last done in the same session tie on recency; the one used less often
         # goes first, or the pattern rule and the seed would favour the same ones for ever.
         return (
+            exercise.id in recency.previous,  # last session's only when nothing else is left
             last is not None,
             last.timestamp() if last else 0.0,
             recency.uses.get(exercise.id, 0),
@@ -306,15 +306,6 @@ def _reason(
     if last is None:
         return "never done"
     return f"last done {days_ago(last, now)}"
-
-
-def days_ago(then: datetime, now: datetime) -> str:
-    days = (now.astimezone().date() - then.astimezone().date()).days
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    return f"{days} days ago"
 
 
 def swap(

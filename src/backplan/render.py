@@ -13,20 +13,19 @@ from rich.console import Console
 from rich.console import Group as RichGroup
 from rich.markup import escape
 from rich.panel import Panel
-from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
 from backplan.catalogue import BODYWEIGHT, Catalogue, Exercise, Group
-from backplan.planner import days_ago
-from backplan.progression import Load
-from backplan.recovery import WEEKLY_SETS_MARK, GroupStatus
-from backplan.workout import PlannedExercise, Workout
+from backplan.when import days_ago
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only for annotations: `list` needs none of these modules
     from pathlib import Path
 
     from backplan.config import Config
+    from backplan.progression import Load
+    from backplan.recovery import GroupStatus
+    from backplan.workout import PlannedExercise, Workout
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -438,6 +437,8 @@ def stats_json(
     allowed: Sequence[Exercise],
     uses: Mapping[str, int],
 ) -> dict[str, Any]:
+    from backplan.recovery import WEEKLY_SETS_MARK
+
     done = sorted((e for e in allowed if uses.get(e.id)), key=lambda e: (-uses[e.id], e.id))
     return {
         "weekly_sets_mark": WEEKLY_SETS_MARK,
@@ -456,6 +457,10 @@ def stats_view(
     allowed: Sequence[Exercise],
     uses: Mapping[str, int],
 ) -> None:
+    from rich.progress_bar import ProgressBar
+
+    from backplan.recovery import WEEKLY_SETS_MARK
+
     # rich's ProgressBar draws each group's weekly sets as progress toward the 10-set
     # mark: the bar fills at the mark and turns green, and the count stands beside it.
     table = Table(

@@ -12,6 +12,8 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
+from backplan.yamlnodes import Map, Node, Scalar, Seq, YamlError
+
 try:  # the C parser is many times faster; PyYAML without libyaml still works
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -27,43 +29,6 @@ _ALLOWED_TAGS = frozenset(
 _MERGE = _CORE + "merge"
 _resolver = Resolver()
 _constructor = SafeConstructor()
-
-
-class YamlError(Exception):
-    """A problem with the YAML text itself, at a 1-based line."""
-
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
-
-
-class Scalar:
-    __slots__ = ("is_merge", "line", "value")
-
-    def __init__(self, value: object, line: int, *, is_merge: bool = False) -> None:
-        self.value = value
-        self.line = line
-        self.is_merge = is_merge
-
-
-class Seq:
-    __slots__ = ("items", "line")
-
-    def __init__(self, line: int) -> None:
-        self.items: list[Node] = []
-        self.line = line
-
-
-class Map:
-    __slots__ = ("line", "pairs")
-
-    def __init__(self, line: int) -> None:
-        self.pairs: list[tuple[Node, Node]] = []
-        self.line = line
-
-
-Node = Scalar | Seq | Map
 
 
 def compose(text: str) -> Node | None:
