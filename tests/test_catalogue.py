@@ -412,3 +412,41 @@ def test_level_means_at_most() -> None:
 
 def test_split_values() -> None:
     assert catalogue.split_values(["a,b", " c ", ",", "d, e"]) == ["a", "b", "c", "d", "e"]
+
+
+# --- the cache of validated catalogues ------------------------------------------------------
+
+
+def test_a_validated_catalogue_is_cached_and_read_back(tmp_path: Path, backplan_env: Path) -> None:
+    path = write_catalogue(tmp_path / "c.yaml", [entry("a"), entry("b", "lower-back")])
+    first = catalogue.load(path)
+    cached = list((backplan_env / "cache").glob("catalogue-*.marshal"))
+    assert len(cached) == 1
+    assert catalogue.load(path).exercises == first.exercises
+
+
+def test_an_edited_catalogue_is_validated_again(tmp_path: Path) -> None:
+    path = write_catalogue(tmp_path / "c.yaml", [entry("a")])
+    catalogue.load(path)
+    write_catalogue(path, [entry("a", group="legs")])
+    with pytest.raises(CatalogueError):
+        catalogue.load(path)
+
+
+def test_a_damaged_cache_is_ignored(tmp_path: Path, backplan_env: Path) -> None:
+    path = write_catalogue(tmp_path / "c.yaml", [entry("a")])
+    expected = catalogue.load(path).exercises
+    for cached in (backplan_env / "cache").glob("catalogue-*.marshal"):
+        cached.write_bytes(b"\x00garbage")
+    assert catalogue.load(path).exercises == expected
+
+
+def test_check_never_trusts_the_cache(tmp_path: Path, backplan_env: Path) -> None:
+    path = write_catalogue(tmp_path / "c.yaml", [entry("a")])
+    catalogue.load(path)
+    assert catalogue.load(path, use_cache=False).exercises == catalogue.load(path).exercises
+    cache = backplan_env / "cache"
+    for cached in cache.glob("catalogue-*.marshal"):
+        cached.unlink()
+    catalogue.load(path, use_cache=False)
+    assert not list(cache.glob("catalogue-*.marshal"))
