@@ -9,10 +9,11 @@ from typing import Annotated
 
 import typer
 
-from backplan import catalogue, config, exchange, history, recovery, render
+from backplan import render
 from backplan.cli import CatalogOption, JsonOption, _load, _now, app
 from backplan.errors import BackplanError
-from backplan.files import write_atomically
+
+# Each command imports what it uses, so that `backplan list` starts without SQLite.
 
 
 @app.command()
@@ -21,6 +22,8 @@ def status(json_: JsonOption = False) -> None:
 
     Example: backplan status
     """
+    from backplan import history, recovery
+
     now = _now()
     with history.open_store(create=False) as store:
         groups = recovery.status(
@@ -44,6 +47,8 @@ def stats(
 
     Example: backplan stats --weeks 8
     """
+    from backplan import catalogue, config, history, recovery
+
     now = _now()
     settings = config.load()
     known = _load(catalog)
@@ -91,6 +96,9 @@ def export(
 
     Example: backplan export --output backplan.json
     """
+    from backplan import exchange, history
+    from backplan.files import write_atomically
+
     with history.open_store(create=False) as store:
         marks = store.marks()
         chunks = (
@@ -119,6 +127,8 @@ def import_(
 
     Example: backplan import backplan.json
     """
+    from backplan import exchange, history
+
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
