@@ -142,6 +142,9 @@ def main() -> int:
     env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
     env.pop("BACKPLAN_CATALOG", None)
     env.pop("BACKPLAN_HOME", None)
+    # An installed program runs from .pyc files; without them every run would pay
+    # for compiling backplan's source, which no user does.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     print(f"preparing test data in {work} (made once, then reused)...", flush=True)
     chosen = [p for p in pairs(work) if not options.only or any(o in p.name for o in options.only)]
     print(

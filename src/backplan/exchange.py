@@ -24,13 +24,9 @@ CHANGES = ("up", "down", "same")
 # --- out ------------------------------------------------------------------------------
 
 
-def _load(load: Load | None) -> dict[str, Any] | None:
-    if load is None:
-        return None
-    return {"weight": load.weight, "unit": load.unit, "change": load.change, "reason": load.reason}
-
-
 def _workout_document(w: Workout) -> dict[str, Any]:
+    from backplan.render import planned_json, sets_json  # the same keys as --json
+
     return {
         "created": w.created.isoformat(timespec="seconds"),
         "goal": w.goal.value,
@@ -40,25 +36,7 @@ def _workout_document(w: Workout) -> dict[str, Any]:
         "seed": w.seed,
         "notes": list(w.notes),
         "exercises": [
-            {
-                "position": e.position,
-                "id": e.id,
-                "name": e.name,
-                "group": e.group.value,
-                "mechanic": e.mechanic.value,
-                "pattern": e.pattern.value if e.pattern else None,
-                "sets": e.prescription.sets,
-                "reps_min": e.prescription.reps_min,
-                "reps_max": e.prescription.reps_max,
-                "rest_seconds": e.prescription.rest_seconds,
-                "reason": e.reason,
-                "focus": e.focus,
-                "load": _load(e.load),
-                "sets_logged": [
-                    {"reps": s.reps, "weight": s.weight, "unit": s.unit} for s in e.sets_logged
-                ],
-            }
-            for e in w.exercises
+            {**planned_json(e), "focus": e.focus, "sets_logged": sets_json(e)} for e in w.exercises
         ],
     }
 

@@ -198,6 +198,28 @@ def load_json(load: Load | None) -> dict[str, Any] | None:
     return {"weight": load.weight, "unit": load.unit, "change": load.change, "reason": load.reason}
 
 
+def planned_json(e: PlannedExercise) -> dict[str, Any]:
+    """One exercise of a workout, with the spec's keys."""
+    return {
+        "position": e.position,
+        "id": e.id,
+        "name": e.name,
+        "group": e.group.value,
+        "mechanic": e.mechanic.value,
+        "pattern": e.pattern.value if e.pattern else None,
+        "sets": e.prescription.sets,
+        "reps_min": e.prescription.reps_min,
+        "reps_max": e.prescription.reps_max,
+        "rest_seconds": e.prescription.rest_seconds,
+        "reason": e.reason,
+        "load": load_json(e.load),
+    }
+
+
+def sets_json(e: PlannedExercise) -> list[dict[str, Any]]:
+    return [{"reps": s.reps, "weight": s.weight, "unit": s.unit} for s in e.sets_logged]
+
+
 def workout_json(workout: Workout, with_logs: bool = False) -> dict[str, Any]:
     """The spec's workout document; history's also carries what was logged."""
     return {
@@ -209,30 +231,7 @@ def workout_json(workout: Workout, with_logs: bool = False) -> dict[str, Any]:
         "estimated_minutes": workout.estimated_minutes,
         "notes": list(workout.notes),
         "exercises": [
-            {
-                "position": e.position,
-                "id": e.id,
-                "name": e.name,
-                "group": e.group.value,
-                "mechanic": e.mechanic.value,
-                "pattern": e.pattern.value if e.pattern else None,
-                "sets": e.prescription.sets,
-                "reps_min": e.prescription.reps_min,
-                "reps_max": e.prescription.reps_max,
-                "rest_seconds": e.prescription.rest_seconds,
-                "reason": e.reason,
-                "load": load_json(e.load),
-                **(
-                    {
-                        "sets_logged": [
-                            {"reps": s.reps, "weight": s.weight, "unit": s.unit}
-                            for s in e.sets_logged
-                        ]
-                    }
-                    if with_logs
-                    else {}
-                ),
-            }
+            {**planned_json(e), "sets_logged": sets_json(e)} if with_logs else planned_json(e)
             for e in workout.exercises
         ],
     }
