@@ -167,6 +167,6 @@ def test_markup_in_names_stays_text(tmp_path: Path) -> None:
 def test_completion_of_groups_and_ids() -> None:
     from backplan import cli
 
-    assert cli._complete_group("up") == ["upper-back"]
-    assert "pull-up" in cli._complete_exercise("pul")
-    assert all(i.startswith("dead") for i in cli._complete_exercise("dead"))
+    assert cli.complete_group("up") == ["upper-back"]
+    assert "pull-up" in cli.complete_exercise("pul")
+    assert all(i.startswith("dead") for i in cli.complete_exercise("dead"))

@@ -24,12 +24,8 @@ if TYPE_CHECKING:
     from backplan.history import Store
     from backplan.progression import Load
 
-if TYPE_CHECKING:
-    from backplan.history import Store
-    from backplan.progression import Load
 
-
-class _BackplanGroup(TyperGroup):
+class BackplanGroup(TyperGroup):
     """Turns every expected failure into one clear stderr line and the spec's exit code."""
 
     def invoke(self, ctx: Context) -> Any:
@@ -70,31 +66,31 @@ class _BackplanGroup(TyperGroup):
 
 
 app = typer.Typer(
-    cls=_BackplanGroup,
+    cls=BackplanGroup,
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
 )
 
 
-def _complete_group(incomplete: str) -> list[str]:
+def complete_group(incomplete: str) -> list[str]:
     return [name for name in catalogue.GROUP_NAMES if name.startswith(incomplete.lower())]
 
 
-def _complete_level(incomplete: str) -> list[str]:
-    return [level.value for level in catalogue.Level if level.value.startswith(incomplete)]
+def complete_level(incomplete: str) -> list[str]:
+    return [lv.value for lv in catalogue.Level if lv.value.startswith(incomplete.lower())]
 
 
-def _complete_goal(incomplete: str) -> list[str]:
+def complete_goal(incomplete: str) -> list[str]:
     goals = ("strength", "hypertrophy", "size", "endurance", "tone")
     return [goal for goal in goals if goal.startswith(incomplete.lower())]
 
 
-def _complete_equipment(incomplete: str) -> list[str]:
+def complete_equipment(incomplete: str) -> list[str]:
     return [item for item in catalogue.EQUIPMENT if item.startswith(incomplete.lower())]
 
 
-def _complete_exercise(incomplete: str) -> list[str]:
+def complete_exercise(incomplete: str) -> list[str]:
     try:
         loaded = catalogue.load(_catalogue_path(None))
     except BackplanError:
@@ -109,7 +105,8 @@ def _catalogue_path(given: Path | None) -> Path:
     return Path(from_env) if from_env else paths.shipped_catalogue()
 
 
-def _load(given: Path | None) -> Catalogue:
+def load_catalogue(given: Path | None) -> Catalogue:
+    """The catalogue from --catalog, else BACKPLAN_CATALOG, else the shipped one."""
     return catalogue.load(_catalogue_path(given))
 
 
@@ -128,7 +125,7 @@ GroupOption = Annotated[
         "--group",
         "-g",
         help="lats, upper-back or lower-back; repeat or separate with commas.",
-        autocompletion=_complete_group,
+        autocompletion=complete_group,
         show_default=False,
     ),
 ]
@@ -138,7 +135,7 @@ EquipmentOption = Annotated[
         "--equipment",
         "-e",
         help="What you have (bodyweight always counts); repeat or separate with commas.",
-        autocompletion=_complete_equipment,
+        autocompletion=complete_equipment,
         show_default=False,
     ),
 ]
@@ -174,7 +171,7 @@ def list_(
         str | None,
         typer.Option(
             help="Show exercises up to this level.",
-            autocompletion=_complete_level,
+            autocompletion=complete_level,
             show_default=False,
         ),
     ] = None,
@@ -188,7 +185,7 @@ def list_(
     groups = catalogue.parse_groups(group)
     available = catalogue.parse_equipment(equipment)
     most = catalogue.parse_level(level) if level else catalogue.Level.ADVANCED
-    chosen = _load(catalog).select(groups, available, most)
+    chosen = load_catalogue(catalog).select(groups, available, most)
     if json_:
         render.print_json([render.exercise_json(e) for e in chosen])
         return
@@ -203,7 +200,7 @@ def list_(
 @app.command()
 def show(
     exercise_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Exercise id.", autocompletion=_complete_exercise)
+        str, typer.Argument(metavar="ID", help="Exercise id.", autocompletion=complete_exercise)
     ],
     catalog: CatalogOption = None,
     json_: JsonOption = False,
@@ -212,7 +209,7 @@ def show(
 
     Example: backplan show pull-up
     """
-    exercise = _load(catalog).get(exercise_id)
+    exercise = load_catalogue(catalog).get(exercise_id)
     from backplan import config, history  # SQLite only for the commands that read history
 
     unit = config.load().unit
@@ -227,7 +224,9 @@ def show(
         render.print_json(document)
         return
     done = (
-        f"{days_ago(last, _now())}, {render.plural(times, 'session')} in all" if last else "never"
+        f"{days_ago(last, current_time())}, {render.plural(times, 'session')} in all"
+        if last
+        else "never"
     )
     facts: list[tuple[str, Text | str]] = [("last done", done)]
     if load:
@@ -252,7 +251,7 @@ def check(
     render.check_ok(catalogue.load(_catalogue_path(path or catalog), use_cache=False))
 
 
-def _now() -> datetime:
+def current_time() -> datetime:
     # Whole seconds: history shows and stores the time to the second.
     return datetime.now().astimezone().replace(microsecond=0)
 

@@ -8,16 +8,16 @@ import typer
 
 from backplan import catalogue, render
 from backplan.cli import (
+    BackplanGroup,
     CatalogOption,
     EquipmentOption,
     GroupOption,
     JsonOption,
-    _BackplanGroup,
-    _complete_goal,
-    _complete_level,
-    _load,
-    _now,
     app,
+    complete_goal,
+    complete_level,
+    current_time,
+    load_catalogue,
     loads_for,
     warn_about_marks,
 )
@@ -55,7 +55,7 @@ def workout(
         str | None,
         typer.Option(
             help="strength, hypertrophy (or size), endurance (or tone). Default: hypertrophy.",
-            autocompletion=_complete_goal,
+            autocompletion=complete_goal,
             show_default=False,
         ),
     ] = None,
@@ -63,7 +63,7 @@ def workout(
         str | None,
         typer.Option(
             help="Caps exercise difficulty and sets the volume. Default: intermediate.",
-            autocompletion=_complete_level,
+            autocompletion=complete_level,
             show_default=False,
         ),
     ] = None,
@@ -101,11 +101,11 @@ def workout(
         raise BackplanError("Give --exercises or --minutes, not both.")
     settings = config.load()
     available = catalogue.parse_equipment(equipment) if equipment else settings.equipment
-    exercises_available = _load(catalog)
+    exercises_available = load_catalogue(catalog)
     with history.open_store(create=not no_save) as store:
         marks = store.marks()
         warn_about_marks(marks, exercises_available)
-        now = _now()
+        now = current_time()
         tired: frozenset[catalogue.Group] = frozenset()
         if not ignore_recovery:
             tired = recovery.recovering(recovery.status(store.last_trained(), (), now))
@@ -135,7 +135,7 @@ def workout(
 
 
 history_app = typer.Typer(
-    cls=_BackplanGroup,
+    cls=BackplanGroup,
     help="Your past workouts, newest first.",
     invoke_without_command=True,
 )

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from backplan import render
-from backplan.cli import CatalogOption, JsonOption, _load, _now, app
+from backplan.cli import CatalogOption, JsonOption, app, current_time, load_catalogue
 from backplan.errors import BackplanError
 
 # Each command imports what it uses, so that `backplan list` starts without SQLite.
@@ -24,7 +24,7 @@ def status(json_: JsonOption = False) -> None:
     """
     from backplan import history, recovery
 
-    now = _now()
+    now = current_time()
     with history.open_store(create=False) as store:
         groups = recovery.status(
             store.last_trained(), store.sets_between(now - timedelta(days=7), now), now
@@ -49,9 +49,9 @@ def stats(
     """
     from backplan import catalogue, config, history, recovery
 
-    now = _now()
+    now = current_time()
     settings = config.load()
-    known = _load(catalog)
+    known = load_catalogue(catalog)
     first_week = recovery.week_of(now) - timedelta(weeks=weeks - 1)
     since = datetime.combine(first_week, time(), tzinfo=now.tzinfo)
     with history.open_store(create=False) as store:

@@ -9,13 +9,13 @@ import typer
 
 from backplan import render
 from backplan.cli import (
+    BackplanGroup,
     CatalogOption,
     JsonOption,
-    _BackplanGroup,
-    _complete_exercise,
-    _load,
-    _now,
     app,
+    complete_exercise,
+    current_time,
+    load_catalogue,
     loads_for,
 )
 from backplan.defaults import SETTINGS
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 ExerciseId = Annotated[
     str,
-    typer.Argument(metavar="EXERCISE_ID", help="Exercise id.", autocompletion=_complete_exercise),
+    typer.Argument(metavar="EXERCISE_ID", help="Exercise id.", autocompletion=complete_exercise),
 ]
 WorkoutOption = Annotated[
     int | None,
@@ -132,7 +132,7 @@ def swap(
 
     from backplan import config, history, planner
 
-    exercises = _load(catalog).exercises
+    exercises = load_catalogue(catalog).exercises
     unit = config.load().unit
     with history.open_store(create=False) as store:
         past = store.get(workout if workout is not None else store.latest_id())
@@ -143,7 +143,9 @@ def swap(
                 "swap only what you have not done yet."
             )
         banned = frozenset(i for i, mark in store.marks().items() if mark == "ban")
-        fresh = planner.swap(past, old.id, exercises, store.recency(before=past), _now(), banned)
+        fresh = planner.swap(
+            past, old.id, exercises, store.recency(before=past), current_time(), banned
+        )
         fresh = replace(fresh, load=loads_for(store, [fresh.id], unit)[fresh.id])
         store.replace_exercise(past.id or 0, fresh)
         updated = store.get(past.id or 0)
@@ -159,7 +161,7 @@ def _mark(exercise_id: str, mark: str | None, catalog: Path | None, clears: str 
     catalogue can still be cleared."""
     from backplan import history
 
-    known = _load(catalog)
+    known = load_catalogue(catalog)
     ident = exercise_id.strip().lower()
     with history.open_store() as store:
         before = store.marks().get(ident)
@@ -228,7 +230,7 @@ def unban(exercise_id: ExerciseId, catalog: CatalogOption = None) -> None:
     _mark(exercise_id, None, catalog, clears="ban")
 
 
-config_app = typer.Typer(cls=_BackplanGroup, help="Your defaults: equipment, level, goal, ...")
+config_app = typer.Typer(cls=BackplanGroup, help="Your defaults: equipment, level, goal, ...")
 app.add_typer(config_app, name="config")
 
 
