@@ -60,7 +60,10 @@ class Level(str, Enum):
 
     @property
     def rank(self) -> int:
-        return list(Level).index(self)
+        return _LEVEL_RANKS[self]
+
+
+_LEVEL_RANKS = {level: rank for rank, level in enumerate(Level)}
 
 
 class Mechanic(str, Enum):

@@ -1,11 +1,12 @@
 """Pure planning: (exercises, recent usage, request, seed) -> Workout.
 
 The rules, in the spec's words: candidates are the requested groups' exercises you
-can do; slots go round-robin over the groups; the least recently done exercise wins
-(never done first, last session's last), then the one used less often, then a
-multi-joint lift for a group's first pick, then a movement pattern the session
-lacks, then the seeded coin; at most one hinge a session; multi-joint work first
-and the lower back's single-joint work last (NSCA, ch. 17).
+can do; slots go round-robin over the groups; last session's exercises only when
+nothing else is left; then the least recently done wins (never done first), then
+the one used less often, then a multi-joint lift for a group's first pick, then a
+movement pattern the session lacks, then the seeded coin; at most one hinge a
+session; multi-joint work first and the lower back's single-joint work last (NSCA,
+ch. 17).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from backplan.catalogue import Exercise, Group, Level, Mechanic, Pattern
 from backplan.defaults import DEFAULT_EXERCISES, MAX_EXERCISES
@@ -174,13 +176,11 @@ def _plan(
     session = _Session()
     notes: list[str] = []
 
-    def rank(exercise: Exercise) -> tuple[bool, bool, float, int, bool, bool, float]:
+    def rank(exercise: Exercise, first_of_group: bool) -> tuple[Any, ...]:
         last = recency.last_done.get(exercise.id)
         # A group's first pick is a multi-joint lift when one ties for it, so no group is
         # trained by isolation work alone.
-        minor_first = exercise.mechanic is Mechanic.ISOLATION and not any(
-            p.group is exercise.group for p in session.picks
-        )
+        minor_first = first_of_group and exercise.mechanic is Mechanic.ISOLATION
         repeats_pattern = exercise.pattern is not None and exercise.pattern in session.patterns
         # Exercises last done in the same session tie on recency; the one used less often
         # goes first, or the pattern rule and the seed would favour the same ones for ever.
@@ -202,17 +202,19 @@ def _plan(
         ]
         # A pinned lift goes first in its group, whatever its recency, so it can progress.
         pinned = [e for e in eligible if e.id in request.pinned]
-        return min(pinned or eligible, key=rank, default=None)
+        first = picked[group] == 0
+        return min(pinned or eligible, key=lambda e: rank(e, first), default=None)
 
     # Round-robin over the groups: each slot goes to the group with the fewest picks so far
     # that still has something eligible, so a group that runs out hands its slots on evenly.
     picked = dict.fromkeys(groups, 0)
     for _ in range(count):
-        options = [(picked[g], index, g) for index, g in enumerate(groups) if best(g) is not None]
+        choices = {group: best(group) for group in groups}
+        options = [(picked[g], index, g) for index, g in enumerate(groups) if choices[g]]
         if not options:
             break
         group = min(options)[2]
-        choice = best(group)
+        choice = choices[group]
         assert choice is not None
         session.add(choice)
         picked[group] += 1
