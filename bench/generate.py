@@ -18,8 +18,7 @@ import yaml
 
 from backplan import catalogue, history
 from backplan.catalogue import Group, Level, Mechanic, Pattern
-from backplan.prescription import Goal, prescribe
-from backplan.workout import PlannedExercise, Workout
+from backplan.planner import Recency, Request, plan
 
 GEAR = [item for item in catalogue.EQUIPMENT if item != catalogue.BODYWEIGHT]
 
@@ -52,7 +51,7 @@ def catalogue_file(folder: Path, size: int) -> Path:
 
 
 def history_home(folder: Path, catalogue_path: Path, workouts: int) -> Path:
-    """A BACKPLAN_HOME holding `workouts` saved sessions of six exercises, one a day up to
+    """A BACKPLAN_HOME holding `workouts` saved sessions of up to six exercises, one a day up to
     yesterday."""
     home = folder / f"home-{catalogue_path.stem}-{workouts}"
     if home.exists():
@@ -65,32 +64,11 @@ def history_home(folder: Path, catalogue_path: Path, workouts: int) -> Path:
     partial.mkdir(parents=True, exist_ok=True)
     with history.open_store(partial / history.FILE_NAME) as store:
         for number in range(workouts):
-            picks = rng.sample(exercises, 6)
-            store.save(
-                Workout(
-                    created=yesterday - timedelta(days=workouts - 1 - number),
-                    goal=Goal.HYPERTROPHY,
-                    level=Level.INTERMEDIATE,
-                    groups=tuple(Group),
-                    exercises=tuple(
-                        PlannedExercise(
-                            position=position,
-                            id=e.id,
-                            name=e.name,
-                            group=e.group,
-                            mechanic=e.mechanic,
-                            pattern=e.pattern,
-                            prescription=prescribe(
-                                Goal.HYPERTROPHY, Level.INTERMEDIATE, e.mechanic
-                            ),
-                            reason="never done",
-                            focus=e.focus,
-                        )
-                        for position, e in enumerate(picks, start=1)
-                    ),
-                    seed=number,
-                )
-            )
+            # Six random exercises, planned by the real planner (advanced, so no level
+            # filter drops any), as the kind of session backplan saves.
+            when = yesterday - timedelta(days=workouts - 1 - number)
+            request = Request(exercises=6, level=Level.ADVANCED, seed=number)
+            store.save(plan(rng.sample(exercises, 6), request, Recency(), when))
     partial.rename(home)
     return home
 
