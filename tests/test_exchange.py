@@ -45,9 +45,9 @@ a_history = st.fixed_dictionaries(
 )
 
 
-def fill(path: Path, made: dict[str, Any]) -> None:
+def fill(path: Path, made: dict[str, Any], start: datetime = START) -> None:
     """Plan, save and log through the store, as the commands do."""
-    when = START
+    when = start
     with history.open_store(path) as store:
         for session in made["sessions"]:
             when += timedelta(hours=session["gap_hours"])
@@ -83,6 +83,17 @@ def test_round_trip_is_lossless_and_importing_twice_adds_nothing(
     assert export_of(target) == exported
     assert import_into(target, exported) == 0
     assert export_of(target) == exported
+
+
+def test_importing_an_export_into_its_own_history_adds_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "a.sqlite3"
+    session = {"seed": 1, "count": 4, "gap_hours": 30, "logs": [[SetDone(8, 60.0, "kg")]]}
+    # Saved to the microsecond; the export keeps whole seconds.
+    made = {"sessions": [session, {**session, "seed": 2}], "marks": {"pull-up": "ban"}}
+    fill(source, made, start=START.replace(microsecond=654_321))
+    exported = export_of(source)
+    assert import_into(source, exported) == 0
+    assert export_of(source) == exported
 
 
 def test_import_merges_into_a_history_with_other_workouts(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ code 1 and never written to: nothing here writes before the version is known.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -344,11 +345,13 @@ class Store:
                 " JOIN workout_exercises e ON e.workout_id = w.id ORDER BY w.id, e.position"
             ):
                 ids.setdefault(workout_id, (created_ts, []))[1].append(exercise_id)
-        existing = {(created_ts, " ".join(names)) for created_ts, names in ids.values()}
+        # Exports keep whole seconds (cut, not rounded), so times compare to the second.
+        existing = {(math.floor(ts), " ".join(names)) for ts, names in ids.values()}
         fresh = [
             w
             for w in workouts
-            if (w.created.timestamp(), " ".join(e.id for e in w.exercises)) not in existing
+            if (math.floor(w.created.timestamp()), " ".join(e.id for e in w.exercises))
+            not in existing
         ]
         with self._transaction() as db:
             for workout in fresh:
