@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -227,7 +228,7 @@ with history.open_store(Path(sys.argv[1])) as store:
 
 def saved_workouts(path: Path) -> int:
     try:
-        with sqlite3.connect(path, timeout=5) as db:
+        with closing(sqlite3.connect(path, timeout=5)) as db:
             return int(db.execute("SELECT COUNT(*) FROM workouts").fetchone()[0])
     except sqlite3.Error:
         return 0  # not created or not migrated yet
