@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import traceback
 from contextlib import closing
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -190,9 +191,14 @@ def test_an_unreadable_database_is_refused(backplan_env: Path) -> None:
 
 
 def _save_ten(path: str, worker: int) -> None:
-    for number in range(10):
-        with history.open_store(Path(path)) as store:
-            store.save(a_workout(seed=worker * 100 + number))
+    try:
+        for number in range(10):
+            with history.open_store(Path(path)) as store:
+                store.save(a_workout(seed=worker * 100 + number))
+    except BaseException:
+        # The parent reports this file when a worker fails.
+        Path(f"{path}.worker{worker}.error").write_text(traceback.format_exc())
+        raise
 
 
 def test_four_processes_writing_at_once_all_succeed(tmp_path: Path) -> None:
@@ -201,9 +207,10 @@ def test_four_processes_writing_at_once_all_succeed(tmp_path: Path) -> None:
     workers = [context.Process(target=_save_ten, args=(str(path), n)) for n in range(4)]
     for worker in workers:
         worker.start()
-    for worker in workers:
+    for number, worker in enumerate(workers):
         worker.join(timeout=120)
-        assert worker.exitcode == 0
+        error = Path(f"{path}.worker{number}.error")
+        assert worker.exitcode == 0, error.read_text() if error.exists() else worker.exitcode
     db = sqlite3.connect(path)
     assert db.execute("SELECT COUNT(*) FROM workouts").fetchone()[0] == 40
     assert db.execute("SELECT COUNT(*) FROM workout_exercises").fetchone()[0] == 240
