@@ -54,12 +54,15 @@ def plan(
 ) -> Workout:
     groups, recovery_note = _groups(request)
     pool = _candidates(exercises, groups, request)
+    # The same candidates and coins serve every count tried below.
+    by_group = {group: [e for e in pool if e.group is group] for group in groups}
+    coin = _coins(pool, request.seed)
     if request.minutes is None:
-        workout = _plan(pool, groups, request.exercises, request, recency, now)
+        workout = _plan(by_group, coin, request.exercises, request, recency, now)
     else:
         # The estimate grows with each exercise, so the first count that fits is the largest.
         for count in range(min(MAX_EXERCISES, len(pool)), 0, -1):
-            workout = _plan(pool, groups, count, request, recency, now)
+            workout = _plan(by_group, coin, count, request, recency, now)
             if workout.estimated_minutes <= request.minutes:
                 break
         else:
@@ -162,17 +165,22 @@ class _Session:
             self.patterns.add(exercise.pattern)
 
 
+def _coins(pool: Sequence[Exercise], seed: int) -> dict[str, float]:
+    """The seeded coin each candidate tosses for the last tie-break."""
+    rng = random.Random(seed)
+    return {e.id: rng.random() for e in pool}
+
+
 def _plan(
-    pool: Sequence[Exercise],
-    groups: Sequence[Group],
+    by_group: Mapping[Group, Sequence[Exercise]],
+    coin: Mapping[str, float],
     count: int,
     request: Request,
     recency: Recency,
     now: datetime,
 ) -> Workout:
-    rng = random.Random(request.seed)
-    coin = {e.id: rng.random() for e in pool}
-    by_group = {group: [e for e in pool if e.group is group] for group in groups}
+    """`count` picks from the candidates of each group (in the groups' order)."""
+    groups = tuple(by_group)
     session = _Session()
     notes: list[str] = []
 
@@ -236,7 +244,7 @@ def _plan(
                 f"{'s' if picked[group] != 1 else ''} with your filters{why}, so other groups "
                 "took its other slots."
             )
-    for exercise in pool:
+    for exercise in (e for candidates in by_group.values() for e in candidates):
         if exercise.id in request.pinned and exercise.id not in session.ids:
             notes.append(f"{exercise.name} is pinned, but this session had no room for it.")
     for exercise in session.picks:
@@ -339,8 +347,7 @@ def swap(
             f"No other {old.group.label} exercise fits this workout's equipment, level and "
             f"your bans, so {old.name} stays."
         )
-    rng = random.Random(workout.seed)
-    coin = {e.id: rng.random() for e in pool}
+    coin = _coins(pool, workout.seed or 0)
 
     def rank(e: Exercise) -> tuple[bool, bool, bool, float, int, float]:
         last = recency.last_done.get(e.id)
