@@ -86,23 +86,33 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
 }
 
 
+def _sets(line: str, key: str) -> bool:
+    """Whether a line of the file is the `key = ...` line."""
+    return re.match(rf"\s*{re.escape(key)}\s*=", line) is not None
+
+
 def _line_of(text: str, key: str) -> int:
     for number, line in enumerate(text.splitlines(), start=1):
-        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+        if _sets(line, key):
             return number
     return 1
+
+
+def _read(path: Path) -> str | None:
+    """The file's text, or None when there is no file."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as err:
+        raise BackplanError(f"{path}: cannot be read ({err}).") from None
 
 
 def load(path: Path | None = None) -> Config:
     """The settings in the file, or the defaults when there is none."""
     path = path or default_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Config()
-    except (OSError, UnicodeDecodeError) as err:
-        raise BackplanError(f"{path}: cannot be read ({err}).") from None
-    return _parse(text, path)
+    text = _read(path)
+    return Config() if text is None else _parse(text, path)
 
 
 def _parse(text: str, path: Path) -> Config:
@@ -145,14 +155,11 @@ def set_value(key: str, raw: str | None, path: Path | None = None) -> Config:
             f"Unknown setting '{key}'{did_you_mean(key, KEYS)}. "
             f"The settings are: {', '.join(KEYS)}."
         )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    text = _read(path)
+    if text is None:
         text = "# backplan settings: edit by hand or with `backplan config set KEY VALUE`.\n"
-    except (OSError, UnicodeDecodeError) as err:
-        raise BackplanError(f"{path}: cannot be read ({err}).") from None
     _parse(text, path)  # a broken file is reported, never overwritten
-    lines = [line for line in text.splitlines() if not re.match(rf"\s*{key}\s*=", line)]
+    lines = [line for line in text.splitlines() if not _sets(line, key)]
     if raw is not None:
         value = _PARSERS[key](catalogue.split_values([raw]) if key == "equipment" else raw)
         lines.append(f"{key} = {_toml_value(key, value)}")
