@@ -211,12 +211,16 @@ class Store:
             if mark is None:
                 db.execute("DELETE FROM marks WHERE exercise_id = ?", (exercise_id,))
             else:
-                db.execute(
-                    "INSERT INTO marks (exercise_id, mark) VALUES (?, ?)"
-                    " ON CONFLICT (exercise_id) DO UPDATE SET mark = excluded.mark",
-                    (exercise_id, mark),
-                )
+                self._put_mark(db, exercise_id, mark)
         return str(before[0]) if before else None
+
+    @staticmethod
+    def _put_mark(db: sqlite3.Connection, exercise_id: str, mark: str) -> None:
+        db.execute(
+            "INSERT INTO marks (exercise_id, mark) VALUES (?, ?)"
+            " ON CONFLICT (exercise_id) DO UPDATE SET mark = excluded.mark",
+            (exercise_id, mark),
+        )
 
     def delete(self, workout_id: int) -> None:
         with self._transaction() as db:
@@ -345,13 +349,11 @@ class Store:
                 " JOIN workout_exercises e ON e.workout_id = w.id ORDER BY w.id, e.position"
             ):
                 ids.setdefault(workout_id, (created_ts, []))[1].append(exercise_id)
-        # Exports keep whole seconds (cut, not rounded), so times compare to the second.
-        existing = {(math.floor(ts), " ".join(names)) for ts, names in ids.values()}
+        existing = {_same_workout(ts, names) for ts, names in ids.values()}
         fresh = [
             w
             for w in workouts
-            if (math.floor(w.created.timestamp()), " ".join(e.id for e in w.exercises))
-            not in existing
+            if _same_workout(w.created.timestamp(), [e.id for e in w.exercises]) not in existing
         ]
         with self._transaction() as db:
             for workout in fresh:
@@ -365,11 +367,7 @@ class Store:
                         exercise.sets_logged,
                     )
             for exercise_id, mark in marks.items():
-                db.execute(
-                    "INSERT INTO marks (exercise_id, mark) VALUES (?, ?)"
-                    " ON CONFLICT (exercise_id) DO UPDATE SET mark = excluded.mark",
-                    (exercise_id, mark),
-                )
+                self._put_mark(db, exercise_id, mark)
         return len(fresh)
 
     def latest_id(self) -> int:
@@ -459,6 +457,12 @@ def _exercise_row(e: PlannedExercise) -> tuple[Any, ...]:
         load.change if load else None,
         load.reason if load else None,
     )
+
+
+def _same_workout(created_ts: float, exercise_ids: Sequence[str]) -> tuple[int, str]:
+    """What makes two workouts the same for import: the second they were planned (exports
+    keep whole seconds, cut rather than rounded) and their exercises in order."""
+    return math.floor(created_ts), " ".join(exercise_ids)
 
 
 def _local(timestamp: float) -> datetime:
