@@ -146,21 +146,26 @@ def _one_of(value: Any, where: str, choices: Sequence[str]) -> str:
     return text
 
 
-def _set(data: Any, where: str) -> SetDone:
+def _weighed(data: Any, where: str) -> tuple[float | None, str]:
+    """A weight (None for bodyweight) and its unit, within what anyone lifts."""
     unit = _one_of(_get(data, "unit", where), f"{where}.unit", UNITS)
     weight = _maybe(_get(data, "weight", where), float, f"{where}.weight")
     if weight is not None and not 0 <= weight <= MAX_WEIGHT[unit]:
         raise _Invalid(f"{where}.weight", f"must be from 0 to {MAX_WEIGHT[unit]:g} {unit}")
+    return weight, unit
+
+
+def _set(data: Any, where: str) -> SetDone:
+    weight, unit = _weighed(data, where)
     return SetDone(_whole(_get(data, "reps", where), f"{where}.reps", 1, MAX_REPS), weight, unit)
 
 
 def _suggested(data: Any, where: str) -> Load | None:
     if data is None:
         return None
-    unit = _one_of(_get(data, "unit", where), f"{where}.unit", UNITS)
-    weight = _kind(_get(data, "weight", where), float, f"{where}.weight")
-    if not 0 <= weight <= MAX_WEIGHT[unit]:
-        raise _Invalid(f"{where}.weight", f"must be from 0 to {MAX_WEIGHT[unit]:g} {unit}")
+    weight, unit = _weighed(data, where)
+    if weight is None:
+        raise _Invalid(f"{where}.weight", "must be a number")
     change = _one_of(_get(data, "change", where), f"{where}.change", CHANGES)
     return Load(weight, unit, change, _kind(_get(data, "reason", where), str, f"{where}.reason"))
 
