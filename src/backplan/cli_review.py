@@ -65,10 +65,11 @@ def stats(
         )
         if e.id not in banned
     ]
+    usage = recovery.usage(allowed, uses)
     if json_:
-        render.print_json(render.stats_json(table, allowed, uses))
+        render.print_json(render.stats_json(table, usage))
     else:
-        render.stats_view(table, allowed, uses)
+        render.stats_view(table, usage)
 
 
 class Format(str, Enum):

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from backplan.catalogue import Group
+from backplan.catalogue import Exercise, Group
 
 RECOVERY = timedelta(hours=48)
 WEEKLY_SETS_MARK = 10
@@ -71,3 +71,22 @@ def weekly_sets(
         if start in table:
             table[start][group] += count
     return [(start, table[start]) for start in starts]
+
+
+@dataclass(frozen=True)
+class Usage:
+    """How the exercises your settings allow have been used, for stats."""
+
+    never_done: tuple[Exercise, ...]
+    most_used: tuple[tuple[Exercise, int], ...]
+    least_used: tuple[tuple[Exercise, int], ...]
+
+
+def usage(allowed: Sequence[Exercise], uses: Mapping[str, int], shown: int = 5) -> Usage:
+    done = sorted((e for e in allowed if uses.get(e.id)), key=lambda e: (-uses[e.id], e.id))
+    counted = [(e, uses[e.id]) for e in done]
+    return Usage(
+        never_done=tuple(e for e in allowed if not uses.get(e.id)),
+        most_used=tuple(counted[:shown]),
+        least_used=tuple(counted[::-1][:shown]),
+    )

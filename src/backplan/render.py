@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # only for annotations: `list` needs none of these modules
 
     from backplan.config import Config
     from backplan.progression import Load
-    from backplan.recovery import GroupStatus
+    from backplan.recovery import GroupStatus, Usage
     from backplan.workout import PlannedExercise, Workout
 
 out = Console(highlight=False)
@@ -431,31 +431,22 @@ def status_table(groups: Sequence[GroupStatus], now: datetime) -> None:
     )
 
 
-def stats_json(
-    weeks: Sequence[tuple[date, dict[Group, int]]],
-    allowed: Sequence[Exercise],
-    uses: Mapping[str, int],
-) -> dict[str, Any]:
+def stats_json(weeks: Sequence[tuple[date, dict[Group, int]]], usage: Usage) -> dict[str, Any]:
     from backplan.recovery import WEEKLY_SETS_MARK
 
-    done = sorted((e for e in allowed if uses.get(e.id)), key=lambda e: (-uses[e.id], e.id))
     return {
         "weekly_sets_mark": WEEKLY_SETS_MARK,
         "weeks": [
             {"week_of": start.isoformat(), "sets": {g.value: n for g, n in sets.items()}}
             for start, sets in weeks
         ],
-        "never_done": [e.id for e in allowed if not uses.get(e.id)],
-        "most_used": [{"id": e.id, "sessions": uses[e.id]} for e in done[:5]],
-        "least_used": [{"id": e.id, "sessions": uses[e.id]} for e in done[::-1][:5]],
+        "never_done": [e.id for e in usage.never_done],
+        "most_used": [{"id": e.id, "sessions": n} for e, n in usage.most_used],
+        "least_used": [{"id": e.id, "sessions": n} for e, n in usage.least_used],
     }
 
 
-def stats_view(
-    weeks: Sequence[tuple[date, dict[Group, int]]],
-    allowed: Sequence[Exercise],
-    uses: Mapping[str, int],
-) -> None:
+def stats_view(weeks: Sequence[tuple[date, dict[Group, int]]], usage: Usage) -> None:
     from rich.progress_bar import ProgressBar
 
     from backplan.recovery import WEEKLY_SETS_MARK
@@ -490,19 +481,17 @@ def stats_view(
         )
     )
 
-    never = [e for e in allowed if not uses.get(e.id)]
-    done = sorted((e for e in allowed if uses.get(e.id)), key=lambda e: (-uses[e.id], e.id))
+    never = usage.never_done
     out.print(Text(f"\nNever done ({len(never)} your settings allow)", style="bold"))
     if never:
-        names = Text(", ").join(Text(e.id, style=e.group.colour) for e in never)
-        out.print(names)
+        out.print(Text(", ").join(Text(e.id, style=e.group.colour) for e in never))
     else:
         out.print("You have done every exercise your settings allow.")
-    if done:
-        usage = Table.grid(padding=(0, 2))
-        usage.add_column(style="bold")
-        usage.add_column()
-        usage.add_row("Most used", ", ".join(f"{e.id} ({uses[e.id]})" for e in done[:5]))
-        usage.add_row("Least used", ", ".join(f"{e.id} ({uses[e.id]})" for e in done[::-1][:5]))
+    if usage.most_used:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold")
+        grid.add_column()
+        for label, ranked in (("Most used", usage.most_used), ("Least used", usage.least_used)):
+            grid.add_row(label, ", ".join(f"{e.id} ({n})" for e, n in ranked))
         out.print()
-        out.print(usage)
+        out.print(grid)
