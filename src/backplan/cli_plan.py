@@ -119,8 +119,8 @@ def workout(
             else settings.level or catalogue.Level.INTERMEDIATE,
             equipment=available,
             seed=seed if seed is not None else secrets.randbelow(2**31),
-            pinned=frozenset(i for i, mark in marks.items() if mark == "pin"),
-            banned=frozenset(i for i, mark in marks.items() if mark == "ban"),
+            pinned=history.marked(marks, "pin"),
+            banned=history.marked(marks, "ban"),
             recovering=tired,
         )
         planned = planner.plan(exercises_available.exercises, request, store.recency(), now)

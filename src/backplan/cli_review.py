@@ -57,7 +57,7 @@ def stats(
     with history.open_store(create=False) as store:
         table = recovery.weekly_sets(store.sets_between(since, now), now, weeks)
         uses = store.recency().uses
-        banned = {i for i, mark in store.marks().items() if mark == "ban"}
+        banned = history.marked(store.marks(), "ban")
     allowed = [
         e
         for e in known.select(

@@ -142,7 +142,7 @@ def swap(
                 f"You logged sets of {old.name} in workout #{past.id}; "
                 "swap only what you have not done yet."
             )
-        banned = frozenset(i for i, mark in store.marks().items() if mark == "ban")
+        banned = history.marked(store.marks(), "ban")
         fresh = planner.swap(
             past, old.id, exercises, store.recency(before=past), current_time(), banned
         )

@@ -459,6 +459,11 @@ def _exercise_row(e: PlannedExercise) -> tuple[Any, ...]:
     )
 
 
+def marked(marks: dict[str, str], mark: str) -> frozenset[str]:
+    """The ids with this mark ('pin' or 'ban')."""
+    return frozenset(ident for ident, kind in marks.items() if kind == mark)
+
+
 def _same_workout(created_ts: float, exercise_ids: Sequence[str]) -> tuple[int, str]:
     """What makes two workouts the same for import: the second they were planned (exports
     keep whole seconds, cut rather than rounded) and their exercises in order."""
