@@ -48,6 +48,13 @@ class Recency:
     previous: frozenset[str] = frozenset()
     uses: Mapping[str, int] = field(default_factory=dict)  # sessions that included each id
 
+    def freshness(self, exercise_id: str) -> tuple[bool, float, int]:
+        """Sorts the stalest first: never done, then done longest ago, then done least
+        often (exercises of one session tie on time, and would otherwise always fall to
+        the same tie-breaks)."""
+        last = self.last_done.get(exercise_id)
+        return (last is not None, last.timestamp() if last else 0.0, self.uses.get(exercise_id, 0))
+
 
 def plan(
     exercises: Sequence[Exercise], request: Request, recency: Recency, now: datetime
@@ -185,18 +192,13 @@ def _plan(
     notes: list[str] = []
 
     def rank(exercise: Exercise, first_of_group: bool) -> tuple[Any, ...]:
-        last = recency.last_done.get(exercise.id)
         # A group's first pick is a multi-joint lift when one ties for it, so no group is
         # trained by isolation work alone.
         minor_first = first_of_group and exercise.mechanic is Mechanic.ISOLATION
         repeats_pattern = exercise.pattern is not None and exercise.pattern in session.patterns
-        # Exercises last done in the same session tie on recency; the one used less often
-        # goes first, or the pattern rule and the seed would favour the same ones for ever.
         return (
             exercise.id in recency.previous,  # last session's only when nothing else is left
-            last is not None,
-            last.timestamp() if last else 0.0,
-            recency.uses.get(exercise.id, 0),
+            recency.freshness(exercise.id),
             minor_first,
             repeats_pattern,
             coin[exercise.id],
@@ -349,14 +351,11 @@ def swap(
         )
     coin = _coins(pool, workout.seed or 0)
 
-    def rank(e: Exercise) -> tuple[bool, bool, bool, float, int, float]:
-        last = recency.last_done.get(e.id)
+    def rank(e: Exercise) -> tuple[Any, ...]:
         return (
             e.id in recency.previous,
             e.pattern is not old.pattern,
-            last is not None,
-            last.timestamp() if last else 0.0,
-            recency.uses.get(e.id, 0),
+            recency.freshness(e.id),
             coin[e.id],
         )
 
