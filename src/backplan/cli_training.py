@@ -23,6 +23,7 @@ from backplan.errors import BackplanError, did_you_mean
 
 # Each command imports what it uses, so that `backplan list` starts without SQLite.
 if TYPE_CHECKING:
+    from backplan.history import Store
     from backplan.progression import SetDone
     from backplan.workout import PlannedExercise, Workout
 
@@ -34,6 +35,10 @@ WorkoutOption = Annotated[
     int | None,
     typer.Option("--workout", "-w", help="Workout id (default: the latest).", show_default=False),
 ]
+
+
+def _given_or_latest(store: Store, workout_id: int | None) -> Workout:
+    return store.get(workout_id if workout_id is not None else store.latest_id())
 
 
 def _in_workout(workout: Workout, exercise_id: str) -> PlannedExercise:
@@ -89,7 +94,7 @@ def log(
     unit = config.load().unit
     parsed = [progression.parse_set(text, unit) for text in sets or ()]
     with history.open_store(create=False) as store:
-        past = store.get(workout if workout is not None else store.latest_id())
+        past = _given_or_latest(store, workout)
         exercise = _in_workout(past, exercise_id)
         if not parsed:
             parsed = _ask_for_sets(unit)
@@ -135,7 +140,7 @@ def swap(
     exercises = load_catalogue(catalog).exercises
     unit = config.load().unit
     with history.open_store(create=False) as store:
-        past = store.get(workout if workout is not None else store.latest_id())
+        past = _given_or_latest(store, workout)
         old = _in_workout(past, exercise_id)
         if old.sets_logged:
             raise BackplanError(
