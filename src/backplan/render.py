@@ -76,6 +76,17 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
     }
 
 
+def _table(title: str | None = None) -> Table:
+    """backplan's table: a rule under the header and no frame, so it fits 80 columns."""
+    return Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=(0, 1, 0, 0),  # the box's own separator is the other space between columns
+    )
+
+
 def _exercise_width(exercises: Sequence[Exercise | PlannedExercise], others: int) -> int:
     """Never narrower than the longest id, so an id is never cut and can be copied as it
     stands; names wrap when the other columns need their `others` characters."""
@@ -103,13 +114,7 @@ def group_legend(groups: Iterable[Group]) -> Text:
 
 
 def exercise_table(exercises: Sequence[Exercise], title: str) -> None:
-    table = Table(
-        title=title,
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        padding=(0, 1, 0, 0),  # the box's own separator is the other space between columns
-    )
+    table = _table(title)
     table.add_column("Exercise", width=_exercise_width(exercises, others=52))
     table.add_column("Group", no_wrap=True)
     table.add_column("Equipment", min_width=len("pull-up-bar"), overflow="fold")
@@ -254,7 +259,7 @@ def workout_view(workout: Workout, unit: str) -> None:
     out.print(title)
     out.print(Text(when_text(workout.created), style="dim"))
 
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0), title_justify="left")
+    table = _table()
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Exercise", width=_exercise_width(workout.exercises, others=48))
     table.add_column("Group", no_wrap=True)
@@ -319,13 +324,7 @@ def volume_text(workout: Workout, unit: str) -> str:
 
 
 def history_table(workouts: Sequence[Workout], unit: str) -> None:
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        padding=(0, 1, 0, 0),
-        title="Your back workouts",
-        title_justify="left",
-    )
+    table = _table("Your back workouts")
     table.add_column("ID", justify="right", no_wrap=True)
     table.add_column("When", no_wrap=True)
     table.add_column("Groups")
@@ -370,7 +369,7 @@ def config_table(settings: Config, path: Path) -> None:
         "exercises": "6",
         "unit": "kg",
     }
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0))
+    table = _table()
     table.add_column("Setting", no_wrap=True)
     table.add_column("Value")
     for key, value in config_json(settings).items():
@@ -401,10 +400,7 @@ def status_json(groups: Sequence[GroupStatus]) -> list[dict[str, Any]]:
 
 
 def status_table(groups: Sequence[GroupStatus], now: datetime) -> None:
-    table = Table(
-        box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0), title="Recovery",
-        title_justify="left",
-    )  # fmt: skip
+    table = _table("Recovery")
     table.add_column("Group", no_wrap=True)
     table.add_column("Last trained", no_wrap=True)
     table.add_column("Sets, 7 days", justify="right", no_wrap=True)
@@ -453,10 +449,7 @@ def stats_view(weeks: Sequence[tuple[date, dict[Group, int]]], usage: Usage) -> 
 
     # rich's ProgressBar draws each group's weekly sets as progress toward the 10-set
     # mark: the bar fills at the mark and turns green, and the count stands beside it.
-    table = Table(
-        box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0),
-        title=f"Sets per week (a bar is full at {WEEKLY_SETS_MARK})", title_justify="left",
-    )  # fmt: skip
+    table = _table(f"Sets per week (a bar is full at {WEEKLY_SETS_MARK})")
     table.add_column("Week of", no_wrap=True)
     for group in Group:
         table.add_column(group_text(group), no_wrap=True)
