@@ -16,9 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from backplan import catalogue, history
+from backplan import catalogue
 from backplan.catalogue import Group, Level, Mechanic, Pattern
-from backplan.planner import Recency, Request, plan
+from backplan.store import history, migrations
+from backplan.training.model import Recency
+from backplan.training.planner import Request, plan
 
 GEAR = [item for item in catalogue.EQUIPMENT if item != catalogue.BODYWEIGHT]
 
@@ -62,7 +64,7 @@ def history_home(folder: Path, catalogue_path: Path, workouts: int) -> Path:
     yesterday -= timedelta(days=1)
     partial = home.with_name(home.name + ".partial")
     partial.mkdir(parents=True, exist_ok=True)
-    with history.open_store(partial / history.FILE_NAME) as store:
+    with history.open_store(partial / migrations.FILE_NAME) as store:
         for number in range(workouts):
             # Six random exercises, planned by the real planner (advanced, so no level
             # filter drops any), as the kind of session backplan saves.

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backplan import catalogue, paths
-from backplan.catalogue import BODYWEIGHT, CatalogueError, Group, Level, Pattern
+from backplan.catalogue import BODYWEIGHT, CatalogueError, Group, Level, Pattern, loader
 from backplan.errors import BackplanError
 from tests.helpers import entry, write_catalogue
 
@@ -308,7 +308,7 @@ yaml_data = st.recursive(
     lambda children: (
         st.lists(children, max_size=4)
         | st.dictionaries(
-            st.text(max_size=8) | st.sampled_from(catalogue._FIELDS), children, max_size=5
+            st.text(max_size=8) | st.sampled_from(loader._FIELDS), children, max_size=5
         )
     ),
     max_leaves=25,

@@ -165,7 +165,7 @@ def test_markup_in_names_stays_text(tmp_path: Path) -> None:
 
 
 def test_completion_of_groups_and_ids() -> None:
-    from backplan import cli
+    from backplan.cli import options as cli
 
     assert cli.complete_group("up") == ["upper-back"]
     assert "pull-up" in cli.complete_exercise("pul")

@@ -13,10 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backplan import catalogue, history, paths
+from backplan import catalogue, paths
 from backplan.catalogue import Pattern
 from backplan.errors import BackplanError
-from backplan.planner import Recency, Request, plan
+from backplan.store import migrations
+from backplan.training.model import Recency
+from backplan.training.planner import Request, plan
 from tests.helpers import entry, ok, run, run_json, write_catalogue
 from tests.test_planner import eligible, exercises, requests
 
@@ -398,9 +400,9 @@ def test_config_set_keeps_comments(backplan_env: Path) -> None:
 
 def test_a_first_release_database_migrates_and_keeps_every_workout(backplan_env: Path) -> None:
     backplan_env.mkdir()
-    path = backplan_env / history.FILE_NAME
+    path = backplan_env / migrations.FILE_NAME
     db = sqlite3.connect(path)
-    for statement in history.MIGRATIONS[0]:
+    for statement in migrations.MIGRATIONS[0]:
         db.execute(statement)
     db.execute("PRAGMA user_version = 1")
     db.execute(
@@ -420,6 +422,6 @@ def test_a_first_release_database_migrates_and_keeps_every_workout(backplan_env:
     assert shown["exercises"][0]["name"] == "Pull-Up"
     assert shown["exercises"][0]["load"] is None
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == history.SCHEMA_VERSION
+    assert db.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
     ok("log", "--workout", "1", "pull-up", "12", "12", "12")
     assert len(run_json("history", "show", "1")["exercises"][0]["sets_logged"]) == 3

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from backplan import history
+from backplan.store import migrations
 from tests.helpers import entry, ok, run, run_json, write_catalogue
 
 WORKOUT_KEYS = [
@@ -60,7 +60,7 @@ def test_workout_json_document() -> None:
 def test_no_save_leaves_history_untouched(backplan_env: Path) -> None:
     planned = run_json("workout", "--no-save")
     assert planned["id"] is None
-    assert not (backplan_env / history.FILE_NAME).exists()
+    assert not (backplan_env / migrations.FILE_NAME).exists()
     ok("workout")
     before = run_json("history")
     run_json("workout", "--no-save")
@@ -148,7 +148,7 @@ def test_bad_workout_options(args: list[str], message: str, backplan_env: Path) 
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert result.stdout == ""
-    assert not (backplan_env / history.FILE_NAME).exists() or run_json("history") == []
+    assert not (backplan_env / migrations.FILE_NAME).exists() or run_json("history") == []
 
 
 def test_workout_output_fits_80_columns() -> None:

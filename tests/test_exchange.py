@@ -13,9 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backplan import catalogue, exchange, history, paths
-from backplan.planner import Request, plan
-from backplan.progression import SetDone
+from backplan import catalogue, paths
+from backplan.store import exchange, history, migrations
+from backplan.training.model import SetDone
+from backplan.training.planner import Request, plan
 from tests.helpers import ok, run
 
 SHIPPED = list(catalogue.load(paths.shipped_catalogue()).exercises)
@@ -159,7 +160,7 @@ def test_a_bad_import_is_refused_and_changes_nothing(
 ) -> None:
     document = valid_export(tmp_path)
     ok("workout")  # the user's own history, which must stay as it is
-    database = backplan_env / history.FILE_NAME
+    database = backplan_env / migrations.FILE_NAME
     before = export_of(database)
     path = tmp_path / "broken.json"
     path.write_text(broken(document, change), encoding="utf-8")
@@ -181,8 +182,8 @@ def test_export_and_import_commands(tmp_path: Path, backplan_env: Path) -> None:
     printed = ok("export").stdout
     assert json.loads(printed) == json.loads(target.read_text())
     # Into a new home: everything arrives; a second import adds nothing.
-    (backplan_env / history.FILE_NAME).rename(tmp_path / "old.sqlite3")
-    for leftover in backplan_env.glob(history.FILE_NAME + "-*"):
+    (backplan_env / migrations.FILE_NAME).rename(tmp_path / "old.sqlite3")
+    for leftover in backplan_env.glob(migrations.FILE_NAME + "-*"):
         leftover.unlink()
     assert "Imported 1 workout" in ok("import", str(target)).stdout
     assert "0 workouts" in ok("import", str(target)).stdout

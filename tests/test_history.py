@@ -17,16 +17,19 @@ from pathlib import Path
 
 import pytest
 
-from backplan import catalogue, history, paths, planner
+from backplan import catalogue, paths
 from backplan.errors import BackplanError
-from backplan.planner import Recency, Request
+from backplan.store import history, migrations
+from backplan.training import planner
+from backplan.training.model import Recency, Workout
+from backplan.training.planner import Request
 from tests.helpers import run
 
 SHIPPED = list(catalogue.load(paths.shipped_catalogue()).exercises)
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc)
 
 
-def a_workout(seed: int = 1, when: datetime = NOW, count: int = 6) -> planner.Workout:
+def a_workout(seed: int = 1, when: datetime = NOW, count: int = 6) -> Workout:
     return planner.plan(SHIPPED, Request(seed=seed, exercises=count), Recency(), when)
 
 
@@ -37,9 +40,9 @@ def digest(path: Path) -> str:
 def test_a_new_database_is_created_and_migrated(backplan_env: Path) -> None:
     with history.open_store() as store:
         assert store.recent(10) == []
-    path = backplan_env / history.FILE_NAME
+    path = backplan_env / migrations.FILE_NAME
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == history.SCHEMA_VERSION
+    assert db.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"workouts", "workout_exercises"} <= tables
@@ -49,7 +52,7 @@ def test_reading_a_missing_history_creates_nothing(backplan_env: Path) -> None:
     with history.open_store(create=False) as store:
         assert store.recent(5) == []
         assert store.recency() == Recency()
-    assert not (backplan_env / history.FILE_NAME).exists()
+    assert not (backplan_env / migrations.FILE_NAME).exists()
 
 
 def test_save_and_read_back() -> None:
@@ -134,7 +137,7 @@ def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite3"
     db = sqlite3.connect(path)
     db.execute("CREATE TABLE future (x)")
-    db.execute(f"PRAGMA user_version = {history.SCHEMA_VERSION + 1}")
+    db.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
     db.commit()
     db.close()
     assert "newer backplan" in _refused(path).message
@@ -154,7 +157,7 @@ def test_the_cli_refuses_a_corrupt_database_untouched(
     backplan_env: Path, command: list[str]
 ) -> None:
     backplan_env.mkdir()
-    path = backplan_env / history.FILE_NAME
+    path = backplan_env / migrations.FILE_NAME
     path.write_bytes(b"\x00garbage" * 512)
     before = digest(path)
     result = run(*command)
@@ -165,7 +168,7 @@ def test_the_cli_refuses_a_corrupt_database_untouched(
 
 
 def test_a_directory_in_the_way_is_an_environment_error(backplan_env: Path) -> None:
-    (backplan_env / history.FILE_NAME).mkdir(parents=True)
+    (backplan_env / migrations.FILE_NAME).mkdir(parents=True)
     result = run("workout")
     assert result.exit_code == 1
     assert "is a directory" in result.stderr
@@ -177,7 +180,7 @@ def test_a_directory_in_the_way_is_an_environment_error(backplan_env: Path) -> N
 )
 def test_an_unreadable_database_is_refused(backplan_env: Path) -> None:
     backplan_env.mkdir()
-    path = backplan_env / history.FILE_NAME
+    path = backplan_env / migrations.FILE_NAME
     with history.open_store(path) as store:
         store.save(a_workout())
     path.chmod(0)
@@ -220,7 +223,9 @@ KEEP_SAVING = """
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-from backplan import catalogue, history, paths, planner
+from backplan import catalogue, paths
+from backplan.store import history
+from backplan.training import planner
 exercises = list(catalogue.load(paths.shipped_catalogue()).exercises)
 now = datetime(2026, 11, 24, tzinfo=timezone.utc)
 with history.open_store(Path(sys.argv[1])) as store:

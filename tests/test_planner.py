@@ -12,9 +12,8 @@ from hypothesis import strategies as st
 from backplan import catalogue, paths
 from backplan.catalogue import Exercise, Group, Level, Mechanic, Pattern
 from backplan.errors import BackplanError
-from backplan.planner import Recency, Request, plan
-from backplan.prescription import Goal
-from backplan.workout import Workout
+from backplan.training.model import Goal, Recency, Workout
+from backplan.training.planner import Request, plan
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc)
 GEAR = ["barbell", "dumbbell", "cable", "band", "pull-up-bar", "bench"]

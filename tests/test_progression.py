@@ -7,16 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backplan.errors import BackplanError
-from backplan.progression import (
-    KG_PER_LB,
-    STEP,
-    Session,
-    SetDone,
-    convert,
-    number,
-    parse_set,
-    suggest,
-)
+from backplan.training.model import KG_PER_LB, STEP, Session, SetDone, convert, number
+from backplan.training.progression import parse_set, suggest
 
 units = st.sampled_from(["kg", "lb"])
 reps = st.integers(min_value=1, max_value=100)

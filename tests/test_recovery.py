@@ -7,11 +7,12 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from backplan import catalogue, history, paths, recovery
+from backplan import catalogue, paths
 from backplan.catalogue import Group
-from backplan.planner import Recency, Request, plan
-from backplan.progression import SetDone
-from backplan.workout import Workout
+from backplan.store import history
+from backplan.training import recovery
+from backplan.training.model import Recency, SetDone, Workout
+from backplan.training.planner import Request, plan
 from tests.helpers import ok, run_json
 
 SHIPPED = list(catalogue.load(paths.shipped_catalogue()).exercises)

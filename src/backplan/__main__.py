@@ -1,3 +1,5 @@
+"""`python -m backplan` runs the command line, like `backplan`."""
+
 from backplan.cli import main
 
 main()

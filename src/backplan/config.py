@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from backplan import catalogue, paths
-from backplan.catalogue import Level
+from backplan.catalogue.model import Level
 from backplan.defaults import MAX_EXERCISES, SETTINGS
 from backplan.errors import BackplanError, did_you_mean
 from backplan.files import write_atomically
-from backplan.prescription import Goal, parse_goal
-from backplan.progression import parse_unit
+from backplan.training.model import Goal
+from backplan.training.prescription import parse_goal
+from backplan.training.progression import parse_unit
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -7,13 +7,12 @@ from typing import Annotated
 import typer
 
 from backplan import catalogue, render
-from backplan.cli import (
-    BackplanGroup,
+from backplan.cli.app import BackplanGroup, app
+from backplan.cli.options import (
     CatalogOption,
     EquipmentOption,
     GroupOption,
     JsonOption,
-    app,
     complete_goal,
     complete_level,
     current_time,
@@ -94,8 +93,11 @@ def workout(
     """
     import secrets
 
-    from backplan import config, history, planner, recovery
-    from backplan.prescription import Goal, parse_goal
+    from backplan import config
+    from backplan.store import history
+    from backplan.training import planner, recovery
+    from backplan.training.model import Goal
+    from backplan.training.prescription import parse_goal
 
     if exercises is not None and minutes is not None:
         raise BackplanError("Give --exercises or --minutes, not both.")
@@ -154,7 +156,8 @@ def history_list(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from backplan import config, history
+    from backplan import config
+    from backplan.store import history
 
     with history.open_store(create=False) as store:
         workouts = store.recent(last)
@@ -175,7 +178,8 @@ def history_show(workout_id: WorkoutId, json_: JsonOption = False) -> None:
 
     Example: backplan history show 12
     """
-    from backplan import config, history
+    from backplan import config
+    from backplan.store import history
 
     with history.open_store(create=False) as store:
         past = store.get(workout_id)
@@ -194,7 +198,7 @@ def history_delete(
 
     Example: backplan history delete 12 --yes
     """
-    from backplan import history
+    from backplan.store import history
 
     with history.open_store(create=False) as store:
         past = store.get(workout_id)

@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from backplan import render
-from backplan.cli import (
-    BackplanGroup,
+from backplan.cli.app import BackplanGroup, app
+from backplan.cli.options import (
     CatalogOption,
     JsonOption,
-    app,
     complete_exercise,
     current_time,
     load_catalogue,
@@ -23,9 +22,8 @@ from backplan.errors import BackplanError, did_you_mean
 
 # Each command imports what it uses, so that `backplan list` starts without SQLite.
 if TYPE_CHECKING:
-    from backplan.history import Store
-    from backplan.progression import SetDone
-    from backplan.workout import PlannedExercise, Workout
+    from backplan.store.history import Store
+    from backplan.training.model import PlannedExercise, SetDone, Workout
 
 ExerciseId = Annotated[
     str,
@@ -54,7 +52,7 @@ def _in_workout(workout: Workout, exercise_id: str) -> PlannedExercise:
 
 def _ask_for_sets(unit: str) -> list[SetDone]:
     """Set by set, until an empty answer (or the end of input)."""
-    from backplan import progression
+    from backplan.training import progression
 
     render.out.print(f"Enter each set as REPSxWEIGHT (8x60, in {unit} unless you say) or REPS.")
     sets: list[SetDone] = []
@@ -89,7 +87,9 @@ def log(
 
     Example: backplan log barbell-bent-over-row 10x60 10x60 8x60
     """
-    from backplan import config, history, progression
+    from backplan import config
+    from backplan.store import history
+    from backplan.training import progression
 
     unit = config.load().unit
     parsed = [progression.parse_set(text, unit) for text in sets or ()]
@@ -135,7 +135,9 @@ def swap(
     """
     from dataclasses import replace
 
-    from backplan import config, history, planner
+    from backplan import config
+    from backplan.store import history
+    from backplan.training import planner
 
     exercises = load_catalogue(catalog).exercises
     unit = config.load().unit
@@ -164,7 +166,7 @@ def swap(
 def _mark(exercise_id: str, mark: str | None, catalog: Path | None, clears: str = "") -> None:
     """Pin or ban (`mark`), or clear a pin or a ban (`clears`); ids no longer in the
     catalogue can still be cleared."""
-    from backplan import history
+    from backplan.store import history
 
     known = load_catalogue(catalog)
     ident = exercise_id.strip().lower()

@@ -1,4 +1,4 @@
-"""Sets, reps and rest for a goal, level and mechanic, and how long a session takes.
+"""Sets, reps and rest for a goal, level and mechanic.
 
 The numbers follow the ACSM position stand on progression models in resistance
 training (2009, Med Sci Sports Exerc 41(3):687-708) and the NSCA's Essentials of
@@ -7,20 +7,9 @@ Strength Training and Conditioning (4th ed., ch. 17).
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
-from dataclasses import dataclass
-from enum import Enum
-
-from backplan.catalogue import Level, Mechanic
+from backplan.catalogue.model import Level, Mechanic
 from backplan.errors import BackplanError, did_you_mean
-
-
-class Goal(str, Enum):
-    STRENGTH = "strength"
-    HYPERTROPHY = "hypertrophy"
-    ENDURANCE = "endurance"
-
+from backplan.training.model import Goal, Prescription
 
 _GOAL_SPELLINGS = {
     "strength": Goal.STRENGTH,
@@ -29,10 +18,6 @@ _GOAL_SPELLINGS = {
     "endurance": Goal.ENDURANCE,
     "tone": Goal.ENDURANCE,
 }
-
-WARM_UP_SECONDS = 5 * 60
-SET_UP_SECONDS = 90
-SECONDS_PER_REP = 3
 
 
 def parse_goal(text: str) -> Goal:
@@ -44,20 +29,6 @@ def parse_goal(text: str) -> Goal:
         f"Unknown goal '{text}'{hint}. Choose from: strength, hypertrophy (or size), "
         "endurance (or tone)."
     )
-
-
-@dataclass(frozen=True)
-class Prescription:
-    sets: int
-    reps_min: int
-    reps_max: int
-    rest_seconds: int
-
-    @property
-    def seconds(self) -> int:
-        """Time under the bar, rests between sets, and setting up."""
-        work = self.sets * self.reps_max * SECONDS_PER_REP
-        return work + (self.sets - 1) * self.rest_seconds + SET_UP_SECONDS
 
 
 # Sets by goal, for beginner / intermediate / advanced: beginners get 2-3 sets for every
@@ -98,8 +69,3 @@ def prescribe(goal: Goal, level: Level, mechanic: Mechanic) -> Prescription:
         reps_max=reps[1],
         rest_seconds=_REST[goal, mechanic][level.rank],
     )
-
-
-def estimated_minutes(prescriptions: Iterable[Prescription]) -> int:
-    """Warm-up plus every exercise, rounded up to the minute."""
-    return math.ceil((WARM_UP_SECONDS + sum(p.seconds for p in prescriptions)) / 60)

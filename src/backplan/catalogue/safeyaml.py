@@ -12,7 +12,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
-from backplan.yamlnodes import Map, Node, Scalar, Seq, YamlError
+from backplan.catalogue.yamlnodes import Map, Node, Scalar, Seq, YamlError
 
 try:  # the C parser is many times faster; PyYAML without libyaml still works
     from yaml import CSafeLoader as _Loader

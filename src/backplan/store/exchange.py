@@ -10,11 +10,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from backplan.catalogue import Group, Level, Mechanic, Pattern
+from backplan.catalogue.model import Group, Level, Mechanic, Pattern
 from backplan.errors import BackplanError
-from backplan.prescription import Goal, Prescription
-from backplan.progression import MAX_REPS, MAX_WEIGHT, UNITS, Load, SetDone
-from backplan.workout import PlannedExercise, Workout
+from backplan.render.documents import planned_json, sets_json  # the same keys as --json
+from backplan.training.model import (
+    MAX_REPS,
+    MAX_WEIGHT,
+    UNITS,
+    Goal,
+    Load,
+    PlannedExercise,
+    Prescription,
+    SetDone,
+    Workout,
+)
 
 FORMAT_VERSION = 1
 MARKS = ("pin", "ban")
@@ -25,8 +34,6 @@ CHANGES = ("up", "down", "same")
 
 
 def _workout_document(w: Workout) -> dict[str, Any]:
-    from backplan.render import planned_json, sets_json  # the same keys as --json
-
     return {
         "created": w.created.isoformat(timespec="seconds"),
         "goal": w.goal.value,

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from backplan import __version__, paths
-from backplan.catalogue import Exercise, Group, Level, Mechanic, Pattern
+from backplan.catalogue.model import Exercise, Group, Level, Mechanic, Pattern
 
 KEEP = 8  # cached catalogues kept; the oldest go first
 _GROUPS = {g.value: g for g in Group}

@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 
 from backplan import render
-from backplan.cli import CatalogOption, JsonOption, app, current_time, load_catalogue
+from backplan.cli.app import app
+from backplan.cli.options import CatalogOption, JsonOption, current_time, load_catalogue
 from backplan.errors import BackplanError
 
 # Each command imports what it uses, so that `backplan list` starts without SQLite.
@@ -22,7 +23,8 @@ def status(json_: JsonOption = False) -> None:
 
     Example: backplan status
     """
-    from backplan import history, recovery
+    from backplan.store import history
+    from backplan.training import recovery
 
     now = current_time()
     with history.open_store(create=False) as store:
@@ -47,7 +49,9 @@ def stats(
 
     Example: backplan stats --weeks 8
     """
-    from backplan import catalogue, config, history, recovery
+    from backplan import catalogue, config
+    from backplan.store import history
+    from backplan.training import recovery
 
     now = current_time()
     settings = config.load()
@@ -97,8 +101,8 @@ def export(
 
     Example: backplan export --output backplan.json
     """
-    from backplan import exchange, history
     from backplan.files import write_atomically
+    from backplan.store import exchange, history
 
     with history.open_store(create=False) as store:
         marks = store.marks()
@@ -128,7 +132,7 @@ def import_(
 
     Example: backplan import backplan.json
     """
-    from backplan import exchange, history
+    from backplan.store import exchange, history
 
     try:
         text = file.read_text(encoding="utf-8")

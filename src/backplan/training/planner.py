@@ -17,13 +17,12 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from backplan.catalogue import Exercise, Group, Level, Mechanic, Pattern
+from backplan.catalogue.model import Exercise, Group, Level, Mechanic, Pattern
 from backplan.defaults import DEFAULT_EXERCISES, MAX_EXERCISES
 from backplan.errors import BackplanError
-from backplan.prescription import Goal, prescribe
-from backplan.progression import Load
+from backplan.training.model import Goal, Load, PlannedExercise, Recency, Workout
+from backplan.training.prescription import prescribe
 from backplan.when import days_ago
-from backplan.workout import PlannedExercise, Workout
 
 
 @dataclass(frozen=True)
@@ -38,22 +37,6 @@ class Request:
     pinned: frozenset[str] = frozenset()  # main lifts: first in their group, every time
     banned: frozenset[str] = frozenset()  # never planned
     recovering: frozenset[Group] = frozenset()  # trained under 48 hours ago
-
-
-@dataclass(frozen=True)
-class Recency:
-    """What history says: when each exercise was last done, and the last session's ids."""
-
-    last_done: Mapping[str, datetime] = field(default_factory=dict)
-    previous: frozenset[str] = frozenset()
-    uses: Mapping[str, int] = field(default_factory=dict)  # sessions that included each id
-
-    def freshness(self, exercise_id: str) -> tuple[bool, float, int]:
-        """Sorts the stalest first: never done, then done longest ago, then done least
-        often (exercises of one session tie on time, and would otherwise always fall to
-        the same tie-breaks)."""
-        last = self.last_done.get(exercise_id)
-        return (last is not None, last.timestamp() if last else 0.0, self.uses.get(exercise_id, 0))
 
 
 def plan(

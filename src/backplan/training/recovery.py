@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from backplan.catalogue import Exercise, Group
+from backplan.catalogue.model import Exercise, Group
 
 RECOVERY = timedelta(hours=48)
 WEEKLY_SETS_MARK = 10

@@ -1,13 +1,8 @@
-"""The history store: SQLite in a real file, versioned with numbered migrations.
-
-A database that is corrupt, foreign or from a newer backplan is refused with exit
-code 1 and never written to: nothing here writes before the version is known.
-"""
+"""The history store: workouts, logged sets and marks, read and written in transactions."""
 
 from __future__ import annotations
 
 import json
-import math
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,83 +10,27 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from backplan.catalogue import Group, Level, Mechanic, Pattern
-from backplan.errors import ENVIRONMENT, BackplanError
-from backplan.planner import Recency
-from backplan.prescription import Goal, Prescription
-from backplan.progression import Load, Session, SetDone
-from backplan.workout import PlannedExercise, Workout
-
-FILE_NAME = "history.sqlite3"
-BUSY_TIMEOUT_SECONDS = 30.0
-
-# Migration N takes the schema from version N-1 to N; PRAGMA user_version records it.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        """CREATE TABLE workouts (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            created TEXT NOT NULL,      -- ISO 8601 with the local offset, as the user saw it
-            created_ts REAL NOT NULL,   -- seconds since the epoch, for ordering
-            goal TEXT NOT NULL,
-            level TEXT NOT NULL,
-            groups TEXT NOT NULL,       -- JSON list of group names
-            notes TEXT NOT NULL,        -- JSON list of notes
-            seed INTEGER
-        )""",
-        "CREATE INDEX workouts_by_time ON workouts (created_ts)",
-        """CREATE TABLE workout_exercises (
-            workout_id INTEGER NOT NULL REFERENCES workouts (id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            exercise_id TEXT NOT NULL,
-            name TEXT NOT NULL,
-            grp TEXT NOT NULL,
-            mechanic TEXT NOT NULL,
-            pattern TEXT,
-            sets INTEGER NOT NULL,
-            reps_min INTEGER NOT NULL,
-            reps_max INTEGER NOT NULL,
-            rest_seconds INTEGER NOT NULL,
-            reason TEXT NOT NULL,
-            focus TEXT,
-            created_ts REAL NOT NULL,   -- the workout's, so "last done" is one index lookup
-            PRIMARY KEY (workout_id, position)
-        )""",
-        "CREATE INDEX exercises_by_recency ON workout_exercises (exercise_id, created_ts)",
-    ),
-    (
-        "ALTER TABLE workouts ADD COLUMN equipment TEXT",  # JSON list; NULL: everything
-        "ALTER TABLE workout_exercises ADD COLUMN load_weight REAL",  # the suggestion when planned
-        "ALTER TABLE workout_exercises ADD COLUMN load_unit TEXT",
-        "ALTER TABLE workout_exercises ADD COLUMN load_change TEXT",
-        "ALTER TABLE workout_exercises ADD COLUMN load_reason TEXT",
-        """CREATE TABLE logged_sets (
-            workout_id INTEGER NOT NULL REFERENCES workouts (id) ON DELETE CASCADE,
-            exercise_id TEXT NOT NULL,
-            set_number INTEGER NOT NULL,
-            reps INTEGER NOT NULL,
-            weight REAL,                -- NULL: bodyweight alone
-            unit TEXT NOT NULL,
-            created_ts REAL NOT NULL,   -- the workout's, for "last logged" by index
-            PRIMARY KEY (workout_id, exercise_id, set_number)
-        )""",
-        "CREATE INDEX logged_by_exercise ON logged_sets (exercise_id, created_ts)",
-        """CREATE TABLE marks (
-            exercise_id TEXT PRIMARY KEY,
-            mark TEXT NOT NULL CHECK (mark IN ('pin', 'ban'))
-        )""",
-    ),
-    (
-        # "When was each group last trained" and "sets per group since" read this alone.
-        "CREATE INDEX exercises_by_group ON workout_exercises (grp, created_ts)",
-    ),
+from backplan.catalogue.model import Group
+from backplan.errors import BackplanError
+from backplan.store.migrations import connect, guard
+from backplan.store.rows import (
+    EXERCISE_COLUMNS,
+    EXERCISE_MARKS,
+    WORKOUT_COLUMNS,
+    exercise_row,
+    local_time,
+    no_such_workout,
+    planned_exercise,
+    same_workout,
+    workout_from_row,
 )
-SCHEMA_VERSION = len(MIGRATIONS)
+from backplan.training.model import PlannedExercise, Recency, Session, SetDone, Workout
 
 
-def default_path() -> Path:
-    from backplan import paths
-
-    return paths.data_dir() / FILE_NAME
+def open_store(path: Path | None = None, *, create: bool = True) -> Store:
+    """Open (and migrate) the history; without `create`, a missing file reads as empty."""
+    connection, where = connect(path, create=create)
+    return Store(connection, where)
 
 
 class Store:
@@ -112,7 +51,7 @@ class Store:
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
-        with _guard(self.path):
+        with guard(self.path):
             yield
 
     @contextmanager
@@ -155,9 +94,9 @@ class Store:
         workout_id = cursor.lastrowid
         assert workout_id is not None
         db.executemany(
-            f"INSERT INTO workout_exercises (workout_id, {_EXERCISE_COLUMNS}, created_ts)"
-            f" VALUES (?, {_EXERCISE_MARKS}, ?)",
-            [(workout_id, *_exercise_row(e), created_ts) for e in workout.exercises],
+            f"INSERT INTO workout_exercises (workout_id, {EXERCISE_COLUMNS}, created_ts)"
+            f" VALUES (?, {EXERCISE_MARKS}, ?)",
+            [(workout_id, *exercise_row(e), created_ts) for e in workout.exercises],
         )
         return workout_id
 
@@ -182,9 +121,9 @@ class Store:
         """Put `planned` in its position of a stored workout (swap), in one transaction."""
         with self._transaction() as db:
             db.execute(
-                f"UPDATE workout_exercises SET ({_EXERCISE_COLUMNS}) = ({_EXERCISE_MARKS})"
+                f"UPDATE workout_exercises SET ({EXERCISE_COLUMNS}) = ({EXERCISE_MARKS})"
                 " WHERE workout_id = ? AND position = ?",
-                (*_exercise_row(planned), workout_id, planned.position),
+                (*exercise_row(planned), workout_id, planned.position),
             )
 
     def log(self, workout_id: int, exercise_id: str, sets: Sequence[SetDone]) -> int:
@@ -194,7 +133,7 @@ class Store:
                 "SELECT created_ts FROM workouts WHERE id = ?", (workout_id,)
             ).fetchone()
             if created_ts is None:
-                raise _no_such_workout(workout_id)
+                raise no_such_workout(workout_id)
             replaced = db.execute(
                 "DELETE FROM logged_sets WHERE workout_id = ? AND exercise_id = ?",
                 (workout_id, exercise_id),
@@ -225,7 +164,7 @@ class Store:
     def delete(self, workout_id: int) -> None:
         with self._transaction() as db:
             if db.execute("DELETE FROM workouts WHERE id = ?", (workout_id,)).rowcount == 0:
-                raise _no_such_workout(workout_id)
+                raise no_such_workout(workout_id)
 
     # --- reads --------------------------------------------------------------------
 
@@ -255,7 +194,7 @@ class Store:
                 args,
             ).fetchall()
         return Recency(
-            last_done={ident: _local(ts) for ident, ts, _ in last},
+            last_done={ident: local_time(ts) for ident, ts, _ in last},
             previous=frozenset(ident for (ident,) in previous),
             uses={ident: count for ident, _, count in last},
         )
@@ -297,7 +236,7 @@ class Store:
                 ).fetchone()[0]
                 for group in Group
             }
-        return {group: _local(ts) for group, ts in found.items() if ts is not None}
+        return {group: local_time(ts) for group, ts in found.items() if ts is not None}
 
     def sets_between(self, since: datetime, until: datetime) -> list[tuple[Group, datetime, int]]:
         """(group, when, sets) for every exercise done in that time: the sets logged, or
@@ -315,7 +254,7 @@ class Store:
                 for group in Group  # one index range per group
                 for row in self._db.execute(query, (group.value, *span))
             ]
-        return [(Group(grp), _local(ts), sets) for grp, ts, sets in rows]
+        return [(Group(grp), local_time(ts), sets) for grp, ts, sets in rows]
 
     def count(self) -> int:
         with self._guard():
@@ -332,7 +271,7 @@ class Store:
             ids = order[start : start + chunk]
             with self._guard():
                 rows = self._db.execute(
-                    f"SELECT {_WORKOUT_COLUMNS} FROM workouts"
+                    f"SELECT {WORKOUT_COLUMNS} FROM workouts"
                     f" WHERE id IN ({','.join('?' * len(ids))}) ORDER BY created_ts, id",
                     ids,
                 ).fetchall()
@@ -349,11 +288,11 @@ class Store:
                 " JOIN workout_exercises e ON e.workout_id = w.id ORDER BY w.id, e.position"
             ):
                 ids.setdefault(workout_id, (created_ts, []))[1].append(exercise_id)
-        existing = {_same_workout(ts, names) for ts, names in ids.values()}
+        existing = {same_workout(ts, names) for ts, names in ids.values()}
         fresh = [
             w
             for w in workouts
-            if _same_workout(w.created.timestamp(), [e.id for e in w.exercises]) not in existing
+            if same_workout(w.created.timestamp(), [e.id for e in w.exercises]) not in existing
         ]
         with self._transaction() as db:
             for workout in fresh:
@@ -386,14 +325,13 @@ class Store:
                 "SELECT COUNT(*), MAX(created_ts) FROM workout_exercises WHERE exercise_id = ?",
                 (exercise_id,),
             ).fetchone()
-        return count, _local(last) if last is not None else None
+        return count, local_time(last) if last is not None else None
 
     def recent(self, last: int) -> list[Workout]:
         """The newest `last` workouts, newest first."""
         with self._guard():
             rows = self._db.execute(
-                f"SELECT {_WORKOUT_COLUMNS} FROM workouts"
-                " ORDER BY created_ts DESC, id DESC LIMIT ?",
+                f"SELECT {WORKOUT_COLUMNS} FROM workouts ORDER BY created_ts DESC, id DESC LIMIT ?",
                 (last,),
             ).fetchall()
             return self._with_exercises(rows)
@@ -401,10 +339,10 @@ class Store:
     def get(self, workout_id: int) -> Workout:
         with self._guard():
             rows = self._db.execute(
-                f"SELECT {_WORKOUT_COLUMNS} FROM workouts WHERE id = ?", (workout_id,)
+                f"SELECT {WORKOUT_COLUMNS} FROM workouts WHERE id = ?", (workout_id,)
             ).fetchall()
             if not rows:
-                raise _no_such_workout(workout_id)
+                raise no_such_workout(workout_id)
             return self._with_exercises(rows)[0]
 
     def _with_exercises(self, rows: list[Any]) -> list[Workout]:
@@ -420,185 +358,15 @@ class Store:
             logged.setdefault((workout_id, exercise_id), []).append(SetDone(reps, weight, unit))
         exercises: dict[int, list[PlannedExercise]] = {workout_id: [] for workout_id in ids}
         for row in self._db.execute(
-            f"SELECT workout_id, {_EXERCISE_COLUMNS} FROM workout_exercises"
+            f"SELECT workout_id, {EXERCISE_COLUMNS} FROM workout_exercises"
             f" WHERE workout_id IN ({marks}) ORDER BY workout_id, position",
             ids,
         ):
             sets = tuple(logged.get((row[0], row[2]), ()))
-            exercises[row[0]].append(_planned(row[1:], sets))
-        return [_workout(row, exercises[row[0]]) for row in rows]
-
-
-_WORKOUT_COLUMNS = "id, created, goal, level, groups, notes, seed, equipment"
-_EXERCISE_COLUMNS = (
-    "position, exercise_id, name, grp, mechanic, pattern, sets, reps_min, reps_max,"
-    " rest_seconds, reason, focus, load_weight, load_unit, load_change, load_reason"
-)
-_EXERCISE_MARKS = ", ".join("?" * len(_EXERCISE_COLUMNS.split(",")))
-
-
-def _exercise_row(e: PlannedExercise) -> tuple[Any, ...]:
-    load = e.load
-    return (
-        e.position,
-        e.id,
-        e.name,
-        e.group.value,
-        e.mechanic.value,
-        e.pattern.value if e.pattern else None,
-        e.prescription.sets,
-        e.prescription.reps_min,
-        e.prescription.reps_max,
-        e.prescription.rest_seconds,
-        e.reason,
-        e.focus,
-        load.weight if load else None,
-        load.unit if load else None,
-        load.change if load else None,
-        load.reason if load else None,
-    )
+            exercises[row[0]].append(planned_exercise(row[1:], sets))
+        return [workout_from_row(row, exercises[row[0]]) for row in rows]
 
 
 def marked(marks: dict[str, str], mark: str) -> frozenset[str]:
     """The ids with this mark ('pin' or 'ban')."""
     return frozenset(ident for ident, kind in marks.items() if kind == mark)
-
-
-def _same_workout(created_ts: float, exercise_ids: Sequence[str]) -> tuple[int, str]:
-    """What makes two workouts the same for import: the second they were planned (exports
-    keep whole seconds, cut rather than rounded) and their exercises in order."""
-    return math.floor(created_ts), " ".join(exercise_ids)
-
-
-def _local(timestamp: float) -> datetime:
-    return datetime.fromtimestamp(timestamp).astimezone()
-
-
-def _no_such_workout(workout_id: int) -> BackplanError:
-    return BackplanError(
-        f"No workout {workout_id} in your history. Run 'backplan history' to see the ids."
-    )
-
-
-def _planned(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExercise:
-    position, ident, name, group, mechanic, pattern, sets, reps_min, reps_max, rest = row[:10]
-    reason, focus, load_weight, load_unit, load_change, load_reason = row[10:16]
-    return PlannedExercise(
-        position=position,
-        id=ident,
-        name=name,
-        group=Group(group),
-        mechanic=Mechanic(mechanic),
-        pattern=Pattern(pattern) if pattern else None,
-        prescription=Prescription(sets, reps_min, reps_max, rest),
-        reason=reason,
-        focus=focus,
-        load=None
-        if load_weight is None
-        else Load(load_weight, load_unit, load_change, load_reason),
-        sets_logged=sets_logged,
-    )
-
-
-def _workout(row: Any, exercises: list[PlannedExercise]) -> Workout:
-    workout_id, created, goal, level, groups, notes, seed, equipment = row
-    return Workout(
-        id=workout_id,
-        created=datetime.fromisoformat(created),
-        goal=Goal(goal),
-        level=Level(level),
-        groups=tuple(Group(g) for g in json.loads(groups)),
-        exercises=tuple(exercises),
-        notes=tuple(json.loads(notes)),
-        seed=seed,
-        equipment=None if equipment is None else frozenset(json.loads(equipment)),
-    )
-
-
-# --- opening and migrating ----------------------------------------------------------
-
-
-@contextmanager
-def _guard(path: Path | None) -> Iterator[None]:
-    """SQLite failures are the environment's (exit 1); the file is left as it is."""
-    where = str(path) if path else "the history database"
-    try:
-        yield
-    except sqlite3.DatabaseError as err:
-        text = str(err)
-        if "locked" in text or "busy" in text:
-            message = f"{where} is busy: another backplan is still writing. Try again."
-        elif "not a database" in text or "malformed" in text or "corrupt" in text:
-            message = (
-                f"{where} is corrupt or not a backplan database ({text}). "
-                "It was left untouched; move it aside to start a new history."
-            )
-        else:
-            message = f"{where} could not be used: {text}."
-        raise BackplanError(message, exit_code=ENVIRONMENT) from None
-
-
-def open_store(path: Path | None = None, *, create: bool = True) -> Store:
-    """Open (and migrate) the history; without `create`, a missing file reads as empty."""
-    path = path or default_path()
-    if path.is_dir():
-        raise BackplanError(
-            f"{path} is a directory, not a history database.", exit_code=ENVIRONMENT
-        )
-    if not path.exists() and not create:
-        return _migrated(sqlite3.connect(":memory:", isolation_level=None), None)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise BackplanError(
-            f"Cannot create {path.parent}: {err.strerror or err}.", exit_code=ENVIRONMENT
-        ) from None
-    with _guard(path):
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-    try:
-        return _migrated(connection, path)
-    except BaseException:
-        connection.close()
-        raise
-
-
-def _migrated(db: sqlite3.Connection, path: Path | None) -> Store:
-    with _guard(path):
-        # One statement, one snapshot: another backplan may be creating the file right now.
-        version, objects = db.execute(
-            "SELECT user_version, (SELECT COUNT(*) FROM sqlite_master) FROM pragma_user_version"
-        ).fetchone()
-        _refuse_newer(version, path)
-        if version == 0 and objects:
-            raise BackplanError(
-                f"{path} is an SQLite database, but not backplan's; it was left untouched.",
-                exit_code=ENVIRONMENT,
-            )
-        db.execute("PRAGMA foreign_keys = ON")
-        if version < SCHEMA_VERSION:
-            if version == 0:
-                # Persistent; lets readers carry on while another process writes.
-                db.execute("PRAGMA journal_mode = WAL")
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                # Another process may have migrated while this one waited for the lock.
-                version = db.execute("PRAGMA user_version").fetchone()[0]
-                _refuse_newer(version, path)
-                for number in range(version + 1, SCHEMA_VERSION + 1):
-                    for statement in MIGRATIONS[number - 1]:
-                        db.execute(statement)
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            except BaseException:
-                db.rollback()
-                raise
-            db.commit()
-    return Store(db, path)
-
-
-def _refuse_newer(version: int, path: Path | None) -> None:
-    if version > SCHEMA_VERSION:
-        raise BackplanError(
-            f"{path} was written by a newer backplan (schema {version}; this one reads up to "
-            f"{SCHEMA_VERSION}). Upgrade backplan; the file was left untouched.",
-            exit_code=ENVIRONMENT,
-        )

@@ -4,64 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from backplan.errors import BackplanError
-
-UNITS = ("kg", "lb")
-KG_PER_LB = 0.45359237
-STEP = {"kg": 2.5, "lb": 5.0}  # the smallest jump most gyms' plates allow
-MAX_REPS = 100
-MAX_WEIGHT = {"kg": 1000.0, "lb": 2200.0}
+from backplan.training.model import (
+    MAX_REPS,
+    MAX_WEIGHT,
+    STEP,
+    UNITS,
+    Load,
+    Session,
+    SetDone,
+    number,
+)
 
 _SET = re.compile(r"(\d{1,4})(?:\s*[x×*]\s*(\d{1,5}(?:\.\d{1,2})?)\s*(kg|kgs|lb|lbs)?)?", re.I)
-
-
-@dataclass(frozen=True)
-class SetDone:
-    reps: int
-    weight: float | None  # None: bodyweight alone
-    unit: str
-
-    def weight_in(self, unit: str) -> float:
-        return convert(self.weight or 0.0, self.unit, unit)
-
-    def __str__(self) -> str:
-        if self.weight is None:
-            return f"{self.reps}"
-        return f"{self.reps}×{number(self.weight)} {self.unit}"
-
-
-@dataclass(frozen=True)
-class Session:
-    """One workout's logged sets of one exercise, with the rep range it prescribed."""
-
-    reps_min: int
-    reps_max: int
-    sets: tuple[SetDone, ...]
-
-
-@dataclass(frozen=True)
-class Load:
-    weight: float
-    unit: str
-    change: str  # up | down | same
-    reason: str
-
-    def __str__(self) -> str:
-        arrow = {"up": " ↑", "down": " ↓", "same": ""}[self.change]
-        return f"{number(self.weight)} {self.unit}{arrow}"
-
-
-def number(value: float) -> str:
-    """62.5 -> '62.5', 60.0 -> '60'."""
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def convert(weight: float, unit: str, to: str) -> float:
-    if unit == to:
-        return weight
-    return weight * KG_PER_LB if to == "kg" else weight / KG_PER_LB
 
 
 def parse_unit(text: str) -> str:

@@ -1,0 +1,202 @@
+"""The catalogue's vocabulary and values: groups, levels, exercises, and the words users type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from backplan.errors import BackplanError, did_you_mean
+
+
+class Group(str, Enum):
+    LATS = "lats"
+    UPPER_BACK = "upper-back"
+    LOWER_BACK = "lower-back"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ")
+
+    @property
+    def benefit(self) -> str:
+        return _BENEFITS[self]
+
+    @property
+    def colour(self) -> str:
+        return _COLOURS[self]
+
+
+_BENEFITS = {
+    Group.LATS: "width and the V-shape",
+    Group.UPPER_BACK: "thickness, posture, a stronger bench",
+    Group.LOWER_BACK: "the stabiliser behind every big lift",
+}
+_COLOURS = {Group.LATS: "cyan", Group.UPPER_BACK: "magenta", Group.LOWER_BACK: "yellow"}
+_GROUP_SPELLINGS = {
+    "lats": Group.LATS,
+    "upper-back": Group.UPPER_BACK,
+    "upper back": Group.UPPER_BACK,
+    "upper_back": Group.UPPER_BACK,
+    "upper": Group.UPPER_BACK,
+    "lower-back": Group.LOWER_BACK,
+    "lower back": Group.LOWER_BACK,
+    "lower_back": Group.LOWER_BACK,
+    "lower": Group.LOWER_BACK,
+}
+GROUP_NAMES = tuple(group.value for group in Group)
+
+
+class Level(str, Enum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+    @property
+    def rank(self) -> int:
+        return _LEVEL_RANKS[self]
+
+
+_LEVEL_RANKS = {level: rank for rank, level in enumerate(Level)}
+
+
+class Mechanic(str, Enum):
+    COMPOUND = "compound"
+    ISOLATION = "isolation"
+
+
+class Pattern(str, Enum):
+    VERTICAL_PULL = "vertical-pull"
+    HORIZONTAL_PULL = "horizontal-pull"
+    STRAIGHT_ARM = "straight-arm"
+    HINGE = "hinge"
+    EXTENSION = "extension"
+    SHRUG = "shrug"
+    SCAPULAR = "scapular"
+    STABILITY = "stability"
+
+
+EQUIPMENT = (
+    "bodyweight",
+    "barbell",
+    "dumbbell",
+    "kettlebell",
+    "cable",
+    "machine",
+    "band",
+    "pull-up-bar",
+    "bench",
+    "ez-bar",
+    "trap-bar",
+    "landmine",
+    "rings",
+    "suspension",
+    "exercise-ball",
+    "medicine-ball",
+    "plate",
+    "other",
+)
+BODYWEIGHT = "bodyweight"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    group: Group
+    equipment: tuple[str, ...]
+    level: Level
+    mechanic: Mechanic
+    pattern: Pattern | None
+    cues: tuple[str, ...]
+    focus: str | None = None
+
+    def usable_with(self, available: frozenset[str]) -> bool:
+        """All of its equipment is at hand (bodyweight always is)."""
+        return all(item == BODYWEIGHT or item in available for item in self.equipment)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    source: str
+    exercises: tuple[Exercise, ...]
+    by_id: dict[str, Exercise] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {e.id: e for e in self.exercises})
+
+    def get(self, exercise_id: str) -> Exercise:
+        """The exercise with this id, or an error that suggests the closest id."""
+        found = self.by_id.get(exercise_id.strip().lower())
+        if found is None:
+            hint = did_you_mean(exercise_id, self.by_id)
+            raise BackplanError(
+                f"No exercise '{exercise_id}' in the catalogue{hint}. "
+                "Run 'backplan list' to see every id."
+            )
+        return found
+
+    def select(
+        self,
+        groups: Iterable[Group] = (),
+        equipment: frozenset[str] | None = None,
+        level: Level = Level.ADVANCED,
+    ) -> list[Exercise]:
+        """Exercises of these groups (all when none) doable with this equipment, up to `level`."""
+        wanted = set(groups) or set(Group)
+        return [
+            e
+            for e in self.exercises
+            if e.group in wanted
+            and e.level.rank <= level.rank
+            and (equipment is None or e.usable_with(equipment))
+        ]
+
+
+# --- parsing what a user types --------------------------------------------------------
+
+
+def split_values(values: Iterable[str] | None) -> list[str]:
+    """Repeatable options also take comma-separated lists: ['a,b', 'c'] -> ['a', 'b', 'c']."""
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
+def parse_group(text: str) -> Group:
+    key = " ".join(text.strip().lower().split())
+    if key in _GROUP_SPELLINGS:
+        return _GROUP_SPELLINGS[key]
+    hint = did_you_mean(key, _GROUP_SPELLINGS)
+    raise BackplanError(f"Unknown group '{text}'{hint}. Choose from: {', '.join(GROUP_NAMES)}.")
+
+
+def parse_groups(values: Iterable[str] | None) -> list[Group]:
+    groups: list[Group] = []
+    for value in split_values(values):
+        group = parse_group(value)
+        if group not in groups:
+            groups.append(group)
+    return groups
+
+
+def parse_level(text: str) -> Level:
+    key = text.strip().lower()
+    for level in Level:
+        if level.value == key:
+            return level
+    hint = did_you_mean(key, [level.value for level in Level])
+    names = ", ".join(level.value for level in Level)
+    raise BackplanError(f"Unknown level '{text}'{hint}. Choose from: {names}.")
+
+
+def parse_equipment(values: Iterable[str] | None) -> frozenset[str] | None:
+    """What the user has; None means everything."""
+    items = [item.lower() for item in split_values(values)]
+    if not items:
+        return None
+    for item in items:
+        if item not in EQUIPMENT:
+            raise BackplanError(
+                f"Unknown equipment '{item}'{did_you_mean(item, EQUIPMENT)}. "
+                f"Choose from: {', '.join(EQUIPMENT)}."
+            )
+    return frozenset(items) | {BODYWEIGHT}

@@ -1,0 +1,84 @@
+"""The typer app: its root options, and every expected failure turned into an exit code."""
+
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+import typer
+
+# typer (0.29 and later) carries its own click; these are the types its parser raises.
+from typer._click.core import Context
+from typer._click.exceptions import ClickException, UsageError
+from typer.core import TyperGroup
+
+from backplan import __version__, render
+from backplan.errors import BackplanError
+
+
+class BackplanGroup(TyperGroup):
+    """Turns every expected failure into one clear stderr line and the spec's exit code."""
+
+    def invoke(self, ctx: Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BackplanError as failure:
+            render.error(failure.message, failure.details)
+            raise typer.Exit(failure.exit_code) from None
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        call = (args, prog_name, complete_var, False, windows_expand_args)
+        if not standalone_mode:
+            return super().main(*call, **extra)
+        # Click's own usage errors come out as one line, like backplan's.
+        try:
+            code = super().main(*call, **extra)
+        except typer.Abort:
+            render.error("Aborted.")
+            sys.exit(1)
+        except ClickException as failure:
+            hint = ""
+            if isinstance(failure, UsageError) and failure.ctx is not None:
+                hint = f" Try '{failure.ctx.command_path} --help'."
+            message = failure.format_message().rstrip()
+            if hint and not message.endswith((".", "?", ")")):
+                message += "."
+            render.error(message + hint)
+            sys.exit(failure.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+app = typer.Typer(
+    cls=BackplanGroup,
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"backplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Plan varied back workouts: lats, upper back and lower back.
+
+    Example: backplan workout --group lats --minutes 45
+    """

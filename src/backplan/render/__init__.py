@@ -1,0 +1,47 @@
+"""What people and scripts read: rich tables and panels, and the JSON documents.
+
+The command line talks to this package alone; each view lives in its own module.
+"""
+
+from backplan.render.catalogue import check_ok, exercise_panel, exercise_table
+from backplan.render.console import err, error, out, plural, print_json, warning, write_stdout
+from backplan.render.documents import (
+    config_json,
+    exercise_json,
+    load_json,
+    planned_json,
+    sets_json,
+    stats_json,
+    status_json,
+    workout_json,
+)
+from backplan.render.training import config_table, stats_view, status_table
+from backplan.render.workouts import history_table, volume_text, when_text, workout_view
+
+__all__ = [
+    "check_ok",
+    "config_json",
+    "config_table",
+    "err",
+    "error",
+    "exercise_json",
+    "exercise_panel",
+    "exercise_table",
+    "history_table",
+    "load_json",
+    "out",
+    "planned_json",
+    "plural",
+    "print_json",
+    "sets_json",
+    "stats_json",
+    "stats_view",
+    "status_json",
+    "status_table",
+    "volume_text",
+    "warning",
+    "when_text",
+    "workout_json",
+    "workout_view",
+    "write_stdout",
+]

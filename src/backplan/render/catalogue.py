@@ -1,0 +1,94 @@
+"""The catalogue as people read it: the exercise table, one exercise's panel, `check`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Group as RichGroup
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from backplan.catalogue.model import Catalogue, Exercise, Group
+from backplan.render.console import (
+    data_table,
+    equipment_text,
+    exercise_width,
+    group_legend,
+    group_text,
+    name_and_id,
+    out,
+    plural,
+)
+
+
+def exercise_table(exercises: Sequence[Exercise], title: str) -> None:
+    table = data_table(title)
+    table.add_column("Exercise", width=exercise_width(exercises, others=52))
+    table.add_column("Group", no_wrap=True)
+    table.add_column("Equipment", min_width=len("pull-up-bar"), overflow="fold")
+    table.add_column("Level", no_wrap=True, min_width=len("intermediate"))
+    table.add_column("Type", no_wrap=True, min_width=len("isolation"))
+    previous: Group | None = None
+    for exercise in exercises:
+        if previous is not None and exercise.group != previous:
+            table.add_section()
+        previous = exercise.group
+        table.add_row(
+            name_and_id(exercise.name, exercise.id),
+            group_text(exercise.group),
+            equipment_text(exercise),
+            exercise.level.value,
+            exercise.mechanic.value,
+        )
+    out.print(table)
+    out.print(group_legend(dict.fromkeys(e.group for e in exercises)))
+
+
+def exercise_panel(exercise: Exercise, extra: Sequence[tuple[str, Text | str]] = ()) -> None:
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim", no_wrap=True)
+    facts.add_column()
+    heading = group_text(exercise.group)
+    heading.append(f": {exercise.group.benefit}", style="dim")
+    facts.add_row("group", heading)
+    facts.add_row("equipment", equipment_text(exercise))
+    facts.add_row("level", exercise.level.value)
+    kind = exercise.mechanic.value
+    if exercise.pattern:
+        kind += f", {exercise.pattern.value}"
+    facts.add_row("type", kind)
+    for label, value in extra:
+        facts.add_row(label, value)
+    cues = Text()
+    for cue in exercise.cues:
+        cues.append("\n" if cues else "")
+        cues.append("• ", style=exercise.group.colour)
+        cues.append(cue)
+    parts: list[Any] = [facts, Text("\nForm", style="bold"), cues]
+    if exercise.focus:
+        parts += [Text("\nFocus", style="bold"), Text(exercise.focus, style="italic")]
+    title = Text(exercise.name, style="bold")
+    title.append(f"  {exercise.id}", style="dim")
+    out.print(
+        Panel(
+            RichGroup(*parts),
+            title=title,
+            title_align="left",
+            border_style=exercise.group.colour,
+            expand=False,
+        )
+    )
+
+
+def check_ok(catalogue: Catalogue) -> None:
+    counts = ", ".join(
+        f"{group.label} {sum(e.group is group for e in catalogue.exercises)}" for group in Group
+    )
+    out.print(
+        f"[green]✓[/] {escape(catalogue.source)}: {plural(len(catalogue.exercises), 'exercise')} "
+        f"({counts})",
+        soft_wrap=True,
+    )

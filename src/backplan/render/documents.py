@@ -1,0 +1,115 @@
+"""The JSON documents of `--json` and export: stable keys, built in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from backplan.catalogue.model import BODYWEIGHT, Exercise, Group
+
+if TYPE_CHECKING:
+    from backplan.config import Config
+    from backplan.training.model import Load, PlannedExercise, Workout
+    from backplan.training.recovery import GroupStatus, Usage
+
+
+def exercise_json(exercise: Exercise) -> dict[str, Any]:
+    return {
+        "id": exercise.id,
+        "name": exercise.name,
+        "group": exercise.group.value,
+        "equipment": list(exercise.equipment),
+        "level": exercise.level.value,
+        "mechanic": exercise.mechanic.value,
+        "pattern": exercise.pattern.value if exercise.pattern else None,
+        "cues": list(exercise.cues),
+        "focus": exercise.focus,
+    }
+
+
+def load_json(load: Load | None) -> dict[str, Any] | None:
+    if load is None:
+        return None
+    return {"weight": load.weight, "unit": load.unit, "change": load.change, "reason": load.reason}
+
+
+def planned_json(e: PlannedExercise) -> dict[str, Any]:
+    """One exercise of a workout, with the spec's keys."""
+    return {
+        "position": e.position,
+        "id": e.id,
+        "name": e.name,
+        "group": e.group.value,
+        "mechanic": e.mechanic.value,
+        "pattern": e.pattern.value if e.pattern else None,
+        "sets": e.prescription.sets,
+        "reps_min": e.prescription.reps_min,
+        "reps_max": e.prescription.reps_max,
+        "rest_seconds": e.prescription.rest_seconds,
+        "reason": e.reason,
+        "load": load_json(e.load),
+    }
+
+
+def sets_json(e: PlannedExercise) -> list[dict[str, Any]]:
+    return [{"reps": s.reps, "weight": s.weight, "unit": s.unit} for s in e.sets_logged]
+
+
+def workout_json(workout: Workout, with_logs: bool = False) -> dict[str, Any]:
+    """The spec's workout document; history's also carries what was logged."""
+    return {
+        "id": workout.id,
+        "created": workout.created.isoformat(timespec="seconds"),
+        "goal": workout.goal.value,
+        "level": workout.level.value,
+        "groups": [g.value for g in workout.groups],
+        "estimated_minutes": workout.estimated_minutes,
+        "notes": list(workout.notes),
+        "exercises": [
+            {**planned_json(e), "sets_logged": sets_json(e)} if with_logs else planned_json(e)
+            for e in workout.exercises
+        ],
+    }
+
+
+def config_json(settings: Config) -> dict[str, Any]:
+    return {
+        "equipment": None
+        if settings.equipment is None
+        else sorted(settings.equipment - {BODYWEIGHT}),
+        "level": settings.level.value if settings.level else None,
+        "goal": settings.goal.value if settings.goal else None,
+        "exercises": settings.exercises,
+        "unit": settings.unit,
+    }
+
+
+def status_json(groups: Sequence[GroupStatus]) -> list[dict[str, Any]]:
+    return [
+        {
+            "group": s.group.value,
+            "last_trained": s.last_trained.isoformat(timespec="seconds")
+            if s.last_trained
+            else None,
+            "sets_last_7_days": s.sets_last_7_days,
+            "status": "ready" if s.ready else "recovering",
+            "ready_at": s.ready_at.isoformat(timespec="seconds") if s.ready_at else None,
+        }
+        for s in groups
+    ]
+
+
+def stats_json(weeks: Sequence[tuple[date, dict[Group, int]]], usage: Usage) -> dict[str, Any]:
+    from backplan.training.recovery import WEEKLY_SETS_MARK
+
+    return {
+        "weekly_sets_mark": WEEKLY_SETS_MARK,
+        "weeks": [
+            {"week_of": start.isoformat(), "sets": {g.value: n for g, n in sets.items()}}
+            for start, sets in weeks
+        ],
+        "never_done": [e.id for e in usage.never_done],
+        "most_used": [{"id": e.id, "sessions": n} for e, n in usage.most_used],
+        "least_used": [{"id": e.id, "sessions": n} for e, n in usage.least_used],
+    }

@@ -1,0 +1,122 @@
+"""Your settings, recovery and weekly stats as people read them (and their JSON)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from rich.table import Table
+from rich.text import Text
+
+from backplan.catalogue.model import Group
+from backplan.render.console import data_table, group_text, out
+from backplan.render.documents import config_json
+from backplan.when import days_ago
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from backplan.config import Config
+    from backplan.training.recovery import GroupStatus, Usage
+
+# --- settings -----------------------------------------------------------------------
+
+
+def config_table(settings: Config, path: Path) -> None:
+    defaults = {
+        "equipment": "everything",
+        "level": "intermediate",
+        "goal": "hypertrophy",
+        "exercises": "6",
+        "unit": "kg",
+    }
+    table = data_table()
+    table.add_column("Setting", no_wrap=True)
+    table.add_column("Value")
+    for key, value in config_json(settings).items():
+        if value is None:
+            table.add_row(key, Text(f"{defaults[key]} (default)", style="dim"))
+        else:
+            table.add_row(key, ", ".join(value) if isinstance(value, list) else str(value))
+    out.print(table)
+    out.print(Text(f"from {path}", style="dim"), soft_wrap=True)
+
+
+# --- recovery and stats -------------------------------------------------------------------
+
+
+def status_table(groups: Sequence[GroupStatus], now: datetime) -> None:
+    table = data_table("Recovery")
+    table.add_column("Group", no_wrap=True)
+    table.add_column("Last trained", no_wrap=True)
+    table.add_column("Sets, 7 days", justify="right", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    for s in groups:
+        last = (
+            Text(f"{days_ago(s.last_trained, now)}, {s.last_trained.astimezone():%H:%M}")
+            if s.last_trained
+            else Text("never", style="dim")
+        )
+        state = (
+            Text("ready", style="bold green")
+            if s.ready_at is None
+            else Text(f"recovering until {s.ready_at.astimezone():%a %H:%M}", style="yellow")
+        )
+        table.add_row(group_text(s.group), last, str(s.sets_last_7_days), state)
+    out.print(table)
+    out.print(
+        Text(
+            "Recovering: trained under 48 hours ago (NSCA: a rest day between sessions for "
+            "the same muscles). A broad workout gives those slots to the others.",
+            style="dim",
+        )
+    )
+
+
+def stats_view(weeks: Sequence[tuple[date, dict[Group, int]]], usage: Usage) -> None:
+    from rich.progress_bar import ProgressBar
+
+    from backplan.training.recovery import WEEKLY_SETS_MARK
+
+    # rich's ProgressBar draws each group's weekly sets as progress toward the 10-set
+    # mark: the bar fills at the mark and turns green, and the count stands beside it.
+    table = data_table(f"Sets per week (a bar is full at {WEEKLY_SETS_MARK})")
+    table.add_column("Week of", no_wrap=True)
+    for group in Group:
+        table.add_column(group_text(group), no_wrap=True)
+    for start, sets in weeks:
+        cells: list[Any] = [start.strftime("%d %b")]
+        for group in Group:
+            count = sets[group]
+            bar = ProgressBar(
+                total=WEEKLY_SETS_MARK, completed=min(count, WEEKLY_SETS_MARK), width=12,
+                complete_style=group.colour, finished_style="bold green",
+            )  # fmt: skip
+            cell = Table.grid(padding=(0, 1))
+            cell.add_row(bar, Text(f"{count:>3}"))
+            cells.append(cell)
+        table.add_row(*cells)
+    out.print(table)
+    out.print(
+        Text(
+            "Schoenfeld, Ogborn & Krieger 2017: more weekly sets, more growth; "
+            "10 or more a muscle did best.",
+            style="dim",
+        )
+    )
+
+    never = usage.never_done
+    out.print(Text(f"\nNever done ({len(never)} your settings allow)", style="bold"))
+    if never:
+        out.print(Text(", ").join(Text(e.id, style=e.group.colour) for e in never))
+    else:
+        out.print("You have done every exercise your settings allow.")
+    if usage.most_used:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold")
+        grid.add_column()
+        for label, ranked in (("Most used", usage.most_used), ("Least used", usage.least_used)):
+            grid.add_row(label, ", ".join(f"{e.id} ({n})" for e, n in ranked))
+        out.print()
+        out.print(grid)

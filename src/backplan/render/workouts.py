@@ -1,0 +1,131 @@
+"""Workouts as people read them: one session in full, and the history table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+
+from backplan.catalogue.model import Group
+from backplan.render.console import data_table, exercise_width, group_text, name_and_id, out
+
+if TYPE_CHECKING:
+    from backplan.training.model import Workout
+
+
+def rest_text(seconds: int) -> str:
+    if seconds < 120:
+        return f"{seconds} s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min" if not rest else f"{minutes}:{rest:02d} min"
+
+
+def when_text(moment: datetime) -> str:
+    return moment.strftime("%a %d %b %Y %H:%M")
+
+
+def _groups_text(groups: Sequence[Group]) -> Text:
+    if set(groups) == set(Group):
+        return Text("whole back")
+    return Text(" + ").join(group_text(g) for g in groups)
+
+
+def workout_view(workout: Workout, unit: str) -> None:
+    title = Text("Back workout", style="bold")
+    if workout.id is not None:
+        title.append(f" #{workout.id}", style="bold")
+    title.append(" · ")
+    title.append_text(_groups_text(workout.groups))
+    title.append(f" · {workout.goal.value} · {workout.level.value}")
+    title.append(f" · about {workout.estimated_minutes} min", style="bold")
+    out.print(title)
+    out.print(Text(when_text(workout.created), style="dim"))
+
+    table = data_table()
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Exercise", width=exercise_width(workout.exercises, others=48))
+    table.add_column("Group", no_wrap=True)
+    table.add_column("Sets×reps", no_wrap=True)
+    table.add_column("Rest", no_wrap=True)
+    table.add_column("Why", min_width=12, ratio=1)
+    for e in workout.exercises:
+        p = e.prescription
+        # The suggested load sits under the sets, as lifters write it ("3 × 8 @ 60 kg"),
+        # and its reason under the pick's.
+        dose = Text(f"{p.sets} × {p.reps_min}–{p.reps_max}")
+        why = Text(e.reason, style="dim")
+        if e.load:
+            dose.append(f"\n{e.load}", style=_CHANGE_STYLE[e.load.change])
+            why.append(f"\n{e.load.reason}", style="dim")
+        table.add_row(
+            str(e.position),
+            name_and_id(e.name, e.id),
+            group_text(e.group),
+            dose,
+            rest_text(p.rest_seconds),
+            why,
+        )
+    out.print(table)
+
+    focus = Table.grid(padding=(0, 1))
+    focus.add_column(justify="right", style="dim", no_wrap=True)
+    focus.add_column()
+    for e in workout.exercises:
+        if e.focus:
+            focus.add_row(str(e.position), Text(e.focus, style="italic"))
+    if focus.row_count:
+        out.print(Text("Focus: the muscle to picture moving the weight", style="bold"))
+        out.print(focus)
+    if workout.notes:
+        out.print(Text("\nNotes", style="bold"))
+        notes = Table.grid(padding=(0, 1))
+        notes.add_column(no_wrap=True)
+        notes.add_column()
+        for note in workout.notes:
+            notes.add_row("•", note)
+        out.print(notes)
+    if workout.logged:
+        logged = Table.grid(padding=(0, 1))
+        logged.add_column(justify="right", style="dim", no_wrap=True)
+        logged.add_column(no_wrap=True)
+        logged.add_column()
+        for e in workout.exercises:
+            if e.sets_logged:
+                logged.add_row(str(e.position), e.name, ", ".join(str(s) for s in e.sets_logged))
+        out.print(Text(f"\nLogged (volume {volume_text(workout, unit)})", style="bold"))
+        out.print(logged)
+
+
+_CHANGE_STYLE = {"up": "bold green", "down": "yellow", "same": ""}
+
+
+def volume_text(workout: Workout, unit: str) -> str:
+    """Reps × weight over the logged sets; bodyweight-only sessions say so."""
+    volume = workout.volume(unit)
+    return f"{volume:,.0f} {unit}" if volume else "bodyweight"
+
+
+def history_table(workouts: Sequence[Workout], unit: str) -> None:
+    table = data_table("Your back workouts")
+    table.add_column("ID", justify="right", no_wrap=True)
+    table.add_column("When", no_wrap=True)
+    table.add_column("Groups")
+    table.add_column("Goal", no_wrap=True)
+    table.add_column("Ex.", justify="right", no_wrap=True)
+    table.add_column("Min", justify="right", no_wrap=True)
+    table.add_column("Logged", justify="right", no_wrap=True)
+    for workout in workouts:
+        table.add_row(
+            str(workout.id),
+            when_text(workout.created),
+            _groups_text(workout.groups),
+            workout.goal.value,
+            str(len(workout.exercises)),
+            str(workout.estimated_minutes),
+            volume_text(workout, unit) if workout.logged else Text("—", style="dim"),
+        )
+    out.print(table)
+    out.print(Text("backplan history show ID prints one in full.", style="dim"))

@@ -1,0 +1,1 @@
+"""Your history in SQLite, its migrations, and export/import."""

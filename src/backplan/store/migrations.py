@@ -1,0 +1,173 @@
+"""Opening the history database: numbered migrations, and refusing what is not ours.
+
+A database that is corrupt, foreign or from a newer backplan is refused with exit
+code 1 and never written to: nothing here writes before the version is known.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from backplan.errors import ENVIRONMENT, BackplanError
+
+FILE_NAME = "history.sqlite3"
+BUSY_TIMEOUT_SECONDS = 30.0
+
+# Migration N takes the schema from version N-1 to N; PRAGMA user_version records it.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE workouts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            created TEXT NOT NULL,      -- ISO 8601 with the local offset, as the user saw it
+            created_ts REAL NOT NULL,   -- seconds since the epoch, for ordering
+            goal TEXT NOT NULL,
+            level TEXT NOT NULL,
+            groups TEXT NOT NULL,       -- JSON list of group names
+            notes TEXT NOT NULL,        -- JSON list of notes
+            seed INTEGER
+        )""",
+        "CREATE INDEX workouts_by_time ON workouts (created_ts)",
+        """CREATE TABLE workout_exercises (
+            workout_id INTEGER NOT NULL REFERENCES workouts (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            exercise_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            grp TEXT NOT NULL,
+            mechanic TEXT NOT NULL,
+            pattern TEXT,
+            sets INTEGER NOT NULL,
+            reps_min INTEGER NOT NULL,
+            reps_max INTEGER NOT NULL,
+            rest_seconds INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            focus TEXT,
+            created_ts REAL NOT NULL,   -- the workout's, so "last done" is one index lookup
+            PRIMARY KEY (workout_id, position)
+        )""",
+        "CREATE INDEX exercises_by_recency ON workout_exercises (exercise_id, created_ts)",
+    ),
+    (
+        "ALTER TABLE workouts ADD COLUMN equipment TEXT",  # JSON list; NULL: everything
+        "ALTER TABLE workout_exercises ADD COLUMN load_weight REAL",  # the suggestion when planned
+        "ALTER TABLE workout_exercises ADD COLUMN load_unit TEXT",
+        "ALTER TABLE workout_exercises ADD COLUMN load_change TEXT",
+        "ALTER TABLE workout_exercises ADD COLUMN load_reason TEXT",
+        """CREATE TABLE logged_sets (
+            workout_id INTEGER NOT NULL REFERENCES workouts (id) ON DELETE CASCADE,
+            exercise_id TEXT NOT NULL,
+            set_number INTEGER NOT NULL,
+            reps INTEGER NOT NULL,
+            weight REAL,                -- NULL: bodyweight alone
+            unit TEXT NOT NULL,
+            created_ts REAL NOT NULL,   -- the workout's, for "last logged" by index
+            PRIMARY KEY (workout_id, exercise_id, set_number)
+        )""",
+        "CREATE INDEX logged_by_exercise ON logged_sets (exercise_id, created_ts)",
+        """CREATE TABLE marks (
+            exercise_id TEXT PRIMARY KEY,
+            mark TEXT NOT NULL CHECK (mark IN ('pin', 'ban'))
+        )""",
+    ),
+    (
+        # "When was each group last trained" and "sets per group since" read this alone.
+        "CREATE INDEX exercises_by_group ON workout_exercises (grp, created_ts)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def default_path() -> Path:
+    from backplan import paths
+
+    return paths.data_dir() / FILE_NAME
+
+
+@contextmanager
+def guard(path: Path | None) -> Iterator[None]:
+    """SQLite failures are the environment's (exit 1); the file is left as it is."""
+    where = str(path) if path else "the history database"
+    try:
+        yield
+    except sqlite3.DatabaseError as err:
+        text = str(err)
+        if "locked" in text or "busy" in text:
+            message = f"{where} is busy: another backplan is still writing. Try again."
+        elif "not a database" in text or "malformed" in text or "corrupt" in text:
+            message = (
+                f"{where} is corrupt or not a backplan database ({text}). "
+                "It was left untouched; move it aside to start a new history."
+            )
+        else:
+            message = f"{where} could not be used: {text}."
+        raise BackplanError(message, exit_code=ENVIRONMENT) from None
+
+
+def connect(
+    path: Path | None = None, *, create: bool = True
+) -> tuple[sqlite3.Connection, Path | None]:
+    """Open (and migrate) the history; without `create`, a missing file reads as empty."""
+    path = path or default_path()
+    if path.is_dir():
+        raise BackplanError(
+            f"{path} is a directory, not a history database.", exit_code=ENVIRONMENT
+        )
+    if not path.exists() and not create:
+        return _migrated(sqlite3.connect(":memory:", isolation_level=None), None), None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise BackplanError(
+            f"Cannot create {path.parent}: {err.strerror or err}.", exit_code=ENVIRONMENT
+        ) from None
+    with guard(path):
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    try:
+        return _migrated(connection, path), path
+    except BaseException:
+        connection.close()
+        raise
+
+
+def _migrated(db: sqlite3.Connection, path: Path | None) -> sqlite3.Connection:
+    with guard(path):
+        # One statement, one snapshot: another backplan may be creating the file right now.
+        version, objects = db.execute(
+            "SELECT user_version, (SELECT COUNT(*) FROM sqlite_master) FROM pragma_user_version"
+        ).fetchone()
+        _refuse_newer(version, path)
+        if version == 0 and objects:
+            raise BackplanError(
+                f"{path} is an SQLite database, but not backplan's; it was left untouched.",
+                exit_code=ENVIRONMENT,
+            )
+        db.execute("PRAGMA foreign_keys = ON")
+        if version < SCHEMA_VERSION:
+            if version == 0:
+                # Persistent; lets readers carry on while another process writes.
+                db.execute("PRAGMA journal_mode = WAL")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                # Another process may have migrated while this one waited for the lock.
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                _refuse_newer(version, path)
+                for number in range(version + 1, SCHEMA_VERSION + 1):
+                    for statement in MIGRATIONS[number - 1]:
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            except BaseException:
+                db.rollback()
+                raise
+            db.commit()
+    return db
+
+
+def _refuse_newer(version: int, path: Path | None) -> None:
+    if version > SCHEMA_VERSION:
+        raise BackplanError(
+            f"{path} was written by a newer backplan (schema {version}; this one reads up to "
+            f"{SCHEMA_VERSION}). Upgrade backplan; the file was left untouched.",
+            exit_code=ENVIRONMENT,
+        )

@@ -1,0 +1,93 @@
+"""Rows of the history tables to values and back: the columns, in one place."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from backplan.catalogue.model import Group, Level, Mechanic, Pattern
+from backplan.errors import BackplanError
+from backplan.training.model import Goal, Load, PlannedExercise, Prescription, SetDone, Workout
+
+WORKOUT_COLUMNS = "id, created, goal, level, groups, notes, seed, equipment"
+EXERCISE_COLUMNS = (
+    "position, exercise_id, name, grp, mechanic, pattern, sets, reps_min, reps_max,"
+    " rest_seconds, reason, focus, load_weight, load_unit, load_change, load_reason"
+)
+EXERCISE_MARKS = ", ".join("?" * len(EXERCISE_COLUMNS.split(",")))
+
+
+def exercise_row(e: PlannedExercise) -> tuple[Any, ...]:
+    load = e.load
+    return (
+        e.position,
+        e.id,
+        e.name,
+        e.group.value,
+        e.mechanic.value,
+        e.pattern.value if e.pattern else None,
+        e.prescription.sets,
+        e.prescription.reps_min,
+        e.prescription.reps_max,
+        e.prescription.rest_seconds,
+        e.reason,
+        e.focus,
+        load.weight if load else None,
+        load.unit if load else None,
+        load.change if load else None,
+        load.reason if load else None,
+    )
+
+
+def same_workout(created_ts: float, exercise_ids: Sequence[str]) -> tuple[int, str]:
+    """What makes two workouts the same for import: the second they were planned (exports
+    keep whole seconds, cut rather than rounded) and their exercises in order."""
+    return math.floor(created_ts), " ".join(exercise_ids)
+
+
+def local_time(timestamp: float) -> datetime:
+    return datetime.fromtimestamp(timestamp).astimezone()
+
+
+def no_such_workout(workout_id: int) -> BackplanError:
+    return BackplanError(
+        f"No workout {workout_id} in your history. Run 'backplan history' to see the ids."
+    )
+
+
+def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExercise:
+    position, ident, name, group, mechanic, pattern, sets, reps_min, reps_max, rest = row[:10]
+    reason, focus, load_weight, load_unit, load_change, load_reason = row[10:16]
+    return PlannedExercise(
+        position=position,
+        id=ident,
+        name=name,
+        group=Group(group),
+        mechanic=Mechanic(mechanic),
+        pattern=Pattern(pattern) if pattern else None,
+        prescription=Prescription(sets, reps_min, reps_max, rest),
+        reason=reason,
+        focus=focus,
+        load=None
+        if load_weight is None
+        else Load(load_weight, load_unit, load_change, load_reason),
+        sets_logged=sets_logged,
+    )
+
+
+def workout_from_row(row: Any, exercises: list[PlannedExercise]) -> Workout:
+    workout_id, created, goal, level, groups, notes, seed, equipment = row
+    return Workout(
+        id=workout_id,
+        created=datetime.fromisoformat(created),
+        goal=Goal(goal),
+        level=Level(level),
+        groups=tuple(Group(g) for g in json.loads(groups)),
+        exercises=tuple(exercises),
+        notes=tuple(json.loads(notes)),
+        seed=seed,
+        equipment=None if equipment is None else frozenset(json.loads(equipment)),
+    )

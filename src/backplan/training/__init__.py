@@ -1,0 +1,1 @@
+"""Training, kept pure: prescriptions, the planner, progression and recovery."""

@@ -1,0 +1,160 @@
+"""The values training makes and the store keeps: goals, prescriptions, sets, loads,
+recency, and the planned workout itself."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import Enum
+
+from backplan.catalogue.model import Group, Level, Mechanic, Pattern
+
+
+class Goal(str, Enum):
+    STRENGTH = "strength"
+    HYPERTROPHY = "hypertrophy"
+    ENDURANCE = "endurance"
+
+
+WARM_UP_SECONDS = 5 * 60
+SET_UP_SECONDS = 90
+SECONDS_PER_REP = 3
+
+
+@dataclass(frozen=True)
+class Prescription:
+    sets: int
+    reps_min: int
+    reps_max: int
+    rest_seconds: int
+
+    @property
+    def seconds(self) -> int:
+        """Time under the bar, rests between sets, and setting up."""
+        work = self.sets * self.reps_max * SECONDS_PER_REP
+        return work + (self.sets - 1) * self.rest_seconds + SET_UP_SECONDS
+
+
+def estimated_minutes(prescriptions: Iterable[Prescription]) -> int:
+    """Warm-up plus every exercise, rounded up to the minute."""
+    return math.ceil((WARM_UP_SECONDS + sum(p.seconds for p in prescriptions)) / 60)
+
+
+UNITS = ("kg", "lb")
+KG_PER_LB = 0.45359237
+STEP = {"kg": 2.5, "lb": 5.0}  # the smallest jump most gyms' plates allow
+MAX_REPS = 100
+MAX_WEIGHT = {"kg": 1000.0, "lb": 2200.0}
+
+
+@dataclass(frozen=True)
+class SetDone:
+    reps: int
+    weight: float | None  # None: bodyweight alone
+    unit: str
+
+    def weight_in(self, unit: str) -> float:
+        return convert(self.weight or 0.0, self.unit, unit)
+
+    def __str__(self) -> str:
+        if self.weight is None:
+            return f"{self.reps}"
+        return f"{self.reps}×{number(self.weight)} {self.unit}"
+
+
+@dataclass(frozen=True)
+class Session:
+    """One workout's logged sets of one exercise, with the rep range it prescribed."""
+
+    reps_min: int
+    reps_max: int
+    sets: tuple[SetDone, ...]
+
+
+@dataclass(frozen=True)
+class Load:
+    weight: float
+    unit: str
+    change: str  # up | down | same
+    reason: str
+
+    def __str__(self) -> str:
+        arrow = {"up": " ↑", "down": " ↓", "same": ""}[self.change]
+        return f"{number(self.weight)} {self.unit}{arrow}"
+
+
+def number(value: float) -> str:
+    """62.5 -> '62.5', 60.0 -> '60'."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def convert(weight: float, unit: str, to: str) -> float:
+    if unit == to:
+        return weight
+    return weight * KG_PER_LB if to == "kg" else weight / KG_PER_LB
+
+
+@dataclass(frozen=True)
+class Recency:
+    """What history says: when each exercise was last done, and the last session's ids."""
+
+    last_done: Mapping[str, datetime] = field(default_factory=dict)
+    previous: frozenset[str] = frozenset()
+    uses: Mapping[str, int] = field(default_factory=dict)  # sessions that included each id
+
+    def freshness(self, exercise_id: str) -> tuple[bool, float, int]:
+        """Sorts the stalest first: never done, then done longest ago, then done least
+        often (exercises of one session tie on time, and would otherwise always fall to
+        the same tie-breaks)."""
+        last = self.last_done.get(exercise_id)
+        return (last is not None, last.timestamp() if last else 0.0, self.uses.get(exercise_id, 0))
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    """A snapshot of the exercise as planned, so history reads right after the catalogue changes."""
+
+    position: int
+    id: str
+    name: str
+    group: Group
+    mechanic: Mechanic
+    pattern: Pattern | None
+    prescription: Prescription
+    reason: str
+    focus: str | None = None
+    load: Load | None = None  # the suggested weight, when the exercise was logged before
+    sets_logged: tuple[SetDone, ...] = ()  # what was done, once logged
+
+
+@dataclass(frozen=True)
+class Workout:
+    created: datetime
+    goal: Goal
+    level: Level
+    groups: tuple[Group, ...]
+    exercises: tuple[PlannedExercise, ...]
+    notes: tuple[str, ...] = ()
+    seed: int | None = None
+    equipment: frozenset[str] | None = None  # what was available; None: everything
+    id: int | None = None
+
+    @property
+    def estimated_minutes(self) -> int:
+        return estimated_minutes(e.prescription for e in self.exercises)
+
+    def saved_as(self, workout_id: int) -> Workout:
+        return replace(self, id=workout_id)
+
+    def exercise(self, exercise_id: str) -> PlannedExercise | None:
+        return next((e for e in self.exercises if e.id == exercise_id), None)
+
+    @property
+    def logged(self) -> bool:
+        return any(e.sets_logged for e in self.exercises)
+
+    def volume(self, unit: str) -> float:
+        """Reps times weight, summed over every logged set, in `unit`."""
+        return sum(s.reps * s.weight_in(unit) for e in self.exercises for s in e.sets_logged)
