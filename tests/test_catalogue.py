@@ -151,9 +151,9 @@ def test_every_problem_is_listed_with_its_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "fragment"),
     [
-        ("version: 2\nexercises: []\n", 1, "version 2 is newer than this backplan reads"),
+        ("version: 3\nexercises: []\n", 1, "version 3 is newer than this backplan reads"),
         ("version: one\nexercises: []\n", 1, "version must be a whole number"),
-        ("exercises: []\n", 1, "missing 'version: 1'"),
+        ("exercises: []\n", 1, "missing 'version: 2'"),
         ("version: 1\nexercises: []\n", 2, "'exercises' is empty"),
         ("version: 1\n", 1, "missing 'exercises:'"),
         ("version: 1\nexercises: {}\n", 2, "'exercises' must be a list"),

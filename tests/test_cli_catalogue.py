@@ -81,6 +81,16 @@ def test_list_json_keys() -> None:
         "pattern",
         "cues",
         "focus",
+        "dose",
+        "sides",
+        "load",
+        "range",
+        "goals",
+        "family",
+        "power",
+        "harder",
+        "easier",
+        "aliases",
     ]
 
 
@@ -92,7 +102,7 @@ def test_list_json_keys() -> None:
         (["list", "--equipment", "dumbell"], "did you mean 'dumbbell'?"),
         (["list", "--level", "expert"], "Unknown level 'expert'"),
         (["list", "--grup", "lats"], "No such option"),
-        (["show", "pullup"], "did you mean 'pull-up'?"),
+        (["show", "pul-upp"], "did you mean 'pull-up'?"),
         (["show"], "Missing argument"),
     ],
 )
@@ -106,7 +116,7 @@ def test_bad_input_is_one_clear_line(args: list[str], message: str) -> None:
 
 
 def test_list_with_nothing_left_says_so() -> None:
-    args = ("list", "--group", "lats", "--equipment", "rings")
+    args = ("list", "--group", "lats", "--equipment", "medicine-ball")
     assert "No exercise matches these filters" in ok(*args).stdout
     assert run_json(*args) == []
 

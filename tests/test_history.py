@@ -226,6 +226,7 @@ from pathlib import Path
 from backplan import catalogue, paths
 from backplan.store import history
 from backplan.training import planner
+from backplan.training.model import Recency
 exercises = list(catalogue.load(paths.shipped_catalogue()).exercises)
 now = datetime(2026, 11, 24, tzinfo=timezone.utc)
 with history.open_store(Path(sys.argv[1])) as store:
@@ -234,7 +235,7 @@ with history.open_store(Path(sys.argv[1])) as store:
     while True:
         seed += 1
         store.save(planner.plan(exercises, planner.Request(seed=seed, exercises=12),
-                                planner.Recency(), now))
+                                Recency(), now))
 """
 
 

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from backplan import catalogue, paths
-from backplan.catalogue.model import Level
+from backplan.catalogue.model import Goal, Level
 from backplan.defaults import MAX_EXERCISES, SETTINGS
 from backplan.errors import BackplanError, did_you_mean
 from backplan.files import write_atomically
-from backplan.training.model import Goal
 from backplan.training.prescription import parse_goal
 from backplan.training.progression import parse_unit
 

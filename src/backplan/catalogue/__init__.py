@@ -1,6 +1,7 @@
 """The exercise catalogue: its vocabulary (model), the strict loader and its cache."""
 
-from backplan.catalogue.loader import MAX_CUE_CHARS, SCHEMA_VERSION, CatalogueError, load
+from backplan.catalogue.checker import MAX_CUE_CHARS
+from backplan.catalogue.loader import SCHEMA_VERSION, CatalogueError, load
 from backplan.catalogue.model import (
     BODYWEIGHT,
     EQUIPMENT,

@@ -14,17 +14,24 @@ import sys
 from pathlib import Path
 
 from backplan import __version__, paths
-from backplan.catalogue.model import Exercise, Group, Level, Mechanic, Pattern
+from backplan.catalogue.model import (
+    Dose,
+    Exercise,
+    Goal,
+    Group,
+    Level,
+    LoadKind,
+    Mechanic,
+    Pattern,
+    Sides,
+)
 
 KEEP = 8  # cached catalogues kept; the oldest go first
-_GROUPS = {g.value: g for g in Group}
-_LEVELS = {lv.value: lv for lv in Level}
-_MECHANICS = {m.value: m for m in Mechanic}
-_PATTERNS = {p.value: p for p in Pattern}
+FORMAT = 2  # of the cached rows: a new format is a new key
 
 
 def _path(data: bytes) -> Path:
-    salt = f"{__version__} {sys.version_info[:2]}".encode()
+    salt = f"{__version__} {FORMAT} {sys.version_info[:2]}".encode()
     digest = hashlib.blake2b(data, digest_size=16, salt=hashlib.blake2b(salt).digest()[:16])
     return paths.cache_dir() / f"catalogue-{digest.hexdigest()}.marshal"
 
@@ -32,22 +39,24 @@ def _path(data: bytes) -> Path:
 def read(data: bytes) -> tuple[Exercise, ...] | None:
     try:
         rows = marshal.loads(_path(data).read_bytes())
-        return tuple(
-            Exercise(
-                ident,
-                name,
-                _GROUPS[group],
-                equipment,
-                _LEVELS[level],
-                _MECHANICS[mechanic],
-                _PATTERNS[pattern] if pattern else None,
-                cues,
-                focus,
-            )
-            for ident, name, group, equipment, level, mechanic, pattern, cues, focus in rows
-        )
+        return tuple(_exercise(*row) for row in rows)
     except (OSError, EOFError, ValueError, TypeError, KeyError):
         return None
+
+
+def _exercise(
+    ident: str, name: str, group: str, equipment: tuple[str, ...], level: str, mechanic: str,
+    pattern: str | None, cues: tuple[str, ...], focus: str | None, dose: str, sides: str,
+    load: str | None, reps: tuple[int, int] | None, goals: tuple[str, ...],
+    family: str | None, power: bool, harder: str | None, easier: str | None,
+    aliases: tuple[str, ...],
+) -> Exercise:  # fmt: skip
+    return Exercise(
+        ident, name, Group(group), equipment, Level(level), Mechanic(mechanic),
+        Pattern(pattern) if pattern else None, cues, focus, Dose(dose), Sides(sides),
+        LoadKind(load) if load else None, reps, frozenset(map(Goal, goals)), family, power,
+        harder, easier, aliases,
+    )  # fmt: skip
 
 
 def write(data: bytes, exercises: tuple[Exercise, ...]) -> None:
@@ -62,6 +71,16 @@ def write(data: bytes, exercises: tuple[Exercise, ...]) -> None:
             e.pattern.value if e.pattern else None,
             e.cues,
             e.focus,
+            e.dose.value,
+            e.sides.value,
+            e.load.value if e.load else None,
+            e.range,
+            tuple(sorted(g.value for g in e.goals)),
+            e.family,
+            e.power,
+            e.harder,
+            e.easier,
+            e.aliases,
         )
         for e in exercises
     )

@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from backplan.catalogue import yamlnodes
+from backplan.catalogue import schema_v2, yamlnodes
+from backplan.catalogue.checker import MAX_CUE_CHARS, Checker, kind
 from backplan.catalogue.model import (
     BODYWEIGHT,
     EQUIPMENT,
@@ -20,16 +21,15 @@ from backplan.catalogue.model import (
 )
 from backplan.errors import BackplanError, did_you_mean
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
 # --- loading and validating ----------------------------------------------------------
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _REQUIRED = ("id", "name", "group", "equipment", "level", "mechanic", "cues")
-_FIELDS = (*_REQUIRED, "pattern", "focus")
+_FIELDS = (*_REQUIRED, "pattern", "focus", *schema_v2.FIELDS)
 _TOP_FIELDS = ("version", "exercises")
-MAX_CUE_CHARS = 200
 
 
 class CatalogueError(BackplanError):
@@ -60,7 +60,7 @@ def load(path: Path, *, use_cache: bool = True) -> Catalogue:
         root = safeyaml.compose(text)
     except yamlnodes.YamlError as err:
         raise CatalogueError([f"{source}:{err.line}: {err.message}"]) from None
-    check = _Checker()
+    check = Checker()
     exercises = _validate(root, check)
     if check.problems:
         # A stable sort: in file order, and in field order within a line.
@@ -101,116 +101,32 @@ def _decode(data: bytes, source: str) -> str:
         ) from None
 
 
-def _kind(value: object) -> str:
-    if isinstance(value, yamlnodes.Map):
-        return "a mapping"
-    if isinstance(value, yamlnodes.Seq):
-        return "a list"
-    value = value.value if isinstance(value, yamlnodes.Scalar) else value
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    return f"a {type(value).__name__}"
-
-
-class _Checker:
-    """Collects problems as `FILE:LINE: message`; each check returns a value or None."""
-
-    def __init__(self) -> None:
-        self.problems: list[tuple[int, str]] = []
-
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append((line, message))
-
-    def fields(
-        self, node: yamlnodes.Map, known: Sequence[str], where: str, *, extensions: bool = False
-    ) -> dict[str, yamlnodes.Node]:
-        """The known fields by name; with `extensions`, `x-` fields (anchors) are skipped."""
-        found: dict[str, yamlnodes.Node] = {}
-        for key, value in node.pairs:
-            name = key.value if isinstance(key, yamlnodes.Scalar) else None
-            if not isinstance(name, str):
-                self.problem(key.line, f"{where}: field names must be text, not {_kind(key)}")
-            elif name in found:
-                self.problem(key.line, f"{where}: field '{name}' is given twice")
-            elif extensions and name.startswith("x-"):
-                continue
-            elif name not in known:
-                hint = did_you_mean(name, known)
-                if extensions and not hint:
-                    hint = " (shared anchors go under a key that starts with 'x-')"
-                self.problem(key.line, f"{where}: unknown field '{name}'{hint}")
-            else:
-                found[name] = value
-        return found
-
-    def text(self, node: yamlnodes.Node, what: str, limit: int) -> str | None:
-        value = node.value if isinstance(node, yamlnodes.Scalar) else None
-        if not isinstance(value, str):
-            self.problem(node.line, f"{what} must be text, not {_kind(node)}")
-            return None
-        value = value.strip()
-        if not value:
-            self.problem(node.line, f"{what} is empty")
-            return None
-        if len(value) > limit:
-            self.problem(node.line, f"{what} is {len(value)} characters; at most {limit}")
-            return None
-        return value
-
-    def choice(self, node: yamlnodes.Node, what: str, choices: Sequence[str]) -> str | None:
-        value = self.text(node, what, 64)
-        if value is None:
-            return None
-        if value not in choices:
-            hint = did_you_mean(value, choices)
-            allowed = ", ".join(choices)
-            self.problem(node.line, f"{what} '{value}' is not known{hint}; use one of: {allowed}")
-            return None
-        return value
-
-    def text_list(self, node: yamlnodes.Node, what: str) -> list[tuple[int, str]] | None:
-        if not isinstance(node, yamlnodes.Seq):
-            self.problem(node.line, f"{what} must be a list, not {_kind(node)}")
-            return None
-        items = []
-        for item in node.items:
-            value = self.text(item, f"each of {what}", MAX_CUE_CHARS)
-            if value is not None:
-                items.append((item.line, value))
-        return items
-
-
-def _validate(root: yamlnodes.Node | None, check: _Checker) -> list[Exercise]:
+def _validate(root: yamlnodes.Node | None, check: Checker) -> list[Exercise]:
     if root is None:
         check.problem(1, "the file is empty; a catalogue needs 'version: 1' and 'exercises:'")
         return []
     if not isinstance(root, yamlnodes.Map):
         check.problem(
             root.line,
-            f"the file must be a mapping with 'version' and 'exercises', not {_kind(root)}",
+            f"the file must be a mapping with 'version' and 'exercises', not {kind(root)}",
         )
         return []
     top = check.fields(root, _TOP_FIELDS, "catalogue", extensions=True)
-    _check_version(top.get("version"), root.line, check)
+    version = _check_version(top.get("version"), root.line, check)
     listing = top.get("exercises")
     if listing is None:
         check.problem(root.line, "missing 'exercises:' (the list of exercises)")
         return []
     if not isinstance(listing, yamlnodes.Seq):
-        check.problem(listing.line, f"'exercises' must be a list, not {_kind(listing)}")
+        check.problem(listing.line, f"'exercises' must be a list, not {kind(listing)}")
         return []
     if not listing.items:
         check.problem(listing.line, "'exercises' is empty; add at least one exercise")
     exercises: list[Exercise] = []
     first_line: dict[str, int] = {}
+    refs: list[schema_v2.Reference] = []
     for number, node in enumerate(listing.items, start=1):
-        ident, exercise = _exercise(node, number, check)
+        ident, exercise = _exercise(node, number, version, check, refs)
         if ident in first_line:
             check.problem(node.line, f"duplicate id '{ident}' (first at line {first_line[ident]})")
             continue
@@ -218,16 +134,19 @@ def _validate(root: yamlnodes.Node | None, check: _Checker) -> list[Exercise]:
             first_line[ident] = node.line
         if exercise:
             exercises.append(exercise)
+    schema_v2.check_references(refs, set(first_line), check)
     return exercises
 
 
-def _check_version(node: yamlnodes.Node | None, line: int, check: _Checker) -> None:
+def _check_version(node: yamlnodes.Node | None, line: int, check: Checker) -> int:
+    """The file's schema version; SCHEMA_VERSION when it cannot be read (so the fields
+    are still checked as the newest version reads them)."""
     if node is None:
         check.problem(line, f"missing 'version: {SCHEMA_VERSION}'")
-        return
+        return SCHEMA_VERSION
     value = node.value if isinstance(node, yamlnodes.Scalar) else None
     if not isinstance(value, int) or isinstance(value, bool):
-        check.problem(node.line, f"version must be a whole number, not {_kind(node)}")
+        check.problem(node.line, f"version must be a whole number, not {kind(node)}")
     elif value > SCHEMA_VERSION:
         check.problem(
             node.line,
@@ -238,15 +157,22 @@ def _check_version(node: yamlnodes.Node | None, line: int, check: _Checker) -> N
         check.problem(
             node.line, f"version {value} is not a catalogue version; use {SCHEMA_VERSION}"
         )
+    else:
+        return value
+    return SCHEMA_VERSION
 
 
 def _exercise(
-    node: yamlnodes.Node, number: int, check: _Checker
+    node: yamlnodes.Node,
+    number: int,
+    version: int,
+    check: Checker,
+    refs: list[schema_v2.Reference],
 ) -> tuple[str | None, Exercise | None]:
     """The entry's id (when readable) and the exercise (when valid)."""
     where = f"exercise {number}"
     if not isinstance(node, yamlnodes.Map):
-        check.problem(node.line, f"{where} must be a mapping of fields, not {_kind(node)}")
+        check.problem(node.line, f"{where} must be a mapping of fields, not {kind(node)}")
         return None, None
     before = len(check.problems)
     fields = check.fields(node, _FIELDS, where)
@@ -266,6 +192,8 @@ def _exercise(
     focus = (
         check.text(fields["focus"], f"{where}: focus", MAX_CUE_CHARS) if "focus" in fields else None
     )
+    extra, references = schema_v2.read(fields, where, version, check, _ID)
+    refs.extend(references)
     if len(check.problems) > before:
         return ident, None
     # No new problem means every required field was read.
@@ -281,10 +209,11 @@ def _exercise(
         pattern=Pattern(pattern) if pattern else None,
         cues=cues,
         focus=focus,
+        **extra,
     )
 
 
-def _exercise_id(node: yamlnodes.Node | None, where: str, check: _Checker) -> str | None:
+def _exercise_id(node: yamlnodes.Node | None, where: str, check: Checker) -> str | None:
     if node is None:
         return None
     ident = check.text(node, f"{where}: id", 64)
@@ -301,13 +230,13 @@ def _optional_choice(
     name: str,
     where: str,
     choices: Sequence[str],
-    check: _Checker,
+    check: Checker,
 ) -> str | None:
     node = fields.get(name)
     return None if node is None else check.choice(node, f"{where}: {name}", choices)
 
 
-def _equipment(node: yamlnodes.Node | None, where: str, check: _Checker) -> tuple[str, ...] | None:
+def _equipment(node: yamlnodes.Node | None, where: str, check: Checker) -> tuple[str, ...] | None:
     if node is None:
         return None
     items = check.text_list(node, f"{where}: equipment")
@@ -325,7 +254,7 @@ def _equipment(node: yamlnodes.Node | None, where: str, check: _Checker) -> tupl
     return tuple(found) if found != [BODYWEIGHT] else ()
 
 
-def _cues(node: yamlnodes.Node | None, where: str, check: _Checker) -> tuple[str, ...] | None:
+def _cues(node: yamlnodes.Node | None, where: str, check: Checker) -> tuple[str, ...] | None:
     if node is None:
         return None
     items = check.text_list(node, f"{where}: cues")

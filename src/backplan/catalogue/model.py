@@ -65,6 +65,34 @@ class Mechanic(str, Enum):
     ISOLATION = "isolation"
 
 
+class Goal(str, Enum):
+    STRENGTH = "strength"
+    HYPERTROPHY = "hypertrophy"
+    ENDURANCE = "endurance"
+
+
+class Dose(str, Enum):
+    """How a set is measured."""
+
+    REPS = "reps"
+    SECONDS = "seconds"
+    METRES = "metres"
+
+
+class Sides(str, Enum):
+    BOTH = "both"
+    EACH = "each"  # one-sided: prescribed, and done, per side
+
+
+class LoadKind(str, Enum):
+    """How the exercise gets harder: more weight, more reps, less help, a stronger band."""
+
+    EXTERNAL = "external"
+    BODYWEIGHT = "bodyweight"
+    ASSISTED = "assisted"
+    BAND = "band"
+
+
 class Pattern(str, Enum):
     VERTICAL_PULL = "vertical-pull"
     HORIZONTAL_PULL = "horizontal-pull"
@@ -94,9 +122,26 @@ EQUIPMENT = (
     "exercise-ball",
     "medicine-ball",
     "plate",
+    "rack",
+    "belt",
     "other",
 )
 BODYWEIGHT = "bodyweight"
+# Equipment that takes a weight: with any of it, an exercise's load is external.
+LOADABLE = frozenset(
+    ("barbell", "dumbbell", "kettlebell", "cable", "machine", "plate", "trap-bar",
+     "landmine", "ez-bar")
+)  # fmt: skip
+
+
+def default_load(equipment: Iterable[str]) -> LoadKind:
+    """The schema's default: external with loadable equipment, band for a band alone."""
+    items = set(equipment) - {BODYWEIGHT}
+    if items & LOADABLE:
+        return LoadKind.EXTERNAL
+    if items == {"band"}:
+        return LoadKind.BAND
+    return LoadKind.BODYWEIGHT
 
 
 @dataclass(frozen=True)
@@ -110,6 +155,29 @@ class Exercise:
     pattern: Pattern | None
     cues: tuple[str, ...]
     focus: str | None = None
+    # Schema v2; a version 1 file gets these defaults (`load` from the equipment).
+    dose: Dose = Dose.REPS
+    sides: Sides = Sides.BOTH
+    load: LoadKind | None = None  # None: the default for the equipment
+    range: tuple[int, int] | None = None  # its own range for every goal
+    goals: frozenset[Goal] = frozenset(Goal)
+    family: str | None = None  # None: its own id
+    power: bool = False
+    harder: str | None = None
+    easier: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def load_kind(self) -> LoadKind:
+        return self.load if self.load is not None else default_load(self.equipment)
+
+    @property
+    def family_name(self) -> str:
+        return self.family or self.id
+
+    @property
+    def is_hinge(self) -> bool:
+        return self.pattern is Pattern.HINGE
 
     def usable_with(self, available: frozenset[str]) -> bool:
         """All of its equipment is at hand (bodyweight always is)."""
@@ -125,9 +193,17 @@ class Catalogue:
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {e.id: e for e in self.exercises})
 
+    def find(self, name_or_id: str) -> Exercise | None:
+        """By id, else by an alias (an old id or another name lifters use)."""
+        key = slug(name_or_id)
+        found = self.by_id.get(key)
+        if found is None:
+            found = next((e for e in self.exercises if key in map(slug, e.aliases)), None)
+        return found
+
     def get(self, exercise_id: str) -> Exercise:
-        """The exercise with this id, or an error that suggests the closest id."""
-        found = self.by_id.get(exercise_id.strip().lower())
+        """The exercise with this id (or alias), or an error that suggests the closest id."""
+        found = self.find(exercise_id)
         if found is None:
             hint = did_you_mean(exercise_id, self.by_id)
             raise BackplanError(
@@ -151,6 +227,11 @@ class Catalogue:
             and e.level.rank <= level.rank
             and (equipment is None or e.usable_with(equipment))
         ]
+
+
+def slug(text: str) -> str:
+    """'Side Bridge' -> 'side-bridge': names and ids compared alike."""
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
 # --- parsing what a user types --------------------------------------------------------

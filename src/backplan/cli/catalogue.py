@@ -81,7 +81,7 @@ def show(
         document = render.exercise_json(exercise)
         document["last_done"] = last.isoformat(timespec="seconds") if last else None
         document["times_done"] = times
-        document["load"] = render.load_json(load)
+        document["next_load"] = render.load_json(load)  # `load` is how it gets harder
         render.print_json(document)
         return
     done = (

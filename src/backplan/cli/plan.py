@@ -78,9 +78,7 @@ def workout(
     ] = False,
     ignore_recovery: Annotated[
         bool,
-        typer.Option(
-            "--ignore-recovery", help="Plan groups trained under 48 hours ago like the rest."
-        ),
+        typer.Option("--ignore-recovery", help="Plan groups still recovering like the rest."),
     ] = False,
     catalog: CatalogOption = None,
     json_: JsonOption = False,
@@ -92,11 +90,12 @@ def workout(
     Example: backplan workout --group lats --goal strength --equipment pull-up-bar,dumbbell
     """
     import secrets
+    from datetime import timedelta
 
     from backplan import config
+    from backplan.catalogue.model import Goal
     from backplan.store import history
     from backplan.training import planner, recovery
-    from backplan.training.model import Goal
     from backplan.training.prescription import parse_goal
 
     if exercises is not None and minutes is not None:
@@ -108,9 +107,10 @@ def workout(
         marks = store.marks()
         warn_about_marks(marks, exercises_available)
         now = current_time()
-        tired: frozenset[catalogue.Group] = frozenset()
-        if not ignore_recovery:
-            tired = recovery.recovering(recovery.status(store.last_trained(), (), now))
+        statuses = recovery.status(
+            store.last_trained(), store.sets_between(now - timedelta(days=7), now), now
+        )
+        tired = frozenset() if ignore_recovery else recovery.recovering(statuses)
         request = planner.Request(
             groups=tuple(catalogue.parse_groups(group)),
             exercises=exercises or settings.exercises or DEFAULT_EXERCISES,
@@ -124,6 +124,7 @@ def workout(
             pinned=history.marked(marks, "pin"),
             banned=history.marked(marks, "ban"),
             recovering=tired,
+            weekly_sets=recovery.weekly_totals(statuses),
         )
         planned = planner.plan(exercises_available.exercises, request, store.recency(), now)
         loads = loads_for(store, [e.id for e in planned.exercises], settings.unit)

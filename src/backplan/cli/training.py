@@ -137,7 +137,7 @@ def swap(
 
     from backplan import config
     from backplan.store import history
-    from backplan.training import planner
+    from backplan.training.swap import swap as best_swap
 
     exercises = load_catalogue(catalog).exercises
     unit = config.load().unit
@@ -150,7 +150,7 @@ def swap(
                 "swap only what you have not done yet."
             )
         banned = history.marked(store.marks(), "ban")
-        fresh = planner.swap(
+        fresh = best_swap(
             past, old.id, exercises, store.recency(before=past), current_time(), banned
         )
         fresh = replace(fresh, load=loads_for(store, [fresh.id], unit)[fresh.id])

@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from backplan.catalogue.model import Catalogue, Exercise, Group
+from backplan.catalogue.model import Catalogue, Dose, Exercise, Goal, Group, Sides
 from backplan.render.console import (
     data_table,
     equipment_text,
@@ -60,7 +60,7 @@ def exercise_panel(exercise: Exercise, extra: Sequence[tuple[str, Text | str]] =
     if exercise.pattern:
         kind += f", {exercise.pattern.value}"
     facts.add_row("type", kind)
-    for label, value in extra:
+    for label, value in [*_schema_facts(exercise), *extra]:
         facts.add_row(label, value)
     cues = Text()
     for cue in exercise.cues:
@@ -92,3 +92,22 @@ def check_ok(catalogue: Catalogue) -> None:
         f"({counts})",
         soft_wrap=True,
     )
+
+
+def _schema_facts(exercise: Exercise) -> list[tuple[str, Text | str]]:
+    """How the exercise is dosed and progressed, where it differs from plain reps."""
+    unit = {Dose.REPS: "reps", Dose.SECONDS: "s", Dose.METRES: "m"}[exercise.dose]
+    dose = f"{exercise.range[0]}–{exercise.range[1]} {unit}" if exercise.range else "reps"
+    if exercise.sides is Sides.EACH:
+        dose += " per side"
+    facts: list[tuple[str, Text | str]] = [("dose", dose), ("load", exercise.load_kind.value)]
+    if exercise.power:
+        facts.append(("power", "ballistic: trained first, never to a grind"))
+    if exercise.goals != frozenset(Goal):
+        facts.append(("goals", ", ".join(g.value for g in Goal if g in exercise.goals)))
+    for label, value in (("easier", exercise.easier), ("harder", exercise.harder)):
+        if value:
+            facts.append((label, value))
+    if exercise.aliases:
+        facts.append(("also called", ", ".join(exercise.aliases)))
+    return facts

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from backplan.catalogue.model import BODYWEIGHT, Exercise, Group
+from backplan.catalogue.model import BODYWEIGHT, Exercise, Goal, Group
 
 if TYPE_CHECKING:
     from backplan.config import Config
@@ -25,6 +25,16 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
         "pattern": exercise.pattern.value if exercise.pattern else None,
         "cues": list(exercise.cues),
         "focus": exercise.focus,
+        "dose": exercise.dose.value,
+        "sides": exercise.sides.value,
+        "load": exercise.load_kind.value,
+        "range": list(exercise.range) if exercise.range else None,
+        "goals": [g.value for g in Goal if g in exercise.goals],
+        "family": exercise.family_name,
+        "power": exercise.power,
+        "harder": exercise.harder,
+        "easier": exercise.easier,
+        "aliases": list(exercise.aliases),
     }
 
 
@@ -49,6 +59,13 @@ def planned_json(e: PlannedExercise) -> dict[str, Any]:
         "rest_seconds": e.prescription.rest_seconds,
         "reason": e.reason,
         "load": load_json(e.load),
+        "dose": e.prescription.dose.value,
+        "sides": e.prescription.sides.value,
+        # `load` is the suggested weight (round 1's key); how the exercise gets harder
+        # goes beside it.
+        "load_type": e.load_kind.value if e.load_kind else None,
+        "rir_min": e.prescription.rir_min,
+        "rir_max": e.prescription.rir_max,
     }
 
 
@@ -95,12 +112,13 @@ def status_json(groups: Sequence[GroupStatus]) -> list[dict[str, Any]]:
             "sets_last_7_days": s.sets_last_7_days,
             "status": "ready" if s.ready else "recovering",
             "ready_at": s.ready_at.isoformat(timespec="seconds") if s.ready_at else None,
+            "reason": s.reason,
         }
         for s in groups
     ]
 
 
-def stats_json(weeks: Sequence[tuple[date, dict[Group, int]]], usage: Usage) -> dict[str, Any]:
+def stats_json(weeks: Sequence[tuple[date, dict[Group, float]]], usage: Usage) -> dict[str, Any]:
     from backplan.training.recovery import WEEKLY_SETS_MARK
 
     return {

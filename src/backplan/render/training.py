@@ -61,20 +61,22 @@ def status_table(groups: Sequence[GroupStatus], now: datetime) -> None:
         state = (
             Text("ready", style="bold green")
             if s.ready_at is None
-            else Text(f"recovering until {s.ready_at.astimezone():%a %H:%M}", style="yellow")
+            else Text(f"recovering: {s.reason}; ready {s.ready_at:%a}", style="yellow")
         )
-        table.add_row(group_text(s.group), last, str(s.sets_last_7_days), state)
+        table.add_row(group_text(s.group), last, f"{s.sets_last_7_days:g}", state)
     out.print(table)
-    out.print(
-        Text(
-            "Recovering: trained under 48 hours ago (NSCA: a rest day between sessions for "
-            "the same muscles). A broad workout gives those slots to the others.",
-            style="dim",
+    if any(not s.ready for s in groups):
+        out.print(
+            Text(
+                "Recovering: 4 or more hard sets yesterday or today, ready from the start of "
+                "the second day after (NSCA: a rest day between sessions for the same "
+                "muscles). A whole-back workout gives those slots to the others.",
+                style="dim",
+            )
         )
-    )
 
 
-def stats_view(weeks: Sequence[tuple[date, dict[Group, int]]], usage: Usage) -> None:
+def stats_view(weeks: Sequence[tuple[date, dict[Group, float]]], usage: Usage) -> None:
     from rich.progress_bar import ProgressBar
 
     from backplan.training.recovery import WEEKLY_SETS_MARK

@@ -48,14 +48,16 @@ def workout_view(workout: Workout, unit: str) -> None:
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Exercise", width=exercise_width(workout.exercises, others=48))
     table.add_column("Group", no_wrap=True)
-    table.add_column("Sets×reps", no_wrap=True)
+    table.add_column("Target", no_wrap=True)
     table.add_column("Rest", no_wrap=True)
     table.add_column("Why", min_width=12, ratio=1)
     for e in workout.exercises:
         p = e.prescription
         # The suggested load sits under the sets, as lifters write it ("3 × 8 @ 60 kg"),
         # and its reason under the pick's.
-        dose = Text(f"{p.sets} × {p.reps_min}–{p.reps_max}")
+        dose = Text(p.target.replace(" per side", "\nper side"))
+        if p.effort:
+            dose.append(f"\n{p.effort}", style="dim")
         why = Text(e.reason, style="dim")
         if e.load:
             dose.append(f"\n{e.load}", style=_CHANGE_STYLE[e.load.change])

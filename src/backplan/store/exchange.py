@@ -10,14 +10,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from backplan.catalogue.model import Group, Level, Mechanic, Pattern
+from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 from backplan.errors import BackplanError
 from backplan.render.documents import planned_json, sets_json  # the same keys as --json
 from backplan.training.model import (
     MAX_REPS,
     MAX_WEIGHT,
     UNITS,
-    Goal,
     Load,
     PlannedExercise,
     Prescription,
@@ -28,6 +27,7 @@ from backplan.training.model import (
 FORMAT_VERSION = 1
 MARKS = ("pin", "ban")
 CHANGES = ("up", "down", "same")
+MAX_DOSE = 10_000  # seconds or metres in a set
 
 
 # --- out ------------------------------------------------------------------------------
@@ -177,13 +177,23 @@ def _suggested(data: Any, where: str) -> Load | None:
     return Load(weight, unit, change, _kind(_get(data, "reason", where), str, f"{where}.reason"))
 
 
+def _optional(data: Any, key: str, default: Any) -> Any:
+    """A key that exports from before round 2 do not have."""
+    return data.get(key, default) if isinstance(data, dict) else default
+
+
 def _exercise(data: Any, where: str) -> PlannedExercise:
     def field(key: str) -> Any:
         return _get(data, key, where)
 
     pattern = field("pattern")
-    reps_min = _whole(field("reps_min"), f"{where}.reps_min", 1, MAX_REPS)
-    reps_max = _whole(field("reps_max"), f"{where}.reps_max", reps_min, MAX_REPS)
+    dose = _choice(_optional(data, "dose", "reps"), f"{where}.dose", Dose)
+    top = MAX_REPS if dose is Dose.REPS else MAX_DOSE
+    reps_min = _whole(field("reps_min"), f"{where}.reps_min", 1, top)
+    reps_max = _whole(field("reps_max"), f"{where}.reps_max", reps_min, top)
+    rir_min = _maybe(_optional(data, "rir_min", None), int, f"{where}.rir_min")
+    rir_max = _maybe(_optional(data, "rir_max", None), int, f"{where}.rir_max")
+    load_type = _optional(data, "load_type", None)
     sets_logged = _kind(field("sets_logged"), list, f"{where}.sets_logged")
     return PlannedExercise(
         position=_whole(field("position"), f"{where}.position", 1, 100),
@@ -197,7 +207,12 @@ def _exercise(data: Any, where: str) -> PlannedExercise:
             reps_min=reps_min,
             reps_max=reps_max,
             rest_seconds=_whole(field("rest_seconds"), f"{where}.rest_seconds", 0, 3600),
+            dose=dose,
+            sides=_choice(_optional(data, "sides", "both"), f"{where}.sides", Sides),
+            rir_min=None if rir_min is None else _whole(rir_min, f"{where}.rir_min", 0, 10),
+            rir_max=None if rir_max is None else _whole(rir_max, f"{where}.rir_max", 0, 10),
         ),
+        load_kind=None if load_type is None else _choice(load_type, f"{where}.load_type", LoadKind),
         reason=_kind(field("reason"), str, f"{where}.reason"),
         focus=_maybe(field("focus"), str, f"{where}.focus"),
         load=_suggested(field("load"), f"{where}.load"),

@@ -75,6 +75,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # "When was each group last trained" and "sets per group since" read this alone.
         "CREATE INDEX exercises_by_group ON workout_exercises (grp, created_ts)",
     ),
+    (
+        # Prescription v2: how a set is measured, one side or both, how it gets harder,
+        # and the effort target. Earlier rows were all reps, both sides; the rest unknown.
+        "ALTER TABLE workout_exercises ADD COLUMN dose TEXT NOT NULL DEFAULT 'reps'",
+        "ALTER TABLE workout_exercises ADD COLUMN sides TEXT NOT NULL DEFAULT 'both'",
+        "ALTER TABLE workout_exercises ADD COLUMN load_type TEXT",
+        "ALTER TABLE workout_exercises ADD COLUMN rir_min INTEGER",
+        "ALTER TABLE workout_exercises ADD COLUMN rir_max INTEGER",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -8,20 +8,21 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from backplan.catalogue.model import Group, Level, Mechanic, Pattern
+from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 from backplan.errors import BackplanError
-from backplan.training.model import Goal, Load, PlannedExercise, Prescription, SetDone, Workout
+from backplan.training.model import Load, PlannedExercise, Prescription, SetDone, Workout
 
 WORKOUT_COLUMNS = "id, created, goal, level, groups, notes, seed, equipment"
 EXERCISE_COLUMNS = (
     "position, exercise_id, name, grp, mechanic, pattern, sets, reps_min, reps_max,"
-    " rest_seconds, reason, focus, load_weight, load_unit, load_change, load_reason"
+    " rest_seconds, reason, focus, load_weight, load_unit, load_change, load_reason,"
+    " dose, sides, load_type, rir_min, rir_max"
 )
 EXERCISE_MARKS = ", ".join("?" * len(EXERCISE_COLUMNS.split(",")))
 
 
 def exercise_row(e: PlannedExercise) -> tuple[Any, ...]:
-    load = e.load
+    load, p = e.load, e.prescription
     return (
         e.position,
         e.id,
@@ -39,6 +40,11 @@ def exercise_row(e: PlannedExercise) -> tuple[Any, ...]:
         load.unit if load else None,
         load.change if load else None,
         load.reason if load else None,
+        p.dose.value,
+        p.sides.value,
+        e.load_kind.value if e.load_kind else None,
+        p.rir_min,
+        p.rir_max,
     )
 
 
@@ -61,6 +67,7 @@ def no_such_workout(workout_id: int) -> BackplanError:
 def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExercise:
     position, ident, name, group, mechanic, pattern, sets, reps_min, reps_max, rest = row[:10]
     reason, focus, load_weight, load_unit, load_change, load_reason = row[10:16]
+    dose, sides, load_type, rir_min, rir_max = row[16:21]
     return PlannedExercise(
         position=position,
         id=ident,
@@ -68,13 +75,16 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
         group=Group(group),
         mechanic=Mechanic(mechanic),
         pattern=Pattern(pattern) if pattern else None,
-        prescription=Prescription(sets, reps_min, reps_max, rest),
+        prescription=Prescription(
+            sets, reps_min, reps_max, rest, Dose(dose), Sides(sides), rir_min, rir_max
+        ),
         reason=reason,
         focus=focus,
         load=None
         if load_weight is None
         else Load(load_weight, load_unit, load_change, load_reason),
         sets_logged=sets_logged,
+        load_kind=LoadKind(load_type) if load_type else None,
     )
 
 

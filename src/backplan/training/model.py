@@ -7,34 +7,56 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from enum import Enum
 
-from backplan.catalogue.model import Group, Level, Mechanic, Pattern
-
-
-class Goal(str, Enum):
-    STRENGTH = "strength"
-    HYPERTROPHY = "hypertrophy"
-    ENDURANCE = "endurance"
-
+from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 
 WARM_UP_SECONDS = 5 * 60
 SET_UP_SECONDS = 90
 SECONDS_PER_REP = 3
+SECONDS_PER_METRE = 1  # a loaded carry walks about a metre a second
+_WORK_SECONDS = {Dose.REPS: SECONDS_PER_REP, Dose.SECONDS: 1, Dose.METRES: SECONDS_PER_METRE}
+_UNIT = {Dose.REPS: "", Dose.SECONDS: " s", Dose.METRES: " m"}
 
 
 @dataclass(frozen=True)
 class Prescription:
     sets: int
-    reps_min: int
+    reps_min: int  # in the dose's unit: reps, seconds or metres
     reps_max: int
     rest_seconds: int
+    dose: Dose = Dose.REPS
+    sides: Sides = Sides.BOTH
+    rir_min: int | None = None  # reps in reserve; None in history from before effort
+    rir_max: int | None = None
 
     @property
     def seconds(self) -> int:
-        """Time under the bar, rests between sets, and setting up."""
-        work = self.sets * self.reps_max * SECONDS_PER_REP
+        """Time under the bar (each side of a one-sided move), rests between sets, and
+        setting up."""
+        work = self.sets * self.reps_max * _WORK_SECONDS[self.dose]
+        if self.sides is Sides.EACH:
+            work *= 2
         return work + (self.sets - 1) * self.rest_seconds + SET_UP_SECONDS
+
+    @property
+    def target(self) -> str:
+        """'3 × 8–12', '3 × 30–45 s', '3 × 20–40 m per side'."""
+        span = (
+            str(self.reps_min)
+            if self.reps_min == self.reps_max
+            else f"{self.reps_min}–{self.reps_max}"
+        )
+        text = f"{self.sets} × {span}{_UNIT[self.dose]}"
+        return text + " per side" if self.sides is Sides.EACH else text
+
+    @property
+    def effort(self) -> str | None:
+        """'2 RIR', '1–2 RIR': reps in reserve at the end of each set."""
+        if self.rir_min is None or self.rir_max is None:
+            return None
+        if self.rir_min == self.rir_max:
+            return f"{self.rir_min} RIR"
+        return f"{self.rir_min}–{self.rir_max} RIR"
 
 
 def estimated_minutes(prescriptions: Iterable[Prescription]) -> int:
@@ -127,6 +149,7 @@ class PlannedExercise:
     focus: str | None = None
     load: Load | None = None  # the suggested weight, when the exercise was logged before
     sets_logged: tuple[SetDone, ...] = ()  # what was done, once logged
+    load_kind: LoadKind | None = None  # None in history from before load kinds
 
 
 @dataclass(frozen=True)

@@ -1,58 +1,55 @@
 """Pure planning: (exercises, recent usage, request, seed) -> Workout.
 
-The rules, in the spec's words: candidates are the requested groups' exercises you
-can do; slots go round-robin over the groups; last session's exercises only when
-nothing else is left; then the least recently done wins (never done first), then
-the one used less often, then a multi-joint lift for a group's first pick, then a
-movement pattern the session lacks, then the seeded coin; at most one hinge a
-session; multi-joint work first and the lower back's single-joint work last (NSCA,
-ch. 17).
+Candidates are the requested groups' exercises you can do (candidates.py); the
+slots are shared among the groups (slots.py). Each slot takes its group's best
+pick: a pinned main lift first; last session's exercises only when nothing else
+is left; a vertical and a horizontal pull in a session that trains the lats and
+the upper back; exercises at your level before easier ones (and, for strength,
+loadable ones first); then the least recently done (never done first), the one
+used less often, a multi-joint lift for a group's first pick, a movement pattern
+the session lacks, and the seeded coin. At most one hinge and one exercise of a
+family a session; the session is put in order by order.py.
 """
 
 from __future__ import annotations
 
-import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from backplan.catalogue.model import Exercise, Group, Level, Mechanic, Pattern
-from backplan.defaults import DEFAULT_EXERCISES, MAX_EXERCISES
-from backplan.errors import BackplanError
-from backplan.training.model import Goal, Load, PlannedExercise, Recency, Workout
+from backplan.catalogue.model import Exercise, Goal, Group, LoadKind, Pattern
+from backplan.defaults import MAX_EXERCISES
+from backplan.training.candidates import Request, candidates, coins
+from backplan.training.model import Load, PlannedExercise, Recency, Workout
+from backplan.training.order import MAIN_TIER, in_order, tier
 from backplan.training.prescription import prescribe
+from backplan.training.slots import Shares, share, trained_groups
 from backplan.when import days_ago
 
-
-@dataclass(frozen=True)
-class Request:
-    groups: tuple[Group, ...] = ()  # none named: a broad session over all three
-    exercises: int = DEFAULT_EXERCISES
-    minutes: int | None = None  # when set, as many exercises as fit (at least one)
-    goal: Goal = Goal.HYPERTROPHY
-    level: Level = Level.INTERMEDIATE
-    equipment: frozenset[str] | None = None  # None: everything is available
-    seed: int = 0
-    pinned: frozenset[str] = frozenset()  # main lifts: first in their group, every time
-    banned: frozenset[str] = frozenset()  # never planned
-    recovering: frozenset[Group] = frozenset()  # trained under 48 hours ago
+__all__ = ["Request", "plan", "planned_exercise", "with_loads"]
+PULLS = frozenset((Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL))
 
 
 def plan(
     exercises: Sequence[Exercise], request: Request, recency: Recency, now: datetime
 ) -> Workout:
-    groups, recovery_note = _groups(request)
-    pool = _candidates(exercises, groups, request)
+    groups, recovery_note = trained_groups(request.groups, request.recovering)
+    pool = candidates(exercises, groups, request)
     # The same candidates and coins serve every count tried below.
     by_group = {group: [e for e in pool if e.group is group] for group in groups}
-    coin = _coins(pool, request.seed)
+    coin = coins(pool, request.seed)
+
+    def attempt(count: int) -> Workout:
+        shares = share(groups, count, request.whole_back, request.weekly_sets)
+        return _plan(by_group, shares, coin, count, request, recency, now)
+
     if request.minutes is None:
-        workout = _plan(by_group, coin, request.exercises, request, recency, now)
+        workout = attempt(request.exercises)
     else:
         # The estimate grows with each exercise, so the first count that fits is the largest.
         for count in range(min(MAX_EXERCISES, len(pool)), 0, -1):
-            workout = _plan(by_group, coin, count, request, recency, now)
+            workout = attempt(count)
             if workout.estimated_minutes <= request.minutes:
                 break
         else:
@@ -73,67 +70,13 @@ def plan(
             workout = _with_note(
                 workout,
                 f"{exercise.name} is pinned, but not allowed by this session's equipment, "
-                "level or bans.",
+                "level, goal or bans.",
             )
     return workout
 
 
-def _groups(request: Request) -> tuple[tuple[Group, ...], str | None]:
-    """The session's groups: those named, or the recovered ones of all three."""
-    if request.groups:
-        return request.groups, None
-    tired = [g for g in Group if g in request.recovering]
-    if not tired:
-        return tuple(Group), None
-    ready = tuple(g for g in Group if g not in request.recovering)
-    if not ready:
-        return tuple(Group), (
-            "Every group was trained under 48 hours ago, so this session goes ahead anyway: "
-            "keep it light, or rest a day."
-        )
-    return ready, (
-        f"Still recovering (trained under 48 hours ago): {_labels(tired).replace(' or ', ', ')}. "
-        f"Those slots went to {_labels(ready).replace(' or ', ' and ')}."
-    )
-
-
 def _with_note(workout: Workout, note: str) -> Workout:
     return replace(workout, notes=(*workout.notes, note))
-
-
-def _labels(groups: Sequence[Group]) -> str:
-    return " or ".join(group.label for group in groups)
-
-
-def _candidates(
-    exercises: Sequence[Exercise], groups: Sequence[Group], request: Request
-) -> list[Exercise]:
-    """Rule 1, naming the filter that emptied the pool when nothing is left."""
-    pool = [e for e in exercises if e.group in groups]
-    if not pool:
-        raise BackplanError(f"The catalogue has no {_labels(groups)} exercises.")
-    if request.equipment is not None:
-        available = request.equipment
-        pool = [e for e in pool if e.usable_with(available)]
-        if not pool:
-            have = ", ".join(sorted(available))
-            raise BackplanError(
-                f"No {_labels(groups)} exercise can be done with only {have}: "
-                "name more of what you have with --equipment."
-            )
-    pool = [e for e in pool if e.level.rank <= request.level.rank]
-    if not pool:
-        raise BackplanError(
-            f"No {_labels(groups)} exercise you have the equipment for is at or below "
-            f"--level {request.level.value}: raise --level."
-        )
-    pool = [e for e in pool if e.id not in request.banned]
-    if not pool:
-        raise BackplanError(
-            f"Every {_labels(groups)} exercise these filters allow is banned: "
-            "lift a ban with 'backplan unban ID'."
-        )
-    return pool
 
 
 @dataclass
@@ -142,45 +85,55 @@ class _Session:
 
     picks: list[Exercise] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    families: set[str] = field(default_factory=set)
     patterns: set[Pattern] = field(default_factory=set)
 
     @property
     def has_hinge(self) -> bool:
         return Pattern.HINGE in self.patterns
 
+    def allows(self, exercise: Exercise) -> bool:
+        """Not picked yet, no other of its family, and at most one hinge."""
+        return (
+            exercise.id not in self.ids
+            and exercise.family_name not in self.families
+            and not (self.has_hinge and exercise.is_hinge)
+        )
+
     def add(self, exercise: Exercise) -> None:
         self.picks.append(exercise)
         self.ids.add(exercise.id)
+        self.families.add(exercise.family_name)
         if exercise.pattern is not None:
             self.patterns.add(exercise.pattern)
 
 
-def _coins(pool: Sequence[Exercise], seed: int) -> dict[str, float]:
-    """The seeded coin each candidate tosses for the last tie-break."""
-    rng = random.Random(seed)
-    return {e.id: rng.random() for e in pool}
-
-
 def _plan(
     by_group: Mapping[Group, Sequence[Exercise]],
+    shares: Shares,
     coin: Mapping[str, float],
     count: int,
     request: Request,
     recency: Recency,
     now: datetime,
 ) -> Workout:
-    """`count` picks from the candidates of each group (in the groups' order)."""
-    groups = tuple(by_group)
+    """`count` picks from the candidates of each group, as the shares say."""
+    groups = shares.groups
     session = _Session()
-    notes: list[str] = []
+    notes: list[str] = list(shares.notes)
+    # A session that trains the lats and the upper back has a vertical and a horizontal pull.
+    wanted = PULLS if {Group.LATS, Group.UPPER_BACK} <= set(groups) else frozenset()
 
     def rank(exercise: Exercise, first_of_group: bool) -> tuple[Any, ...]:
-        # A group's first pick is a multi-joint lift when one ties for it, so no group is
-        # trained by isolation work alone.
-        minor_first = first_of_group and exercise.mechanic is Mechanic.ISOLATION
+        # A group's first pick is a main lift (power, hinge or heavy multi-joint) when one
+        # ties for it, so no group is trained by assistance work alone.
+        minor_first = first_of_group and tier(exercise) > MAIN_TIER
         repeats_pattern = exercise.pattern is not None and exercise.pattern in session.patterns
         return (
             exercise.id in recency.previous,  # last session's only when nothing else is left
+            exercise.pattern not in wanted - session.patterns,
+            request.level.rank - exercise.level.rank,  # your level before easier ones
+            request.goal is Goal.STRENGTH and exercise.load_kind is not LoadKind.EXTERNAL,
             recency.freshness(exercise.id),
             minor_first,
             repeats_pattern,
@@ -188,60 +141,40 @@ def _plan(
         )
 
     def best(group: Group) -> Exercise | None:
-        eligible = [
-            e
-            for e in by_group[group]
-            if e.id not in session.ids and not (session.has_hinge and e.pattern is Pattern.HINGE)
-        ]
+        eligible = [e for e in by_group[group] if session.allows(e)]
         # A pinned lift goes first in its group, whatever its recency, so it can progress.
         pinned = [e for e in eligible if e.id in request.pinned]
         first = picked[group] == 0
         return min(pinned or eligible, key=lambda e: rank(e, first), default=None)
 
-    # Round-robin over the groups: each slot goes to the group with the fewest picks so far
-    # that still has something eligible, so a group that runs out hands its slots on evenly.
+    def room(group: Group) -> bool:
+        cap = shares.caps[group]
+        return cap is None or picked[group] < cap
+
+    # Each slot goes to the group furthest below its share that still has something
+    # eligible; a group that runs out hands its slots to the others, within their caps.
     picked = dict.fromkeys(groups, 0)
     for _ in range(count):
-        choices = {group: best(group) for group in groups}
-        options = [(picked[g], index, g) for index, g in enumerate(groups) if choices[g]]
+        choices = {g: best(g) for g in groups if room(g)}
+        options = [
+            # Below its share: the furthest below first; past it: the fewest picks first.
+            (full, picked[g] if full else picked[g] - shares.targets[g], index, g)
+            for index, g in enumerate(groups)
+            if choices.get(g)
+            for full in [picked[g] >= shares.targets[g]]
+        ]
         if not options:
             break
-        group = min(options)[2]
+        group = min(options)[-1]
         choice = choices[group]
         assert choice is not None
         session.add(choice)
         picked[group] += 1
 
-    if len(session.picks) < count:
-        notes.append(
-            f"Only {len(session.picks)} exercises fit your filters (you asked for {count}); "
-            "the session has them all."
-        )
-    for index, group in enumerate(groups):
-        fair_share = count // len(groups) + (index < count % len(groups))
-        if picked[group] < fair_share and len(session.picks) == count:
-            hinge_blocked = any(
-                e.pattern is Pattern.HINGE and e.id not in session.ids for e in by_group[group]
-            )
-            why = " (one hinge per session)" if hinge_blocked else ""
-            notes.append(
-                f"{group.label.capitalize()} had only {picked[group]} option"
-                f"{'s' if picked[group] != 1 else ''} with your filters{why}, so other groups "
-                "took its other slots."
-            )
-    for exercise in (e for candidates in by_group.values() for e in candidates):
-        if exercise.id in request.pinned and exercise.id not in session.ids:
-            notes.append(f"{exercise.name} is pinned, but this session had no room for it.")
-    for exercise in session.picks:
-        if exercise.id in recency.previous and exercise.id not in request.pinned:
-            notes.append(
-                f"{exercise.name} was in your last session too: nothing else in its group fits "
-                "your filters."
-            )
-
+    notes += _shortfall_notes(by_group, shares, session, picked, count, request, recency)
     planned = [
-        _planned(position, exercise, request, recency, now, len(by_group[exercise.group]))
-        for position, exercise in enumerate(_in_order(session.picks), start=1)
+        planned_exercise(position, exercise, request, recency, now, len(by_group[exercise.group]))
+        for position, exercise in enumerate(in_order(session.picks), start=1)
     ]
     return Workout(
         created=now,
@@ -255,18 +188,55 @@ def _plan(
     )
 
 
-def _tier(exercise: Exercise) -> int:
-    """Rule 5: multi-joint first, single-joint next, the lower back's single-joint work last."""
-    if exercise.mechanic is Mechanic.COMPOUND:
-        return 0
-    return 2 if exercise.group is Group.LOWER_BACK else 1
+def _shortfall_notes(
+    by_group: Mapping[Group, Sequence[Exercise]],
+    shares: Shares,
+    session: _Session,
+    picked: Mapping[Group, int],
+    count: int,
+    request: Request,
+    recency: Recency,
+) -> list[str]:
+    """Where a rule had to give way, in words."""
+    notes = []
+    if len(session.picks) < count:
+        capped = [g for g in shares.groups if shares.caps[g] is not None]
+        why = (
+            " (the lower back takes at most 2 in a whole-back session)"
+            if capped and any(shares.caps[g] == picked[g] for g in capped)
+            else ""
+        )
+        notes.append(
+            f"Only {len(session.picks)} exercises fit your filters{why} (you asked for "
+            f"{count}); the session has them all."
+        )
+    for group in shares.groups:
+        if picked[group] < shares.targets[group] and len(session.picks) == count:
+            left = [e for e in by_group[group] if e.id not in session.ids]
+            if any(e.is_hinge for e in left) and session.has_hinge:
+                why = " (one hinge per session)"
+            elif left:
+                why = " (one exercise of a family per session)"
+            else:
+                why = ""
+            notes.append(
+                f"{group.label.capitalize()} had only {picked[group]} option"
+                f"{'s' if picked[group] != 1 else ''} with your filters{why}, so other groups "
+                "took its other slots."
+            )
+    for exercise in (e for options in by_group.values() for e in options):
+        if exercise.id in request.pinned and exercise.id not in session.ids:
+            notes.append(f"{exercise.name} is pinned, but this session had no room for it.")
+    for exercise in session.picks:
+        if exercise.id in recency.previous and exercise.id not in request.pinned:
+            notes.append(
+                f"{exercise.name} was in your last session too: nothing else in its group fits "
+                "your filters."
+            )
+    return notes
 
 
-def _in_order(picks: Sequence[Exercise]) -> list[Exercise]:
-    return sorted(picks, key=_tier)  # stable: within a tier, the round-robin order stays
-
-
-def _planned(
+def planned_exercise(
     position: int,
     exercise: Exercise,
     request: Request,
@@ -281,9 +251,10 @@ def _planned(
         group=exercise.group,
         mechanic=exercise.mechanic,
         pattern=exercise.pattern,
-        prescription=prescribe(request.goal, request.level, exercise.mechanic),
+        prescription=prescribe(exercise, request.goal, request.level),
         reason=_reason(exercise, request, recency, now, group_options),
         focus=exercise.focus,
+        load_kind=exercise.load_kind,
     )
 
 
@@ -301,52 +272,6 @@ def _reason(
     if last is None:
         return "never done"
     return f"last done {days_ago(last, now)}"
-
-
-def swap(
-    workout: Workout,
-    exercise_id: str,
-    exercises: Sequence[Exercise],
-    recency: Recency,
-    now: datetime,
-    banned: frozenset[str] = frozenset(),
-) -> PlannedExercise:
-    """The best replacement for one exercise of a workout: same group, same pattern first,
-    under the workout's equipment and level, your bans, recency and the hinge rule."""
-    old = workout.exercise(exercise_id)
-    assert old is not None
-    taken = {e.id for e in workout.exercises}
-    others_hinge = any(e.pattern is Pattern.HINGE for e in workout.exercises if e.id != old.id)
-    pool = [
-        e
-        for e in exercises
-        if e.group is old.group
-        and e.id not in taken
-        and e.id not in banned
-        and e.level.rank <= workout.level.rank
-        and (workout.equipment is None or e.usable_with(workout.equipment))
-        and not (others_hinge and e.pattern is Pattern.HINGE)
-    ]
-    if not pool:
-        raise BackplanError(
-            f"No other {old.group.label} exercise fits this workout's equipment, level and "
-            f"your bans, so {old.name} stays."
-        )
-    coin = _coins(pool, workout.seed or 0)
-
-    def rank(e: Exercise) -> tuple[Any, ...]:
-        return (
-            e.id in recency.previous,
-            e.pattern is not old.pattern,
-            recency.freshness(e.id),
-            coin[e.id],
-        )
-
-    choice = min(pool, key=rank)
-    request = Request(goal=workout.goal, level=workout.level, equipment=workout.equipment)
-    # The replaced exercise was an option too, so the pick is never "the only option".
-    fresh = _planned(old.position, choice, request, recency, now, len(pool) + 1)
-    return replace(fresh, reason=f"swapped in for {old.name}; {fresh.reason}")
 
 
 def with_loads(workout: Workout, loads: Mapping[str, Load | None]) -> Workout:

@@ -1,15 +1,16 @@
-"""Sets, reps and rest for a goal, level and mechanic.
+"""Each exercise prescribed for what it is: sets, reps (or seconds, or metres), rest, effort.
 
-The numbers follow the ACSM position stand on progression models in resistance
-training (2009, Med Sci Sports Exerc 41(3):687-708) and the NSCA's Essentials of
-Strength Training and Conditioning (4th ed., ch. 17).
+Reps follow goal x load x mechanic (ACSM position stand on progression models in
+resistance training, 2009, Med Sci Sports Exerc 41(3):687-708; NSCA, Essentials of
+Strength Training and Conditioning, 4th ed., ch. 17); an exercise's own range wins.
+Effort is reps in reserve (Helms et al. 2016, Strength Cond J 38(4):42).
 """
 
 from __future__ import annotations
 
-from backplan.catalogue.model import Level, Mechanic
+from backplan.catalogue.model import Dose, Exercise, Goal, Level, LoadKind, Mechanic, Pattern
 from backplan.errors import BackplanError, did_you_mean
-from backplan.training.model import Goal, Prescription
+from backplan.training.model import Prescription
 
 _GOAL_SPELLINGS = {
     "strength": Goal.STRENGTH,
@@ -38,16 +39,19 @@ _SETS = {
     Goal.HYPERTROPHY: (3, 3, 4),
     Goal.ENDURANCE: (2, 3, 3),
 }
-# Reps as (min, max) by goal and mechanic.
+# Reps as (min, max) by goal and kind of exercise; beginners' strength work differs.
+_EXTERNAL_COMPOUND, _EXTERNAL_ISOLATION, _BODYWEIGHT, _BAND, _POWER = range(5)
 _REPS = {
-    (Goal.STRENGTH, Mechanic.COMPOUND): (3, 6),
-    (Goal.STRENGTH, Mechanic.ISOLATION): (6, 12),
-    (Goal.HYPERTROPHY, Mechanic.COMPOUND): (6, 12),
-    (Goal.HYPERTROPHY, Mechanic.ISOLATION): (6, 12),
-    (Goal.ENDURANCE, Mechanic.COMPOUND): (12, 20),
-    (Goal.ENDURANCE, Mechanic.ISOLATION): (12, 20),
+    Goal.STRENGTH: ((3, 6), (6, 12), (5, 8), (8, 12), (5, 8)),
+    Goal.HYPERTROPHY: ((6, 12), (8, 12), (6, 12), (10, 15), (8, 12)),
+    Goal.ENDURANCE: ((12, 20), (12, 20), (10, 15), (15, 20), (12, 20)),
 }
-BEGINNER_STRENGTH_REPS = (8, 12)  # heavy triples wait until technique is grooved
+# Heavy triples wait until technique is grooved.
+_BEGINNER_STRENGTH = {
+    _EXTERNAL_COMPOUND: (8, 12),
+    _EXTERNAL_ISOLATION: (8, 12),
+    _BODYWEIGHT: (6, 10),
+}
 # Rest in seconds by goal and mechanic, for beginner / intermediate / advanced.
 _REST = {
     (Goal.STRENGTH, Mechanic.COMPOUND): (120, 180, 240),
@@ -59,13 +63,70 @@ _REST = {
 }
 
 
-def prescribe(goal: Goal, level: Level, mechanic: Mechanic) -> Prescription:
-    reps = _REPS[goal, mechanic]
-    if goal is Goal.STRENGTH and mechanic is Mechanic.COMPOUND and level is Level.BEGINNER:
-        reps = BEGINNER_STRENGTH_REPS
+def _kind(exercise: Exercise) -> int:
+    if exercise.power:
+        return _POWER
+    load = exercise.load_kind
+    if load is LoadKind.BAND:
+        return _BAND
+    if load is not LoadKind.EXTERNAL:
+        return _BODYWEIGHT
+    return _EXTERNAL_COMPOUND if exercise.mechanic is Mechanic.COMPOUND else _EXTERNAL_ISOLATION
+
+
+def reps(exercise: Exercise, goal: Goal, level: Level) -> tuple[int, int]:
+    """The range for this exercise and goal: its own when it has one, else the table's."""
+    if exercise.range is not None:
+        return exercise.range
+    kind = _kind(exercise)
+    if goal is Goal.STRENGTH and level is Level.BEGINNER and kind in _BEGINNER_STRENGTH:
+        return _BEGINNER_STRENGTH[kind]
+    return _REPS[goal][kind]
+
+
+def rest_class(exercise: Exercise) -> Mechanic:
+    """Power moves rest as compounds; holds, carries, stability drills and band work as
+    isolation (light loads need 1-2 minutes, not the 2-5 of heavy multi-joint lifts:
+    ACSM 2009)."""
+    if exercise.power:
+        return Mechanic.COMPOUND
+    if (
+        exercise.dose is not Dose.REPS
+        or exercise.load_kind is LoadKind.BAND
+        or exercise.pattern is Pattern.STABILITY
+    ):
+        return Mechanic.ISOLATION
+    return exercise.mechanic
+
+
+def effort(exercise: Exercise, goal: Goal, level: Level) -> tuple[int, int]:
+    """Reps in reserve (Helms et al. 2016): beginners 3; strength 2; hypertrophy 1-2
+    (compounds 2); endurance 2-3; a hinge or a ballistic move never closer than 2."""
+    if level is Level.BEGINNER:
+        return 3, 3
+    if goal is Goal.STRENGTH:
+        low, high = 2, 2
+    elif goal is Goal.ENDURANCE:
+        low, high = 2, 3
+    elif exercise.mechanic is Mechanic.COMPOUND:
+        low, high = 2, 2
+    else:
+        low, high = 1, 2
+    if exercise.is_hinge or exercise.power:
+        low, high = max(low, 2), max(high, 2)
+    return low, high
+
+
+def prescribe(exercise: Exercise, goal: Goal, level: Level) -> Prescription:
+    low, high = reps(exercise, goal, level)
+    rir_min, rir_max = effort(exercise, goal, level)
     return Prescription(
         sets=_SETS[goal][level.rank],
-        reps_min=reps[0],
-        reps_max=reps[1],
-        rest_seconds=_REST[goal, mechanic][level.rank],
+        reps_min=low,
+        reps_max=high,
+        rest_seconds=_REST[goal, rest_class(exercise)][level.rank],
+        dose=exercise.dose,
+        sides=exercise.sides,
+        rir_min=rir_min,
+        rir_max=rir_max,
     )

@@ -1,20 +1,23 @@
 """Which parts of the back are recovered, and how much work each got.
 
-NSCA: at least one rest day between sessions that stress the same muscles, so a
-group trained under 48 hours ago is still recovering. Schoenfeld, Ogborn & Krieger
-(2017, J Sports Sci) found a graded dose-response for weekly sets per muscle, with
-10 or more a week doing best: the mark the weekly chart is drawn against.
+A session that gave a group at least 4 hard sets makes it recovering until the
+start of the second calendar day after it: Monday's lats are ready on Wednesday
+(NSCA: at least one rest day between sessions that stress the same muscles).
+Fewer sets do not. Schoenfeld, Ogborn & Krieger (2017, J Sports Sci) found a graded
+dose-response for weekly sets per muscle, with 10 or more a week doing best: the
+mark the weekly chart is drawn against.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from backplan.catalogue.model import Exercise, Group
 
-RECOVERY = timedelta(hours=48)
+HARD_SETS = 4  # sets of one group in one session that call for a rest day
 WEEKLY_SETS_MARK = 10
 
 
@@ -22,31 +25,58 @@ WEEKLY_SETS_MARK = 10
 class GroupStatus:
     group: Group
     last_trained: datetime | None
-    sets_last_7_days: int
+    sets_last_7_days: float
     ready_at: datetime | None  # None: ready now
+    reason: str | None = None  # why it is recovering
 
     @property
     def ready(self) -> bool:
         return self.ready_at is None
 
 
+def ready_after(session: datetime, zone: datetime) -> datetime:
+    """The start of the second calendar day after the session, in `zone`'s time zone."""
+    day = session.astimezone(zone.tzinfo).date() + timedelta(days=2)
+    return datetime.combine(day, time(), tzinfo=zone.tzinfo)
+
+
 def status(
     last_trained: Mapping[Group, datetime],
-    sets: Iterable[tuple[Group, datetime, int]],
+    sets: Iterable[tuple[Group, datetime, float]],
     now: datetime,
 ) -> list[GroupStatus]:
-    """Each group's state at `now`; `sets` needs to reach back seven days."""
+    """Each group's state at `now`; `sets` (one row per exercise done) needs to reach
+    back seven days. A session is the exercises saved at one moment."""
     week_ago = now - timedelta(days=7)
-    totals = dict.fromkeys(Group, 0)
+    totals: dict[Group, float] = dict.fromkeys(Group, 0)
+    sessions: dict[tuple[Group, datetime], float] = defaultdict(float)
     for group, when, count in sets:
         if week_ago <= when <= now:
             totals[group] += count
+            sessions[group, when] += count
     result = []
     for group in Group:
-        last = last_trained.get(group)
-        ready_at = last + RECOVERY if last is not None and now - last < RECOVERY else None
-        result.append(GroupStatus(group, last, totals[group], ready_at))
+        hard = [
+            (when, count)
+            for (g, when), count in sessions.items()
+            if g is group and count >= HARD_SETS and ready_after(when, now) > now
+        ]
+        ready_at = reason = None
+        if hard:
+            when, count = max(hard)
+            ready_at = ready_after(when, now)
+            reason = f"{count:g} sets {_day(when, now)}"
+        result.append(GroupStatus(group, last_trained.get(group), totals[group], ready_at, reason))
     return result
+
+
+def _day(when: datetime, now: datetime) -> str:
+    days = (now.astimezone(now.tzinfo).date() - when.astimezone(now.tzinfo).date()).days
+    return "today" if days <= 0 else "yesterday"
+
+
+def weekly_totals(statuses: Sequence[GroupStatus]) -> dict[Group, float]:
+    return {s.group: s.sets_last_7_days for s in statuses}
 
 
 def recovering(statuses: Sequence[GroupStatus]) -> frozenset[Group]:
@@ -60,12 +90,12 @@ def week_of(moment: datetime) -> date:
 
 
 def weekly_sets(
-    sets: Iterable[tuple[Group, datetime, int]], now: datetime, weeks: int
-) -> list[tuple[date, dict[Group, int]]]:
+    sets: Iterable[tuple[Group, datetime, float]], now: datetime, weeks: int
+) -> list[tuple[date, dict[Group, float]]]:
     """Sets per group for the last `weeks` weeks (this one included), oldest first."""
     this_week = week_of(now)
     starts = [this_week - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
-    table = {start: dict.fromkeys(Group, 0) for start in starts}
+    table: dict[date, dict[Group, float]] = {start: dict.fromkeys(Group, 0.0) for start in starts}
     for group, when, count in sets:
         start = week_of(when)
         if start in table:

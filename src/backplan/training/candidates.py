@@ -1,0 +1,74 @@
+"""What a session may hold: the request, and the candidates its filters leave (rule 1)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from backplan.catalogue.model import Exercise, Goal, Group, Level
+from backplan.defaults import DEFAULT_EXERCISES
+from backplan.errors import BackplanError
+from backplan.training.slots import labels
+
+
+@dataclass(frozen=True)
+class Request:
+    groups: tuple[Group, ...] = ()  # none named: a broad session over all three
+    exercises: int = DEFAULT_EXERCISES
+    minutes: int | None = None  # when set, as many exercises as fit (at least one)
+    goal: Goal = Goal.HYPERTROPHY
+    level: Level = Level.INTERMEDIATE
+    equipment: frozenset[str] | None = None  # None: everything is available
+    seed: int = 0
+    pinned: frozenset[str] = frozenset()  # main lifts: first in their group, every time
+    banned: frozenset[str] = frozenset()  # never planned
+    recovering: frozenset[Group] = frozenset()  # a hard session yesterday or today
+    weekly_sets: Mapping[Group, float] = field(default_factory=dict)  # the last 7 days
+
+    @property
+    def whole_back(self) -> bool:
+        return not self.groups
+
+
+def candidates(
+    exercises: Sequence[Exercise], groups: Sequence[Group], request: Request
+) -> list[Exercise]:
+    """Rule 1, naming the filter that emptied the pool when nothing is left."""
+    pool = [e for e in exercises if e.group in groups]
+    if not pool:
+        raise BackplanError(f"The catalogue has no {labels(groups)} exercises.")
+    if request.equipment is not None:
+        available = request.equipment
+        pool = [e for e in pool if e.usable_with(available)]
+        if not pool:
+            have = ", ".join(sorted(available))
+            raise BackplanError(
+                f"No {labels(groups)} exercise can be done with only {have}: "
+                "name more of what you have with --equipment."
+            )
+    pool = [e for e in pool if e.level.rank <= request.level.rank]
+    if not pool:
+        raise BackplanError(
+            f"No {labels(groups)} exercise you have the equipment for is at or below "
+            f"--level {request.level.value}: raise --level."
+        )
+    pool = [e for e in pool if request.goal in e.goals]
+    if not pool:
+        raise BackplanError(
+            f"No {labels(groups)} exercise these filters allow serves the "
+            f"{request.goal.value} goal: choose another --goal or more --equipment."
+        )
+    pool = [e for e in pool if e.id not in request.banned]
+    if not pool:
+        raise BackplanError(
+            f"Every {labels(groups)} exercise these filters allow is banned: "
+            "lift a ban with 'backplan unban ID'."
+        )
+    return pool
+
+
+def coins(pool: Sequence[Exercise], seed: int) -> dict[str, float]:
+    """The seeded coin each candidate tosses for the last tie-break."""
+    rng = random.Random(seed)
+    return {e.id: rng.random() for e in pool}
