@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from backplan import catalogue, paths
 from backplan.catalogue import BODYWEIGHT, CatalogueError, Group, Level, Pattern, loader
+from backplan.catalogue.model import Dose, Goal, LoadKind, Sides
 from backplan.errors import BackplanError
 from tests.helpers import entry, write_catalogue
 
@@ -450,3 +451,111 @@ def test_check_never_trusts_the_cache(tmp_path: Path, backplan_env: Path) -> Non
         cached.unlink()
     catalogue.load(path, use_cache=False)
     assert not list(cache.glob("catalogue-*.marshal"))
+
+
+# --- schema version 2 ------------------------------------------------------------------
+
+V2_ENTRY = """\
+version: 2
+exercises:
+  - id: side-plank
+    name: Side Plank
+    group: lower-back
+    equipment: [bodyweight]
+    level: beginner
+    mechanic: isolation
+    pattern: stability
+    dose: seconds
+    sides: each
+    load: bodyweight
+    range: [20, 45]
+    goals: [hypertrophy, endurance]
+    family: plank
+    power: false
+    harder: copenhagen-plank
+    aliases: [Side Bridge]
+    cues: [Stack the feet.]
+  - id: copenhagen-plank
+    name: Copenhagen Plank
+    group: lower-back
+    equipment: [bench]
+    level: advanced
+    mechanic: isolation
+    dose: seconds
+    range: [10, 30]
+    easier: side-plank
+    cues: [Top leg on the bench.]
+"""
+
+
+def test_a_version_2_catalogue_loads_with_every_field(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(V2_ENTRY, encoding="utf-8")
+    loaded = catalogue.load(path)
+    plank = loaded.by_id["side-plank"]
+    assert (plank.dose, plank.sides, plank.load_kind) == (
+        Dose.SECONDS,
+        Sides.EACH,
+        LoadKind.BODYWEIGHT,
+    )
+    assert plank.range == (20, 45)
+    assert plank.goals == {Goal.HYPERTROPHY, Goal.ENDURANCE}
+    assert (plank.family_name, plank.harder, plank.aliases) == ("plank", "copenhagen-plank",
+                                                                ("Side Bridge",))  # fmt: skip
+    assert loaded.get("side bridge") is plank  # an alias finds it
+    copenhagen = loaded.by_id["copenhagen-plank"]
+    assert copenhagen.family_name == "copenhagen-plank"  # its own id by default
+    assert copenhagen.goals == frozenset(Goal)
+    assert copenhagen.load_kind is LoadKind.BODYWEIGHT  # a bench takes no weight
+    # The cache gives back the same values.
+    assert catalogue.load(path).exercises == loaded.exercises
+
+
+def test_version_1_gets_the_defaults(tmp_path: Path) -> None:
+    path = write_catalogue(tmp_path / "c.yaml", [
+        entry("row", "upper-back", equipment=["barbell"]),
+        entry("band-row", "upper-back", equipment=["band"]),
+        entry("pull-up", equipment=["pull-up-bar"]),
+    ])  # fmt: skip
+    loaded = catalogue.load(path)
+    assert [e.load_kind for e in loaded.exercises] == [
+        LoadKind.EXTERNAL, LoadKind.BAND, LoadKind.BODYWEIGHT,
+    ]  # fmt: skip
+    row = loaded.by_id["row"]
+    assert (row.dose, row.sides, row.range, row.power) == (Dose.REPS, Sides.BOTH, None, False)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "fragment"),
+    [
+        ("dose: seconds", "dose: secs", 10, "dose 'secs' is not known (did you mean 'seconds'?)"),
+        ("sides: each", "sides: one", 11, "sides 'one' is not known"),
+        ("load: bodyweight", "load: weighted", 12, "load 'weighted' is not known"),
+        ("range: [20, 45]", "range: [45, 20]", 13, "runs backwards"),
+        ("range: [20, 45]", "range: [20]", 13, "two positive whole numbers"),
+        ("range: [20, 45]", "range: [0, 4.5]", 13, "two positive whole numbers"),
+        ("goals: [hypertrophy, endurance]", "goals: [size]", 14, "unknown goal 'size'"),
+        ("goals: [hypertrophy, endurance]", "goals: []", 14, "goals is empty"),
+        ("family: plank", "family: Plank Family", 15, "family 'Plank Family' must be an id"),
+        ("power: false", "power: maybe", 16, "power must be true or false"),
+        ("harder: copenhagen-plank", "harder: copenhagen-plnk", 17,
+         "harder 'copenhagen-plnk' is not an id in this file (did you mean 'copenhagen-plank'?)"),
+        ("harder: copenhagen-plank", "harder: side-plank", 17, "harder names the exercise itself"),
+        ("aliases: [Side Bridge]", "aliases: Side Bridge", 18, "aliases must be a list"),
+        ("    range: [10, 30]\n", "", 26, "a dose in seconds needs its own range"),
+        ("version: 2", "version: 1", 10, "field 'dose' needs 'version: 2'"),
+        ("power: false", "pwer: false", 16, "unknown field 'pwer' (did you mean 'power'?)"),
+    ],
+)  # fmt: skip
+def test_version_2_refusals(tmp_path: Path, old: str, new: str, line: int, fragment: str) -> None:
+    assert old in V2_ENTRY
+    problems = problems_of(tmp_path, V2_ENTRY.replace(old, new, 1))
+    assert any(f"c.yaml:{line}: " in p and fragment in p for p in problems), problems
+
+
+def test_shipped_catalogue_is_round_2_size() -> None:
+    assert len(SHIPPED.exercises) >= 80
+    for group in Group:
+        assert sum(e.group is group for e in SHIPPED.exercises) >= 24
+    # Seconds and metres always come with their own range.
+    assert all(e.range for e in SHIPPED.exercises if e.dose is not Dose.REPS)

@@ -92,10 +92,10 @@ def recovery_set() -> SetDone:
 
 def test_weekly_sets_fall_into_monday_weeks() -> None:
     rows = [
-        (Group.LATS, NOW, 3),  # Tuesday of this week
-        (Group.LATS, NOW - timedelta(days=1), 4),  # Monday, same week
-        (Group.LATS, NOW - timedelta(days=2), 5),  # Sunday: last week
-        (Group.UPPER_BACK, NOW - timedelta(days=30), 9),  # outside four weeks
+        (Group.LATS, NOW, 3, 4),  # Tuesday of this week
+        (Group.LATS, NOW - timedelta(days=1), 4, 3),  # Monday, same week
+        (Group.LATS, NOW - timedelta(days=2), 5, 2),  # Sunday: last week
+        (Group.UPPER_BACK, NOW - timedelta(days=30), 9, 1),  # outside four weeks
     ]
     weeks = recovery.weekly_sets(rows, NOW, 4)
     assert [start for start, _ in weeks] == [

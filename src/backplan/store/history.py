@@ -238,14 +238,17 @@ class Store:
             }
         return {group: local_time(ts) for group, ts in found.items() if ts is not None}
 
-    def sets_between(self, since: datetime, until: datetime) -> list[tuple[Group, datetime, int]]:
-        """(group, when, sets) for every exercise done in that time: the sets logged, or
-        the sets planned where nothing was logged."""
+    def sets_between(
+        self, since: datetime, until: datetime
+    ) -> list[tuple[Group, datetime, int, int]]:
+        """(group, when, sets, workout id) for every exercise done in that time: the sets
+        logged, or the sets planned where nothing was logged."""
         query = (
             "SELECT e.grp, e.created_ts, COALESCE(("
             " SELECT NULLIF(COUNT(*), 0) FROM logged_sets l"
-            " WHERE l.workout_id = e.workout_id AND l.exercise_id = e.exercise_id), e.sets)"
-            " FROM workout_exercises e WHERE e.grp = ? AND e.created_ts BETWEEN ? AND ?"
+            " WHERE l.workout_id = e.workout_id AND l.exercise_id = e.exercise_id), e.sets),"
+            " e.workout_id FROM workout_exercises e"
+            " WHERE e.grp = ? AND e.created_ts BETWEEN ? AND ?"
         )
         span = (since.timestamp(), until.timestamp())
         with self._guard():
@@ -254,7 +257,7 @@ class Store:
                 for group in Group  # one index range per group
                 for row in self._db.execute(query, (group.value, *span))
             ]
-        return [(Group(grp), local_time(ts), sets) for grp, ts, sets in rows]
+        return [(Group(grp), local_time(ts), sets, ident) for grp, ts, sets, ident in rows]
 
     def count(self) -> int:
         with self._guard():

@@ -42,24 +42,26 @@ def ready_after(session: datetime, zone: datetime) -> datetime:
 
 def status(
     last_trained: Mapping[Group, datetime],
-    sets: Iterable[tuple[Group, datetime, float]],
+    sets: Iterable[tuple[Group, datetime, float, int]],
     now: datetime,
 ) -> list[GroupStatus]:
-    """Each group's state at `now`; `sets` (one row per exercise done) needs to reach
-    back seven days. A session is the exercises saved at one moment."""
+    """Each group's state at `now`; `sets` (group, when, sets, workout id: one row per
+    exercise done) needs to reach back seven days."""
     week_ago = now - timedelta(days=7)
     totals: dict[Group, float] = dict.fromkeys(Group, 0)
-    sessions: dict[tuple[Group, datetime], float] = defaultdict(float)
-    for group, when, count in sets:
+    sessions: dict[tuple[Group, int], float] = defaultdict(float)
+    moments: dict[int, datetime] = {}
+    for group, when, count, workout in sets:
         if week_ago <= when <= now:
             totals[group] += count
-            sessions[group, when] += count
+            sessions[group, workout] += count
+            moments[workout] = when
     result = []
     for group in Group:
         hard = [
-            (when, count)
-            for (g, when), count in sessions.items()
-            if g is group and count >= HARD_SETS and ready_after(when, now) > now
+            (moments[workout], count)
+            for (g, workout), count in sessions.items()
+            if g is group and count >= HARD_SETS and ready_after(moments[workout], now) > now
         ]
         ready_at = reason = None
         if hard:
@@ -90,13 +92,13 @@ def week_of(moment: datetime) -> date:
 
 
 def weekly_sets(
-    sets: Iterable[tuple[Group, datetime, float]], now: datetime, weeks: int
+    sets: Iterable[tuple[Group, datetime, float, int]], now: datetime, weeks: int
 ) -> list[tuple[date, dict[Group, float]]]:
     """Sets per group for the last `weeks` weeks (this one included), oldest first."""
     this_week = week_of(now)
     starts = [this_week - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
     table: dict[date, dict[Group, float]] = {start: dict.fromkeys(Group, 0.0) for start in starts}
-    for group, when, count in sets:
+    for group, when, count, _ in sets:
         start = week_of(when)
         if start in table:
             table[start][group] += count

@@ -68,7 +68,11 @@ def share(
     if whole_back and Group.LOWER_BACK in targets:
         caps[Group.LOWER_BACK] = LOWER_BACK_CAP
         excess = targets[Group.LOWER_BACK] - LOWER_BACK_CAP
-        others = [g for g in groups if g is not Group.LOWER_BACK]
+        # The excess goes first to the group with the least work this week.
+        others = sorted(
+            (g for g in groups if g is not Group.LOWER_BACK),
+            key=lambda g: weekly_sets.get(g, 0),
+        )
         if excess > 0:
             targets[Group.LOWER_BACK] = LOWER_BACK_CAP
             for index in range(excess):

@@ -1,0 +1,192 @@
+"""The coach's cases: each session a strength coach rejected in round 1, planned again."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timezone
+from typing import Any
+
+import pytest
+
+from backplan import catalogue, paths
+from backplan.catalogue import Group, Level, Pattern
+from backplan.catalogue.model import Dose, Goal, LoadKind, Mechanic
+from backplan.training.model import Recency
+from backplan.training.planner import Request, plan
+from tests.helpers import run_json
+
+SHIPPED = catalogue.load(paths.shipped_catalogue())
+NOW = datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc)
+
+
+def planned_as(exercise_id: str, goal: Goal, level: Level = Level.INTERMEDIATE) -> Any:
+    """The exercise as the planner prescribes it, alone in a one-exercise session."""
+    exercise = SHIPPED.by_id[exercise_id]
+    request = Request(groups=(exercise.group,), exercises=1, goal=goal, level=level,
+                      pinned=frozenset({exercise_id}))  # fmt: skip
+    workout = plan([exercise], request, Recency(), NOW)
+    return workout.exercises[0].prescription
+
+
+def test_holds_and_carries_are_seconds_and_metres() -> None:
+    side_plank = planned_as("side-plank", Goal.STRENGTH, Level.BEGINNER)
+    assert side_plank.target == "3 × 20–45 s per side"
+    carry = planned_as("suitcase-carry", Goal.STRENGTH)
+    assert carry.target == "4 × 20–40 m per side"
+    assert carry.rest_seconds <= 120  # rests as isolation work, not 3 minutes
+    hang = planned_as("dead-hang", Goal.HYPERTROPHY)
+    assert (hang.dose, hang.reps_min, hang.reps_max) == (Dose.SECONDS, 20, 45)
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "low"),
+    [("band-lat-pulldown", 8), ("kettlebell-swing", 5), ("ring-row", 5), ("pull-up", 5)],
+)
+def test_no_heavy_triples_for_bands_bodyweight_or_swings(exercise_id: str, low: int) -> None:
+    strength = planned_as(exercise_id, Goal.STRENGTH)
+    assert strength.reps_min == low
+    assert strength.reps_min > 3
+
+
+@pytest.mark.parametrize(
+    "exercise_id",
+    ["face-pull", "band-pull-apart", "prone-y-t-w-raise", "dumbbell-reverse-fly", "band-face-pull",
+     "reverse-pec-deck", "cable-rear-delt-fly"],
+)  # fmt: skip
+def test_shoulder_health_drills_are_light_for_every_goal(exercise_id: str) -> None:
+    for goal in Goal:
+        drill = planned_as(exercise_id, goal)
+        assert (drill.reps_min, drill.reps_max) == (12, 20)
+
+
+def test_kroc_row_is_a_high_rep_set() -> None:
+    kroc = SHIPPED.by_id["kroc-row"]
+    assert kroc.range == (20, 30)
+    assert "bench" in kroc.equipment
+    assert planned_as("kroc-row", Goal.HYPERTROPHY, Level.ADVANCED).reps_min == 20
+
+
+@pytest.mark.parametrize(
+    "exercise_id",
+    ["rack-pull", "weighted-pull-up", "archer-pull-up", "conventional-deadlift", "good-morning"],
+)
+def test_heavy_lifts_leave_endurance_out(exercise_id: str) -> None:
+    assert Goal.ENDURANCE not in SHIPPED.by_id[exercise_id].goals
+    for seed in range(20):
+        workout = plan(SHIPPED.exercises, Request(goal=Goal.ENDURANCE, level=Level.ADVANCED,
+                                                 seed=seed), Recency(), NOW)  # fmt: skip
+        assert exercise_id not in {e.id for e in workout.exercises}
+
+
+def test_heavy_hinges_never_go_above_twelve_reps() -> None:
+    for seed in range(30):
+        for goal in Goal:
+            workout = plan(SHIPPED.exercises, Request(goal=goal, seed=seed), Recency(), NOW)
+            for e in workout.exercises:
+                exercise = SHIPPED.by_id[e.id]
+                if exercise.is_hinge and "barbell" in exercise.equipment:
+                    assert e.prescription.reps_max <= 12, (e.id, goal)
+
+
+def test_an_advanced_strength_session_is_built_from_advanced_lifts() -> None:
+    planned = run_json("workout", "--no-save", "--minutes", "30", "--goal", "strength",
+                       "--level", "advanced", "--seed", "1")  # fmt: skip
+    picks = [SHIPPED.by_id[e["id"]] for e in planned["exercises"]]
+    assert picks
+    assert all(e.level is Level.ADVANCED for e in picks)
+    assert all(e.load_kind is LoadKind.EXTERNAL for e in picks)
+    six = plan(SHIPPED.exercises, Request(goal=Goal.STRENGTH, level=Level.ADVANCED, seed=1),
+               Recency(), NOW)  # fmt: skip
+    assert sum(SHIPPED.by_id[e.id].level is Level.ADVANCED for e in six.exercises) >= 3
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_power_first_then_the_hinge_before_any_row(seed: int) -> None:
+    for goal in Goal:
+        workout = plan(SHIPPED.exercises, Request(goal=goal, seed=seed), Recency(), NOW)
+        picks = [SHIPPED.by_id[e.id] for e in workout.exercises]
+        power = [i for i, e in enumerate(picks) if e.power]
+        assert power in ([], [0])
+        hinge = [i for i, e in enumerate(picks) if e.is_hinge]
+        rows = [i for i, e in enumerate(picks) if e.pattern is Pattern.HORIZONTAL_PULL]
+        if hinge and rows:
+            assert hinge[0] < rows[0]
+        # Carries and holds close the session.
+        closing = [i for i, e in enumerate(picks) if e.dose is not Dose.REPS]
+        assert closing == list(range(len(picks) - len(closing), len(picks)))
+
+
+def test_near_duplicates_never_share_a_session() -> None:
+    assert SHIPPED.by_id["barbell-shrug"].family_name == SHIPPED.by_id["dumbbell-shrug"].family_name
+    assert "one-arm-dumbbell-lat-row" not in SHIPPED.by_id
+    assert SHIPPED.get("one-arm-dumbbell-lat-row").id == "one-arm-dumbbell-row"  # old id
+    for seed in range(60):
+        workout = plan(SHIPPED.exercises, Request(seed=seed, exercises=12), Recency(), NOW)
+        families = Counter(SHIPPED.by_id[e.id].family_name for e in workout.exercises)
+        assert max(families.values()) == 1, families
+        patterns = {e.pattern for e in workout.exercises}
+        assert {Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL} <= patterns
+
+
+def test_twelve_exercises_give_the_lower_back_two() -> None:
+    workout = plan(SHIPPED.exercises, Request(seed=2, exercises=12), Recency(), NOW)
+    counts = Counter(e.group for e in workout.exercises)
+    assert counts == {Group.LATS: 5, Group.UPPER_BACK: 5, Group.LOWER_BACK: 2}
+
+
+def test_the_corrected_catalogue_entries() -> None:
+    by_id = SHIPPED.by_id
+    assert by_id["conventional-deadlift"].level is Level.INTERMEDIATE
+    assert by_id["good-morning"].level is Level.INTERMEDIATE
+    assert "chest" in (by_id["dumbbell-pullover"].focus or "")
+    assert by_id["renegade-row"].group is Group.LOWER_BACK
+    assert by_id["renegade-row"].pattern is Pattern.STABILITY
+    assert by_id["scapular-pull-up"].group is Group.UPPER_BACK
+    assert by_id["face-pull"].mechanic is Mechanic.COMPOUND
+    assert "decompress" not in (by_id["reverse-hyperextension"].focus or "")
+    assert "neck" not in by_id["band-good-morning"].cues[0].replace("not the neck", "")
+    assert any("short of the stack" in cue for cue in by_id["reverse-pec-deck"].cues)
+    assert any("skip it" in cue for cue in by_id["superman"].cues)
+    for ident in ("wide-grip-pull-up", "close-grip-lat-pulldown", "scapular-pull-up"):
+        text = (by_id[ident].focus or "").lower()
+        assert "outer" not in text
+        assert "lower lats" not in text
+    dumbbell_lats = [e for e in SHIPPED.exercises if e.group is Group.LATS
+                     and set(e.equipment) <= {"dumbbell", "bench"}]  # fmt: skip
+    assert len(dumbbell_lats) >= 3
+    for ident in ("inverted-row", "bent-over-two-dumbbell-row", "farmers-carry", "dead-hang",
+                  "wide-grip-lat-pulldown", "underhand-lat-pulldown", "weighted-chin-up",
+                  "yates-row", "chest-supported-t-bar-row", "single-arm-cable-row",
+                  "kettlebell-row", "cable-rear-delt-fly", "band-face-pull", "trap-bar-shrug",
+                  "sumo-deadlift", "snatch-grip-deadlift", "kettlebell-deadlift",
+                  "ghd-back-extension", "back-extension-hold", "mcgill-curl-up"):  # fmt: skip
+        assert ident in by_id
+    assert "belt" in by_id["weighted-pull-up"].equipment
+    assert "rack" in by_id["rack-pull"].equipment
+
+
+def test_a_strength_goal_ranks_loadable_lifts_first() -> None:
+    for seed in range(20):
+        workout = plan(SHIPPED.exercises, Request(goal=Goal.STRENGTH, seed=seed), Recency(), NOW)
+        loads = [e.load_kind for e in workout.exercises]
+        assert loads.count(LoadKind.EXTERNAL) >= 5, loads
+
+
+def test_volume_leans_toward_an_undertrained_group_and_says_so() -> None:
+    weekly = {Group.LATS: 24, Group.UPPER_BACK: 12, Group.LOWER_BACK: 2}
+    workout = plan(SHIPPED.exercises, Request(seed=1, weekly_sets=weekly), Recency(), NOW)
+    counts = Counter(e.group for e in workout.exercises)
+    assert counts[Group.LATS] == 1
+    assert counts[Group.LOWER_BACK] == 2  # the cap holds the lean
+    assert any("Lats had 24 sets in the last 7 days, over 20" in n for n in workout.notes)
+
+
+def test_the_cli_leans_on_the_last_seven_days() -> None:
+    for seed in (1, 2, 3):  # three lat-only sessions: 18 sets each
+        run_json("workout", "--group", "lats", "--seed", str(seed))
+    planned = run_json("workout", "--no-save", "--seed", "1", "--ignore-recovery")
+    counts = Counter(e["group"] for e in planned["exercises"])
+    assert counts["lats"] == 1
+    assert any("Lats had 54 sets in the last 7 days, over 20" in n for n in planned["notes"])
+    status = {s["group"]: s for s in run_json("status")}
+    assert status["lats"]["reason"] == "18 sets today"  # the latest hard session
