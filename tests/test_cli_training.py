@@ -285,13 +285,17 @@ def test_pinned_always_appear_and_banned_never(
         if ident in {e.id for e in picked}:
             continue
         # Left out only when its group's every slot went to pinned lifts, or when it is a
-        # hinge and the session already has one.
+        # hinge and the session already has one, or one of its family is in.
         pinned_exercise = by_id[ident]
         same_group = [e for e in picked if e.group is pinned_exercise.group]
         hinge_blocked = pinned_exercise.pattern is Pattern.HINGE and any(
             e.pattern is Pattern.HINGE for e in picked
         )
-        assert hinge_blocked or all(e.id in pinned for e in same_group), (ident, same_group)
+        family_blocked = any(e.family_name == pinned_exercise.family_name for e in picked)
+        assert hinge_blocked or family_blocked or all(e.id in pinned for e in same_group), (
+            ident,
+            same_group,
+        )
         assert any(ident in note or by_id[ident].name in note for note in workout.notes)
 
 

@@ -115,8 +115,8 @@ def eligible(pool: list[Exercise], request: Request) -> list[Exercise]:
 
 
 def tier(e: Exercise) -> int:
-    """The spec's order, written out again: power; the hinge; main multi-joint lifts;
-    assistance; the lower back's single-joint work; holds and stability; carries."""
+    """The spec's order, written out again: power; the hinge; main multi-joint lifts
+    (both sides at once); assistance; the lower back's single-joint work; holds and stability; carries."""
     light = e.load_kind is LoadKind.BAND or (e.range is not None and e.range[0] >= 12)
     if e.power:
         return 0
@@ -128,7 +128,7 @@ def tier(e: Exercise) -> int:
         return 4
     if e.pattern is Pattern.HINGE:
         return 1
-    return 2 if e.mechanic is Mechanic.COMPOUND and not light else 3
+    return 2 if e.mechanic is Mechanic.COMPOUND and not light and e.sides is Sides.BOTH else 3
 
 
 case = st.data()

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from backplan import catalogue, paths
 from backplan.catalogue import Group
 from backplan.store import history
-from backplan.training import recovery
+from backplan.training import recovery, slots
 from backplan.training.model import Recency, SetDone, Workout
 from backplan.training.planner import Request, plan
 from tests.helpers import ok, run_json
@@ -184,3 +186,39 @@ def test_stats_command() -> None:
     assert "Sets per week" in out
     assert "Never done" in out
     assert all(len(line) <= 80 for line in out.splitlines())
+
+
+@given(
+    hours_before=st.floats(min_value=0, max_value=24 * 7 - 0.01),
+    sets=st.integers(min_value=1, max_value=12),
+    at_hour=st.integers(min_value=0, max_value=23),
+)
+def test_recovering_until_the_second_calendar_day(
+    hours_before: float, sets: int, at_hour: int
+) -> None:
+    """A session of 4 or more sets: recovering until midnight starting the second day
+    after it; fewer sets never make a group recovering."""
+    now = datetime(2026, 11, 24, at_hour, 30, tzinfo=timezone.utc)
+    when = now - timedelta(hours=hours_before)
+    (lats, *_) = recovery.status({Group.LATS: when}, [(Group.LATS, when, sets, 1)], now)
+    ready_day = datetime.combine(when.date() + timedelta(days=2), time(), tzinfo=timezone.utc)
+    assert lats.ready is (sets < 4 or now >= ready_day)
+    if not lats.ready:
+        assert lats.ready_at == ready_day
+        assert lats.reason == f"{sets} sets {'today' if when.date() == now.date() else 'yesterday'}"
+
+
+@given(
+    weekly=st.fixed_dictionaries({g: st.integers(min_value=0, max_value=40) for g in Group}),
+    count=st.integers(min_value=1, max_value=12),
+)
+def test_slots_lean_on_weekly_volume(weekly: dict[Group, int], count: int) -> None:
+    even = slots.share(tuple(Group), count, True, {})
+    leaned = slots.share(tuple(Group), count, True, weekly)
+    assert sum(leaned.targets.values()) == sum(even.targets.values())
+    assert leaned.targets[Group.LOWER_BACK] <= 2
+    for group in Group:
+        if weekly[group] > 20 and any(weekly[g] <= 20 for g in Group):
+            assert leaned.targets[group] <= even.targets[group]
+        if leaned.targets[group] != even.targets[group]:
+            assert any(group.label in note.lower() for note in leaned.notes)

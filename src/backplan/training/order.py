@@ -2,7 +2,7 @@
 
 Power moves first, while fresh; then the hinge (before grip-heavy rows tire the
 hands and the erectors) and the other multi-joint main lifts; then assistance work
-(single-joint lifts, band work, light shoulder-health drills); last, the lower back's
+(single-joint lifts, one-sided lifts, band work, light shoulder-health drills); last, the lower back's
 single-joint work, stability holds and carries, because a tired lower back undermines
 everything that needs a braced, neutral spine.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from backplan.catalogue.model import Dose, Exercise, Group, LoadKind, Mechanic, Pattern
+from backplan.catalogue.model import Dose, Exercise, Group, LoadKind, Mechanic, Pattern, Sides
 
 MAIN_TIER = 2  # tiers up to this one hold the main lifts
 LIGHT_FROM = 12  # an exercise whose own range starts here is light work, not a main lift
@@ -35,9 +35,11 @@ def tier(exercise: Exercise) -> int:
     if exercise.is_hinge:
         return 1
     if exercise.mechanic is Mechanic.COMPOUND and not is_light(exercise):
-        return 2
+        # One side at a time is assistance: the main lifts load both sides at once.
+        return 2 if exercise.sides is Sides.BOTH else 3
     return 3
 
 
 def in_order(picks: Sequence[Exercise]) -> list[Exercise]:
-    return sorted(picks, key=tier)  # stable: within a tier, the round-robin order stays
+    # Within a tier, multi-joint before single-joint, then the round-robin order (stable).
+    return sorted(picks, key=lambda e: (tier(e), e.mechanic is Mechanic.ISOLATION))

@@ -62,17 +62,11 @@ def share(
     """`count` slots over `groups`; `whole_back` when no group was named."""
     targets = {g: count // len(groups) + (i < count % len(groups)) for i, g in enumerate(groups)}
     notes: list[str] = []
-    if whole_back and weekly_sets:
-        notes += _lean(groups, targets, weekly_sets)
     caps: dict[Group, int | None] = dict.fromkeys(groups)
     if whole_back and Group.LOWER_BACK in targets:
         caps[Group.LOWER_BACK] = LOWER_BACK_CAP
         excess = targets[Group.LOWER_BACK] - LOWER_BACK_CAP
-        # The excess goes first to the group with the least work this week.
-        others = sorted(
-            (g for g in groups if g is not Group.LOWER_BACK),
-            key=lambda g: weekly_sets.get(g, 0),
-        )
+        others = [g for g in groups if g is not Group.LOWER_BACK]
         if excess > 0:
             targets[Group.LOWER_BACK] = LOWER_BACK_CAP
             for index in range(excess):
@@ -83,13 +77,23 @@ def share(
                     f"A shorter session: the lower back is a stabiliser, so a whole-back "
                     f"session gives it at most {LOWER_BACK_CAP} exercises."
                 )
+    if whole_back and weekly_sets:
+        notes += _lean(groups, targets, caps, weekly_sets)
     return Shares(groups, targets, caps, tuple(notes))
 
 
 def _lean(
-    groups: tuple[Group, ...], targets: dict[Group, int], weekly: Mapping[Group, float]
+    groups: tuple[Group, ...],
+    targets: dict[Group, int],
+    caps: Mapping[Group, int | None],
+    weekly: Mapping[Group, float],
 ) -> list[str]:
-    """Move a slot away from each group over 20 weekly sets, and toward each under 10."""
+    """Move a slot away from each group over 20 weekly sets, and toward each under 10,
+    within the caps."""
+
+    def room(group: Group) -> bool:
+        cap = caps[group]
+        return cap is None or targets[group] < cap
 
     def sets(group: Group) -> str:
         return f"{weekly.get(group, 0):g} sets in the last 7 days"
@@ -98,7 +102,7 @@ def _lean(
     gained: set[Group] = set()
     over = [g for g in groups if weekly.get(g, 0) > WEEKLY_HIGH]
     for group in over:
-        takers = [g for g in groups if g not in over]
+        takers = [g for g in groups if g not in over and room(g)]
         if targets[group] > 1 and takers:
             taker = min(takers, key=lambda g: weekly.get(g, 0))
             targets[group] -= 1
@@ -109,7 +113,7 @@ def _lean(
                 f"went to {taker.label}."
             )
     for group in groups:
-        if weekly.get(group, 0) >= WEEKLY_LOW or group in gained:
+        if weekly.get(group, 0) >= WEEKLY_LOW or group in gained or not room(group):
             continue
         givers = [g for g in groups if weekly.get(g, 0) >= WEEKLY_LOW and targets[g] > 1]
         if givers:
