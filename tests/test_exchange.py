@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from backplan import catalogue, paths
 from backplan.store import exchange, history, migrations
-from backplan.training.model import SetDone
+from backplan.training.loads import SetDone
 from backplan.training.planner import Request, plan
 from tests.helpers import ok, run
 

@@ -116,7 +116,8 @@ def eligible(pool: list[Exercise], request: Request) -> list[Exercise]:
 
 def tier(e: Exercise) -> int:
     """The spec's order, written out again: power; the hinge; main multi-joint lifts
-    (both sides at once); assistance; the lower back's single-joint work; holds and stability; carries."""
+    (both sides at once); assistance; the lower back's single-joint work; holds and
+    stability; carries."""
     light = e.load_kind is LoadKind.BAND or (e.range is not None and e.range[0] >= 12)
     if e.power:
         return 0

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backplan.errors import BackplanError
-from backplan.training.model import KG_PER_LB, STEP, Session, SetDone, convert, number
+from backplan.training.loads import KG_PER_LB, STEP, Session, SetDone, convert, number
 from backplan.training.progression import parse_set, suggest
 
 units = st.sampled_from(["kg", "lb"])

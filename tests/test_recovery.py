@@ -13,7 +13,8 @@ from backplan import catalogue, paths
 from backplan.catalogue import Group
 from backplan.store import history
 from backplan.training import recovery, slots
-from backplan.training.model import Recency, SetDone, Workout
+from backplan.training.loads import SetDone
+from backplan.training.model import Recency, Workout
 from backplan.training.planner import Request, plan
 from tests.helpers import ok, run_json
 

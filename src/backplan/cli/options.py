@@ -14,7 +14,7 @@ from backplan.errors import BackplanError
 
 if TYPE_CHECKING:
     from backplan.store.history import Store
-    from backplan.training.model import Load
+    from backplan.training.loads import Load
 
 
 def complete_group(incomplete: str) -> list[str]:

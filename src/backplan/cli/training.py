@@ -23,7 +23,8 @@ from backplan.errors import BackplanError, did_you_mean
 # Each command imports what it uses, so that `backplan list` starts without SQLite.
 if TYPE_CHECKING:
     from backplan.store.history import Store
-    from backplan.training.model import PlannedExercise, SetDone, Workout
+    from backplan.training.loads import SetDone
+    from backplan.training.model import PlannedExercise, Workout
 
 ExerciseId = Annotated[
     str,

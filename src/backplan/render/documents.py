@@ -10,7 +10,8 @@ from backplan.catalogue.model import BODYWEIGHT, Exercise, Goal, Group
 
 if TYPE_CHECKING:
     from backplan.config import Config
-    from backplan.training.model import Load, PlannedExercise, Workout
+    from backplan.training.loads import Load
+    from backplan.training.model import PlannedExercise, Workout
     from backplan.training.recovery import GroupStatus, Usage
 
 

@@ -13,16 +13,8 @@ from typing import Any, TypeVar
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 from backplan.errors import BackplanError
 from backplan.render.documents import planned_json, sets_json  # the same keys as --json
-from backplan.training.model import (
-    MAX_REPS,
-    MAX_WEIGHT,
-    UNITS,
-    Load,
-    PlannedExercise,
-    Prescription,
-    SetDone,
-    Workout,
-)
+from backplan.training.loads import MAX_REPS, MAX_WEIGHT, UNITS, Load, SetDone
+from backplan.training.model import PlannedExercise, Prescription, Workout
 
 FORMAT_VERSION = 1
 MARKS = ("pin", "ban")

@@ -24,7 +24,8 @@ from backplan.store.rows import (
     same_workout,
     workout_from_row,
 )
-from backplan.training.model import PlannedExercise, Recency, Session, SetDone, Workout
+from backplan.training.loads import Session, SetDone
+from backplan.training.model import PlannedExercise, Recency, Workout
 
 
 def open_store(path: Path | None = None, *, create: bool = True) -> Store:

@@ -10,7 +10,8 @@ from typing import Any
 
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 from backplan.errors import BackplanError
-from backplan.training.model import Load, PlannedExercise, Prescription, SetDone, Workout
+from backplan.training.loads import Load, SetDone
+from backplan.training.model import PlannedExercise, Prescription, Workout
 
 WORKOUT_COLUMNS = "id, created, goal, level, groups, notes, seed, equipment"
 EXERCISE_COLUMNS = (

@@ -4,11 +4,12 @@ recency, and the planned workout itself."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
+from backplan.training.loads import Load, SetDone, warmup_seconds
 
 WARM_UP_SECONDS = 5 * 60
 SET_UP_SECONDS = 90
@@ -59,63 +60,9 @@ class Prescription:
         return f"{self.rir_min}–{self.rir_max} RIR"
 
 
-def estimated_minutes(prescriptions: Iterable[Prescription]) -> int:
-    """Warm-up plus every exercise, rounded up to the minute."""
-    return math.ceil((WARM_UP_SECONDS + sum(p.seconds for p in prescriptions)) / 60)
-
-
-UNITS = ("kg", "lb")
-KG_PER_LB = 0.45359237
-STEP = {"kg": 2.5, "lb": 5.0}  # the smallest jump most gyms' plates allow
-MAX_REPS = 100
-MAX_WEIGHT = {"kg": 1000.0, "lb": 2200.0}
-
-
-@dataclass(frozen=True)
-class SetDone:
-    reps: int
-    weight: float | None  # None: bodyweight alone
-    unit: str
-
-    def weight_in(self, unit: str) -> float:
-        return convert(self.weight or 0.0, self.unit, unit)
-
-    def __str__(self) -> str:
-        if self.weight is None:
-            return f"{self.reps}"
-        return f"{self.reps}×{number(self.weight)} {self.unit}"
-
-
-@dataclass(frozen=True)
-class Session:
-    """One workout's logged sets of one exercise, with the rep range it prescribed."""
-
-    reps_min: int
-    reps_max: int
-    sets: tuple[SetDone, ...]
-
-
-@dataclass(frozen=True)
-class Load:
-    weight: float
-    unit: str
-    change: str  # up | down | same
-    reason: str
-
-    def __str__(self) -> str:
-        arrow = {"up": " ↑", "down": " ↓", "same": ""}[self.change]
-        return f"{number(self.weight)} {self.unit}{arrow}"
-
-
-def number(value: float) -> str:
-    """62.5 -> '62.5', 60.0 -> '60'."""
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def convert(weight: float, unit: str, to: str) -> float:
-    if unit == to:
-        return weight
-    return weight * KG_PER_LB if to == "kg" else weight / KG_PER_LB
+def minutes(seconds: float) -> int:
+    """Rounded up to the minute."""
+    return math.ceil(seconds / 60)
 
 
 @dataclass(frozen=True)
@@ -150,6 +97,11 @@ class PlannedExercise:
     load: Load | None = None  # the suggested weight, when the exercise was logged before
     sets_logged: tuple[SetDone, ...] = ()  # what was done, once logged
     load_kind: LoadKind | None = None  # None in history from before load kinds
+    warmup: tuple[SetDone, ...] = ()  # warm-up sets before the work sets
+
+    @property
+    def seconds(self) -> int:
+        return self.prescription.seconds + warmup_seconds(self.warmup)
 
 
 @dataclass(frozen=True)
@@ -166,7 +118,7 @@ class Workout:
 
     @property
     def estimated_minutes(self) -> int:
-        return estimated_minutes(e.prescription for e in self.exercises)
+        return minutes(WARM_UP_SECONDS + sum(e.seconds for e in self.exercises))
 
     def saved_as(self, workout_id: int) -> Workout:
         return replace(self, id=workout_id)

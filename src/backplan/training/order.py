@@ -2,9 +2,9 @@
 
 Power moves first, while fresh; then the hinge (before grip-heavy rows tire the
 hands and the erectors) and the other multi-joint main lifts; then assistance work
-(single-joint lifts, one-sided lifts, band work, light shoulder-health drills); last, the lower back's
-single-joint work, stability holds and carries, because a tired lower back undermines
-everything that needs a braced, neutral spine.
+(single-joint and one-sided lifts, band work, light shoulder-health drills); last,
+the lower back's single-joint work, stability holds and carries, because a tired
+lower back undermines everything that needs a braced, neutral spine.
 """
 
 from __future__ import annotations

@@ -21,7 +21,8 @@ from typing import Any
 from backplan.catalogue.model import Exercise, Goal, Group, LoadKind, Pattern
 from backplan.defaults import MAX_EXERCISES
 from backplan.training.candidates import Request, candidates, coins
-from backplan.training.model import Load, PlannedExercise, Recency, Workout
+from backplan.training.loads import Load
+from backplan.training.model import PlannedExercise, Recency, Workout
 from backplan.training.order import MAIN_TIER, in_order, tier
 from backplan.training.prescription import prescribe
 from backplan.training.slots import Shares, share, trained_groups

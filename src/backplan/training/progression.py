@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from backplan.errors import BackplanError
-from backplan.training.model import (
+from backplan.training.loads import (
     MAX_REPS,
     MAX_WEIGHT,
     STEP,
