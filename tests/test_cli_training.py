@@ -39,9 +39,9 @@ def test_log_records_sets_of_the_latest_workout() -> None:
     assert f"Logged 3 sets of {planned['exercises'][0]['name']} in workout #1" in out
     logged = run_json("history", "show", "1")["exercises"][0]["sets_logged"]
     assert logged == [
-        {"reps": 10, "weight": 60.0, "unit": "kg"},
-        {"reps": 10, "weight": 60.0, "unit": "kg"},
-        {"reps": 8, "weight": 135.0, "unit": "lb"},
+        {"reps": 10, "weight": 60.0, "unit": "kg", "dose": "reps", "rir": None},
+        {"reps": 10, "weight": 60.0, "unit": "kg", "dose": "reps", "rir": None},
+        {"reps": 8, "weight": 135.0, "unit": "lb", "dose": "reps", "rir": None},
     ]
 
 
@@ -311,6 +311,7 @@ def test_config_show_defaults(backplan_env: Path) -> None:
         "goal": None,
         "exercises": None,
         "unit": "kg",
+        "step": {},
     }
 
 

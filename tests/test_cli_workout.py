@@ -39,6 +39,7 @@ EXERCISE_KEYS = [
     "load_type",
     "rir_min",
     "rir_max",
+    "warmup",
 ]
 
 

@@ -1,4 +1,4 @@
-"""The set parser and the progression rules, as properties."""
+"""The set syntax and double progression by load type, as properties and examples."""
 
 from __future__ import annotations
 
@@ -6,13 +6,34 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from backplan import catalogue, paths
+from backplan.catalogue.model import Dose, Goal
 from backplan.errors import BackplanError
-from backplan.training.loads import KG_PER_LB, STEP, Session, SetDone, convert, number
-from backplan.training.progression import parse_set, suggest
+from backplan.training.loads import (
+    EMPTY_BAR,
+    INCREMENTS,
+    KG_PER_LB,
+    Session,
+    SetDone,
+    convert,
+    increment,
+    number,
+)
+from backplan.training.progression import Target, e1rm, suggest
+from backplan.training.sets import parse_sets
 
+SHIPPED = catalogue.load(paths.shipped_catalogue())
 units = st.sampled_from(["kg", "lb"])
-reps = st.integers(min_value=1, max_value=100)
+reps = st.integers(min_value=1, max_value=30)
 weights = st.integers(min_value=0, max_value=4000).map(lambda quarter: quarter / 4)  # 0-1000
+
+
+def parse_set(text: str, unit: str) -> SetDone:
+    (parsed,) = parse_sets(text, unit)
+    return parsed
+
+
+# --- the set syntax ----------------------------------------------------------------------
 
 
 @given(reps=reps, weight=weights, unit=units, default=units, spelled=st.booleans())
@@ -22,11 +43,10 @@ def test_a_written_set_reads_back(
     if weight > {"kg": 1000, "lb": 2200}[unit]:
         return
     text = f"{reps}x{number(weight)}{unit if spelled else ''}"
-    parsed = parse_set(text, unit if not spelled else default)
-    assert parsed == SetDone(reps, weight, unit)
+    assert parse_set(text, unit if not spelled else default) == SetDone(reps, weight, unit)
 
 
-@given(reps=reps, unit=units)
+@given(reps=st.integers(min_value=1, max_value=100), unit=units)
 def test_reps_alone_is_bodyweight(reps: int, unit: str) -> None:
     assert parse_set(str(reps), unit) == SetDone(reps, None, unit)
 
@@ -34,55 +54,68 @@ def test_reps_alone_is_bodyweight(reps: int, unit: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("8x60", SetDone(8, 60, "kg")),
-        ("8X60", SetDone(8, 60, "kg")),
-        ("8×62.5", SetDone(8, 62.5, "kg")),
-        ("8x135lb", SetDone(8, 135, "lb")),
-        ("8x135LBS", SetDone(8, 135, "lb")),
-        ("8x60kg", SetDone(8, 60, "kg")),
-        (" 12 ", SetDone(12, None, "kg")),
-        ("5x0", SetDone(5, 0, "kg")),
-        ("3x1000kg", SetDone(3, 1000, "kg")),
-        ("3x2200lb", SetDone(3, 2200, "lb")),
+        ("8x60", [SetDone(8, 60, "kg")]),
+        ("8X60", [SetDone(8, 60, "kg")]),
+        ("8×62.5", [SetDone(8, 62.5, "kg")]),
+        ("8 x 60", [SetDone(8, 60, "kg")]),
+        ("8x135lb", [SetDone(8, 135, "lb")]),
+        ("8x135LBS", [SetDone(8, 135, "lb")]),
+        (" 12 ", [SetDone(12, None, "kg")]),
+        ("5x0", [SetDone(5, 0, "kg")]),
+        ("3x1000kg", [SetDone(3, 1000, "kg")]),
+        ("30s", [SetDone(30, None, "kg", Dose.SECONDS)]),
+        ("45 sec", [SetDone(45, None, "kg", Dose.SECONDS)]),
+        ("40m", [SetDone(40, None, "kg", Dose.METRES)]),
+        ("3x8x60", [SetDone(8, 60, "kg")] * 3),
+        ("8x60@8", [SetDone(8, 60, "kg", rir=2)]),
+        ("8x60 @ 9.5", [SetDone(8, 60, "kg", rir=0.5)]),
+        ("8x60@2rir", [SetDone(8, 60, "kg", rir=2)]),
+        ("10@10", [SetDone(10, None, "kg", rir=0)]),
+        ("40x20kg", [SetDone(40, 20, "kg")]),  # the unit says it is meant
     ],
 )
-def test_set_examples(text: str, expected: SetDone) -> None:
-    assert parse_set(text, "kg") == expected
+def test_set_examples(text: str, expected: list[SetDone]) -> None:
+    assert parse_sets(text, "kg") == expected
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "fragment"),
     [
-        "",
-        "x60",
-        "8x",
-        "0x60",
-        "101x60",
-        "8x-5",
-        "-8",
-        "8x1000.5kg",
-        "8x2201lb",
-        "8x60g",
-        "eight",
-        "8x60x2",
-        "8 x 60 x",
-        "8x1e3",
+        ("8*60", "use x between reps and weight (8x60)"),
+        ("60x8", "reads as 60 reps at 8 kg. For 8 reps at 60 kg write 8x60"),
+        ("8x", "the weight after the x is missing"),
+        ("8x60@11", "an RPE goes from 1 to 10"),
+        ("8x60@12rir", "reps in reserve go from 0 to 10"),
+        ("8x60@hard", "after @ comes an RPE"),
+        ("x60", "a number is missing"),
+        ("0x60", "reps must be 1 to 100"),
+        ("101x60", "reps must be 1 to 100"),
+        ("8x2201lb", "more than anyone lifts"),
+        ("8x60g", "is not a weight"),
+        ("eight", "is not a whole number"),
+        ("8x60x2x1", "too many x's"),
+        ("30x8x60", "sets must be 1 to 20"),
+        ("0s", "seconds must be 1 to 3,600"),
+        ("", "it is empty"),
     ],
 )
-def test_bad_sets_are_refused(text: str) -> None:
+def test_near_misses_get_a_clear_reason(text: str, fragment: str) -> None:
     with pytest.raises(BackplanError) as caught:
-        parse_set(text, "kg")
+        parse_sets(text, "kg")
     assert caught.value.exit_code == 2
+    assert fragment in caught.value.message
 
 
 @given(st.text(max_size=20))
 def test_any_text_parses_or_gives_our_error(text: str) -> None:
     try:
-        parsed = parse_set(text, "kg")
+        parsed = parse_sets(text, "kg")
     except BackplanError:
         return
-    assert 1 <= parsed.reps <= 100
-    assert parsed.weight is None or 0 <= parsed.weight <= 2200
+    for s in parsed:
+        assert 1 <= s.reps <= 10_000
+        assert s.weight is None or 0 <= s.weight <= 2200
+        assert s.rir is None or 0 <= s.rir <= 10
 
 
 def test_conversion() -> None:
@@ -90,71 +123,185 @@ def test_conversion() -> None:
     assert convert(convert(80, "kg", "lb"), "lb", "kg") == pytest.approx(80)
 
 
-sets_strategy = st.lists(
-    st.builds(SetDone, reps=reps, weight=st.none() | weights, unit=units), min_size=1, max_size=6
-)
-sessions_strategy = st.lists(
-    st.builds(
-        lambda low, width, sets: Session(low, low + width, tuple(sets)),
-        st.integers(min_value=1, max_value=15),
-        st.integers(min_value=0, max_value=10),
-        sets_strategy,
-    ),
-    min_size=1,
-    max_size=3,
-)
+# --- double progression --------------------------------------------------------------------
 
 
-@given(sessions=sessions_strategy, unit=units)
-def test_the_rules(sessions: list[Session], unit: str) -> None:
-    load = suggest(sessions, unit)
-    assert load is not None
-    assert load.unit == unit
-    last = sessions[0]
-    heaviest = max(s.weight_in(unit) for s in last.sets)
-    topped = [all(s.reps >= x.reps_max for s in x.sets) for x in sessions[:2]]
-    short = sum(s.reps < last.reps_min for s in last.sets)
-    tolerance = STEP[unit] / 2  # other units' weights are rounded to the step first
-    if len(sessions) >= 2 and all(topped):
-        assert load.change == "up"
-        assert load.weight == pytest.approx(heaviest + STEP[unit], abs=tolerance)
-    elif short * 2 > len(last.sets):
-        assert load.change == "down"
-        assert load.weight % STEP[unit] == pytest.approx(0, abs=1e-9)
-        assert load.weight <= heaviest + tolerance
-        assert load.weight == pytest.approx(heaviest * 0.9, abs=STEP[unit])
-    else:
-        assert load.change == "same"
-        assert load.weight == pytest.approx(heaviest, abs=tolerance)
-    assert load.reason
+def sessions_of(low: int, high: int, *logged: list[SetDone]) -> list[Session]:
+    return [Session(low, high, tuple(sets)) for sets in logged]
+
+
+def sets(count: int, reps: int, weight: float | None, unit: str = "kg") -> list[SetDone]:
+    return [SetDone(reps, weight, unit)] * count
 
 
 def test_never_logged_suggests_nothing() -> None:
-    assert suggest([], "kg") is None
+    assert suggest([], SHIPPED.by_id["pull-up"], "kg") is None
 
 
-def test_two_for_two() -> None:
-    top = Session(8, 12, (SetDone(12, 60, "kg"),) * 3)
-    assert suggest([top], "kg").change == "same"  # type: ignore[union-attr]
-    up = suggest([top, top], "kg")
+def test_a_goal_change_goes_through_the_one_rep_max() -> None:
+    """Issue case: 4 × 6 × 100 kg rows twice, then an endurance plan (12-20)."""
+    row = SHIPPED.by_id["barbell-bent-over-row"]
+    logged = sessions_of(3, 6, sets(4, 6, 100), sets(4, 6, 100))
+    load = suggest(logged, row, "kg", Target(12, 20, Goal.ENDURANCE, rir_max=3))
+    assert load is not None
+    assert (load.weight, load.change) == (80, "down")
+    assert load.reason == "from 4×6×100 kg, ≈ e1RM 120 kg → 12–20 reps: 80 kg"
+
+
+def test_a_pull_up_progresses_by_reps_then_the_harder_variant() -> None:
+    pull_up = SHIPPED.by_id["pull-up"]
+    topped = sessions_of(6, 12, sets(3, 12, None), sets(3, 12, None))
+    load = suggest(topped, pull_up, "kg", Target(6, 12, Goal.HYPERTROPHY))
+    assert load is not None
+    assert (load.weight, load.variant, load.change) == (None, "weighted-pull-up", "up")
+    belt = suggest(topped, pull_up, "kg", Target(6, 12, Goal.STRENGTH))
+    assert belt is not None
+    assert (belt.weight, belt.change) == (1.25, "up")
+    assert "belt" in belt.reason
+    going = suggest(sessions_of(6, 12, sets(3, 9, None)), pull_up, "kg")
+    assert going is not None
+    assert (going.weight, going.reps, going.change) == (None, 10, "same")
+    assert str(going) == "10 reps"
+
+
+def test_a_struggling_pull_up_goes_to_the_easier_variant_not_kilograms() -> None:
+    pull_up = SHIPPED.by_id["pull-up"]
+    logged = sessions_of(6, 12, [SetDone(r, None, "kg") for r in (3, 2, 2, 1)])
+    load = suggest(logged, pull_up, "kg")
+    assert load is not None
+    assert (load.weight, load.variant, load.change) == (None, "negative-pull-up", "down")
+
+
+def test_a_band_gets_a_stronger_band_not_kilograms() -> None:
+    band_row = SHIPPED.by_id["band-row"]
+    topped = sessions_of(10, 15, sets(3, 15, 10), sets(3, 15, 10))
+    load = suggest(topped, band_row, "kg")
+    assert load is not None
+    assert (load.weight, load.change) == (None, "up")
+    assert "a stronger band" in load.reason
+
+
+def test_a_small_load_progresses_by_reps_first() -> None:
+    """Issue case: a 2.5 kg step takes a reverse fly from 5 to 7.5 kg (+50 %)."""
+    fly = SHIPPED.by_id["dumbbell-reverse-fly"]
+    topped = sessions_of(12, 20, sets(3, 20, 5), sets(3, 20, 5))
+    load = suggest(topped, fly, "kg")
+    assert load is not None
+    assert (load.weight, load.reps, load.change) == (5, 22, "same")
+    assert "over 10 %" in load.reason
+    earned = sessions_of(12, 20, sets(3, 22, 5), sets(3, 22, 5))
+    up = suggest(earned, fly, "kg")
     assert up is not None
-    assert (up.weight, up.change) == (62.5, "up")
-    one_short = Session(8, 12, (SetDone(12, 60, "kg"), SetDone(11, 60, "kg")))
-    assert suggest([one_short, top], "kg").change == "same"  # type: ignore[union-attr]
+    assert (up.weight, up.change) == (7, "up")  # one 2 kg dumbbell step, after the reps
 
 
-def test_down_ten_percent_rounded_to_the_step() -> None:
-    short = Session(8, 12, (SetDone(6, 100, "kg"), SetDone(5, 100, "kg"), SetDone(9, 100, "kg")))
-    down = suggest([short], "kg")
-    assert down is not None
-    assert (down.weight, down.change) == (90, "down")
-    in_pounds = suggest([Session(8, 12, (SetDone(5, 135, "lb"),))], "lb")
-    assert in_pounds is not None
-    assert (in_pounds.weight, in_pounds.change) == (120, "down")  # 121.5 to the 5 lb step
+def test_a_heavy_deadlift_goes_up_by_a_share() -> None:
+    """Issue case: a fixed 2.5 kg step is 1.4 % of a 180 kg deadlift."""
+    deadlift = SHIPPED.by_id["conventional-deadlift"]
+    topped = sessions_of(3, 6, sets(4, 6, 180), sets(4, 6, 180))
+    load = suggest(topped, deadlift, "kg")
+    assert load is not None
+    assert (load.weight, load.change) == (190, "up")  # 5 % of 180 = 9, to the 2.5 kg step
+    assert "double progression" in load.reason
+
+
+def test_assisted_goes_down_as_you_get_stronger() -> None:
+    machine = SHIPPED.by_id["assisted-pull-up-machine"]
+    topped = sessions_of(6, 12, sets(3, 12, 30), sets(3, 12, 30))
+    load = suggest(topped, machine, "kg")
+    assert load is not None
+    assert load.change == "up"
+    assert load.weight is not None
+    assert load.weight < 30
+
+
+def test_holds_and_carries_go_up_five() -> None:
+    plank = SHIPPED.by_id["side-plank"]
+    held = [SetDone(45, None, "kg", Dose.SECONDS)] * 3
+    load = suggest(sessions_of(20, 45, held, held), plank, "kg")
+    assert load is not None
+    assert (load.reps, load.change, str(load)) == (50, "up", "50 s ↑")
+
+
+def test_rpe_ten_at_the_top_holds_the_load() -> None:
+    row = SHIPPED.by_id["barbell-bent-over-row"]
+    grinding = [SetDone(12, 60, "kg"), SetDone(12, 60, "kg", rir=0)]
+    load = suggest(sessions_of(6, 12, grinding, sets(2, 12, 60)), row, "kg")
+    assert load is not None
+    assert (load.weight, load.change) == (60, "same")
+    assert "RPE 10" in load.reason
 
 
 def test_mixed_units_are_converted() -> None:
-    mixed = Session(8, 12, (SetDone(12, 60, "kg"), SetDone(12, 135, "lb")))
-    load = suggest([mixed, mixed], "kg")
+    row = SHIPPED.by_id["barbell-bent-over-row"]
+    mixed = [SetDone(12, 60, "kg"), SetDone(12, 135, "lb")]
+    load = suggest(sessions_of(8, 12, mixed, mixed), row, "kg")
     assert load is not None
     assert load.weight == 62.5  # 135 lb = 61.2 kg, counted as 60 kg, plus one step
+
+
+def test_config_steps_change_the_increment() -> None:
+    assert increment(("dumbbell", "bench"), "kg", {}) == 2.0
+    assert increment(("dumbbell",), "kg", {"dumbbell": 1.0}) == 1.0
+    assert increment(("kettlebell",), "lb", {}) == 10.0
+    assert increment(("pull-up-bar",), "kg", {}) == 2.5
+
+
+external = [e for e in SHIPPED.exercises if e.load_kind.value == "external" and e.dose is Dose.REPS]
+
+
+@given(
+    exercise=st.sampled_from(external),
+    weight=st.integers(min_value=1, max_value=400).map(lambda w: w * 2.5),
+    unit=units,
+    top=st.booleans(),
+)
+def test_an_external_load_steps_by_its_increment_within_ten_percent(
+    exercise: catalogue.Exercise, weight: float, unit: str, top: bool
+) -> None:
+    low, high = 6, 12
+    done = sets(3, high if top else low, weight, unit)
+    load = suggest(sessions_of(low, high, done, done), exercise, unit)
+    assert load is not None
+    assert load.weight is not None
+    step = increment(exercise.equipment, unit, {})
+    assert load.weight >= 0
+    if "barbell" in exercise.equipment and load.change == "down":
+        assert load.weight >= EMPTY_BAR[unit]
+    if load.change == "up":
+        jump = load.weight - weight
+        assert jump == pytest.approx(round(jump / step) * step)  # a multiple of the step
+        assert jump <= max(step, weight * 0.10) + 1e-9
+        assert jump >= min(step, weight * 0.02) - 1e-9
+    elif top:
+        assert load.reps == high + 2  # one increment is too big a jump: reps first
+
+
+@given(
+    exercise=st.sampled_from(external),
+    weight=st.integers(min_value=8, max_value=200).map(lambda w: w * 2.5),
+    done_reps=st.integers(min_value=1, max_value=12),
+    goal=st.sampled_from(list(Goal)),
+    new_low=st.integers(min_value=3, max_value=20),
+)
+def test_a_new_range_converts_in_the_right_direction(
+    exercise: catalogue.Exercise, weight: float, done_reps: int, goal: Goal, new_low: int
+) -> None:
+    done = sets(3, done_reps, weight)
+    target = Target(new_low, new_low + 4, goal, rir_max=2)
+    load = suggest(sessions_of(done_reps, done_reps + 2, done), exercise, "kg", target)
+    assert load is not None
+    assert load.weight is not None
+    best = e1rm(done[0], "kg")
+    floor = EMPTY_BAR["kg"] if "barbell" in exercise.equipment else 0.0
+    ideal = max(floor, best / (1 + (new_low + 2) / 30))
+    step = increment(exercise.equipment, "kg", {})
+    assert abs(load.weight - ideal) <= step / 2 + 1e-9  # Epley, rounded to the increment
+    if new_low + 2 > done_reps:
+        assert load.weight <= max(weight, floor)  # more reps: no heavier
+    if new_low + 2 < done_reps:
+        assert load.weight >= weight - step / 2  # fewer reps: no lighter
+
+
+def test_every_increment_is_listed_in_both_units() -> None:
+    assert all(len(pair) == 2 and pair[0] < pair[1] for pair in INCREMENTS.values())

@@ -9,18 +9,19 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from backplan import catalogue, paths
 from backplan.catalogue.model import Goal, Level
-from backplan.defaults import MAX_EXERCISES, SETTINGS
+from backplan.defaults import MAX_EXERCISES, MAX_STEP, SETTINGS, STEP_SETTING
 from backplan.errors import BackplanError, did_you_mean
 from backplan.files import write_atomically
+from backplan.training.loads import INCREMENTS
 from backplan.training.prescription import parse_goal
-from backplan.training.progression import parse_unit
+from backplan.training.sets import parse_unit
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,6 +38,7 @@ class Config:
     goal: Goal | None = None
     exercises: int | None = None
     unit: str = "kg"
+    step: Mapping[str, float] = field(default_factory=dict)  # equipment -> increment
 
 
 KEYS = tuple(f.name for f in fields(Config))
@@ -76,6 +78,36 @@ def _text(parse: Callable[[str], Any]) -> Callable[[Any], Any]:
     return check
 
 
+def _increment(value: Any) -> float:
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            raise BackplanError("must be a number, like 2.5.") from None
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise BackplanError("must be a number, like 2.5.")
+    if not 0 < value <= MAX_STEP:
+        raise BackplanError(f"must be more than 0 and at most {MAX_STEP:g}.")
+    return float(value)
+
+
+def _steps(value: Any) -> dict[str, float]:
+    if not isinstance(value, dict):
+        raise BackplanError("give each as step.EQUIPMENT = NUMBER, like step.dumbbell = 1.")
+    steps = {}
+    for item, number in value.items():
+        if item not in INCREMENTS:
+            hint = did_you_mean(item, INCREMENTS)
+            raise BackplanError(
+                f"'{item}' has no increment{hint}; the equipment with one: {', '.join(INCREMENTS)}."
+            )
+        try:
+            steps[item] = _increment(number)
+        except BackplanError as err:
+            raise BackplanError(f"step.{item} {err.message}") from None
+    return steps
+
+
 # Each setting's parser takes the TOML value (or the command line's text) and checks it.
 _PARSERS: dict[str, Callable[[Any], Any]] = {
     "equipment": _equipment,
@@ -83,6 +115,7 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "goal": _text(parse_goal),
     "exercises": _exercises,
     "unit": _text(parse_unit),
+    STEP_SETTING: _steps,
 }
 
 
@@ -150,17 +183,26 @@ def set_value(key: str, raw: str | None, path: Path | None = None) -> Config:
     """Set (or, with None, remove) one setting; the file changes only if all of it is valid."""
     path = path or default_path()
     key = key.strip().lower()
-    if key not in _PARSERS:
-        raise BackplanError(
-            f"Unknown setting '{key}'{did_you_mean(key, KEYS)}. "
-            f"The settings are: {', '.join(KEYS)}."
-        )
+    step_of = key.removeprefix(f"{STEP_SETTING}.") if key.startswith(f"{STEP_SETTING}.") else None
+    if key not in _PARSERS or key == STEP_SETTING:
+        if step_of is None:
+            names = [k if k != STEP_SETTING else f"{k}.EQUIPMENT" for k in KEYS]
+            raise BackplanError(
+                f"Unknown setting '{key}'{did_you_mean(key, KEYS)}. "
+                f"The settings are: {', '.join(names)}."
+            )
+        _steps({step_of: 1})  # the equipment must have an increment
     text = _read(path)
     if text is None:
         text = "# backplan settings: edit by hand or with `backplan config set KEY VALUE`.\n"
     _parse(text, path)  # a broken file is reported, never overwritten
     lines = [line for line in text.splitlines() if not _sets(line, key)]
-    if raw is not None:
+    if raw is not None and step_of is not None:
+        try:
+            lines.append(f"{key} = {_increment(raw):g}")
+        except BackplanError as err:
+            raise BackplanError(f"{key} {err.message}") from None
+    elif raw is not None:
         value = _PARSERS[key](catalogue.split_values([raw]) if key == "equipment" else raw)
         lines.append(f"{key} = {_toml_value(key, value)}")
     new_text = "\n".join(lines) + "\n"

@@ -69,14 +69,14 @@ def show(
 
     Example: backplan show pull-up
     """
-    exercise = load_catalogue(catalog).get(exercise_id)
     from backplan import config  # SQLite only for the commands that read history
     from backplan.store import history
 
-    unit = config.load().unit
+    known = load_catalogue(catalog)
+    exercise = known.get(exercise_id)
     with history.open_store(create=False) as store:
         times, last = store.usage(exercise.id)
-        load = loads_for(store, [exercise.id], unit)[exercise.id]
+        load = loads_for(store, [(exercise.id, None)], known, config.load())[exercise.id]
     if json_:
         document = render.exercise_json(exercise)
         document["last_done"] = last.isoformat(timespec="seconds") if last else None

@@ -13,8 +13,10 @@ from backplan.catalogue import Catalogue
 from backplan.errors import BackplanError
 
 if TYPE_CHECKING:
+    from backplan.config import Config
     from backplan.store.history import Store
     from backplan.training.loads import Load
+    from backplan.training.progression import Target
 
 
 def complete_group(incomplete: str) -> list[str]:
@@ -91,11 +93,22 @@ def current_time() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-def loads_for(store: "Store", exercise_ids: Iterable[str], unit: str) -> "dict[str, Load | None]":
-    """Each exercise's suggested load, from its own log."""
+def loads_for(
+    store: "Store",
+    wanted: "Iterable[tuple[str, Target | None]]",
+    known: Catalogue,
+    settings: "Config",
+) -> "dict[str, Load | None]":
+    """Each exercise's suggested load, from its own log, for the range it is to do next
+    (None: the range it was last logged at)."""
     from backplan.training import progression
 
-    return {i: progression.suggest(store.sessions(i), unit) for i in exercise_ids}
+    return {
+        ident: progression.suggest(
+            store.sessions(ident), known.find(ident), settings.unit, target, settings.step
+        )
+        for ident, target in wanted
+    }
 
 
 def warn_about_marks(marks: dict[str, str], known: Catalogue) -> None:

@@ -97,6 +97,8 @@ def workout(
     from backplan.store import history
     from backplan.training import planner, recovery
     from backplan.training.prescription import parse_goal
+    from backplan.training.progression import Target
+    from backplan.training.warmup import with_warmup
 
     if exercises is not None and minutes is not None:
         raise BackplanError("Give --exercises or --minutes, not both.")
@@ -127,8 +129,11 @@ def workout(
             weekly_sets=recovery.weekly_totals(statuses),
         )
         planned = planner.plan(exercises_available.exercises, request, store.recency(), now)
-        loads = loads_for(store, [e.id for e in planned.exercises], settings.unit)
-        planned = planner.with_loads(planned, loads)
+        targets = [(e.id, Target.of(e.prescription, planned.goal)) for e in planned.exercises]
+        loads = loads_for(store, targets, exercises_available, settings)
+        planned = with_warmup(
+            planner.with_loads(planned, loads), exercises_available.by_id, settings.step
+        )
         if not no_save:
             planned = store.save(planned)
     if json_:

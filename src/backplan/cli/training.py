@@ -53,7 +53,7 @@ def _in_workout(workout: Workout, exercise_id: str) -> PlannedExercise:
 
 def _ask_for_sets(unit: str) -> list[SetDone]:
     """Set by set, until an empty answer (or the end of input)."""
-    from backplan.training import progression
+    from backplan.training.sets import parse_sets
 
     render.out.print(f"Enter each set as REPSxWEIGHT (8x60, in {unit} unless you say) or REPS.")
     sets: list[SetDone] = []
@@ -67,10 +67,22 @@ def _ask_for_sets(unit: str) -> list[SetDone]:
         if not answer.strip():
             break
         try:
-            sets.append(progression.parse_set(answer, unit))
+            sets.extend(parse_sets(answer, unit))
         except BackplanError as err:
             render.error(err.message)
     return sets
+
+
+def _same_dose(exercise: PlannedExercise, sets: list[SetDone]) -> None:
+    """Seconds for a hold, metres for a carry, reps for the rest."""
+    dose = exercise.prescription.dose
+    wrong = next((s for s in sets if s.dose is not dose), None)
+    if wrong is not None:
+        example = {"reps": "8x60 or 8", "seconds": "30s", "metres": "40m"}[dose.value]
+        raise BackplanError(
+            f"{exercise.name} is done in {dose.value}, but '{wrong}' is in "
+            f"{wrong.dose.value}: log it like {example}."
+        )
 
 
 @app.command()
@@ -78,9 +90,14 @@ def log(
     exercise_id: ExerciseId,
     sets: Annotated[
         list[str] | None,
-        typer.Argument(metavar="SET...", help="8x60, 8x135lb, 8x60kg, or 8 for bodyweight."),
+        typer.Argument(
+            metavar="SET...",
+            help="8x60, 8x135lb, 8 (bodyweight), 30s, 40m, 3x8x60 (three sets), 8x60@8 (RPE) "
+            "or 8x60@2rir.",
+        ),
     ] = None,
     workout: WorkoutOption = None,
+    catalog: CatalogOption = None,
 ) -> None:
     """Record the sets you did of one exercise of a workout (default: the latest).
 
@@ -90,10 +107,11 @@ def log(
     """
     from backplan import config
     from backplan.store import history
-    from backplan.training import progression
+    from backplan.training.sets import parse_sets
 
-    unit = config.load().unit
-    parsed = [progression.parse_set(text, unit) for text in sets or ()]
+    settings = config.load()
+    unit = settings.unit
+    parsed = [done for text in sets or () for done in parse_sets(text, unit)]
     with history.open_store(create=False) as store:
         past = _given_or_latest(store, workout)
         exercise = _in_workout(past, exercise_id)
@@ -103,8 +121,10 @@ def log(
             raise BackplanError(
                 f"No sets given. Example: backplan log {exercise.id} 8x60 8x60 7x60"
             )
+        _same_dose(exercise, parsed)
         replaced = store.log(past.id or 0, exercise.id, parsed)
-        suggestion = progression.suggest(store.sessions(exercise.id), unit)
+        known = load_catalogue(catalog)
+        suggestion = loads_for(store, [(exercise.id, None)], known, settings)[exercise.id]
     done = ", ".join(str(s) for s in parsed)
     render.out.print(
         f"Logged {render.plural(len(parsed), 'set')} of {exercise.name} in workout "
@@ -138,10 +158,12 @@ def swap(
 
     from backplan import config
     from backplan.store import history
+    from backplan.training.progression import Target
     from backplan.training.swap import swap as best_swap
 
-    exercises = load_catalogue(catalog).exercises
-    unit = config.load().unit
+    known = load_catalogue(catalog)
+    settings = config.load()
+    unit = settings.unit
     with history.open_store(create=False) as store:
         past = _given_or_latest(store, workout)
         old = _in_workout(past, exercise_id)
@@ -152,9 +174,12 @@ def swap(
             )
         banned = history.marked(store.marks(), "ban")
         fresh = best_swap(
-            past, old.id, exercises, store.recency(before=past), current_time(), banned
+            past, old.id, known.exercises, store.recency(before=past), current_time(), banned
         )
-        fresh = replace(fresh, load=loads_for(store, [fresh.id], unit)[fresh.id])
+        target = Target.of(fresh.prescription, past.goal)
+        fresh = replace(
+            fresh, load=loads_for(store, [(fresh.id, target)], known, settings)[fresh.id]
+        )
         store.replace_exercise(past.id or 0, fresh)
         updated = store.get(past.id or 0)
     if json_:

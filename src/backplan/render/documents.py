@@ -10,7 +10,7 @@ from backplan.catalogue.model import BODYWEIGHT, Exercise, Goal, Group
 
 if TYPE_CHECKING:
     from backplan.config import Config
-    from backplan.training.loads import Load
+    from backplan.training.loads import Load, SetDone
     from backplan.training.model import PlannedExercise, Workout
     from backplan.training.recovery import GroupStatus, Usage
 
@@ -42,7 +42,19 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
 def load_json(load: Load | None) -> dict[str, Any] | None:
     if load is None:
         return None
-    return {"weight": load.weight, "unit": load.unit, "change": load.change, "reason": load.reason}
+    return {
+        "weight": load.weight,
+        "unit": load.unit,
+        "change": load.change,
+        "reason": load.reason,
+        "reps": load.reps,
+        "variant": load.variant,
+    }
+
+
+def set_json(s: SetDone) -> dict[str, Any]:
+    return {"reps": s.reps, "weight": s.weight, "unit": s.unit, "dose": s.dose.value,
+            "rir": s.rir}  # fmt: skip
 
 
 def planned_json(e: PlannedExercise) -> dict[str, Any]:
@@ -67,11 +79,12 @@ def planned_json(e: PlannedExercise) -> dict[str, Any]:
         "load_type": e.load_kind.value if e.load_kind else None,
         "rir_min": e.prescription.rir_min,
         "rir_max": e.prescription.rir_max,
+        "warmup": [{"reps": w.reps, "weight": w.weight, "unit": w.unit} for w in e.warmup],
     }
 
 
 def sets_json(e: PlannedExercise) -> list[dict[str, Any]]:
-    return [{"reps": s.reps, "weight": s.weight, "unit": s.unit} for s in e.sets_logged]
+    return [set_json(s) for s in e.sets_logged]
 
 
 def workout_json(workout: Workout, with_logs: bool = False) -> dict[str, Any]:
@@ -100,6 +113,7 @@ def config_json(settings: Config) -> dict[str, Any]:
         "goal": settings.goal.value if settings.goal else None,
         "exercises": settings.exercises,
         "unit": settings.unit,
+        "step": dict(sorted(settings.step.items())),
     }
 
 

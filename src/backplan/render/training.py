@@ -12,6 +12,7 @@ from rich.text import Text
 from backplan.catalogue.model import Group
 from backplan.render.console import data_table, group_text, out
 from backplan.render.documents import config_json
+from backplan.training.loads import INCREMENTS
 from backplan.when import days_ago
 
 if TYPE_CHECKING:
@@ -35,12 +36,25 @@ def config_table(settings: Config, path: Path) -> None:
     table.add_column("Setting", no_wrap=True)
     table.add_column("Value")
     for key, value in config_json(settings).items():
-        if value is None:
+        if key == "step":
+            for item, step in value.items():
+                table.add_row(f"step.{item}", f"{step:g} {settings.unit}")
+            table.add_row("step.*", Text(_default_steps(settings.unit, value), style="dim"))
+        elif value is None:
             table.add_row(key, Text(f"{defaults[key]} (default)", style="dim"))
         else:
             table.add_row(key, ", ".join(value) if isinstance(value, list) else str(value))
     out.print(table)
     out.print(Text(f"from {path}", style="dim"), soft_wrap=True)
+
+
+def _default_steps(unit: str, mine: dict[str, float]) -> str:
+    """'dumbbell 2, kettlebell 4, the rest 2.5 kg (default)'."""
+    column = 0 if unit == "kg" else 1
+    common = INCREMENTS["barbell"][column]
+    odd = [f"{item} {steps[column]:g}" for item, steps in INCREMENTS.items()
+           if steps[column] != common and item not in mine]  # fmt: skip
+    return ", ".join([*odd, f"the rest {common:g} {unit} (default)"])
 
 
 # --- recovery and stats -------------------------------------------------------------------

@@ -11,9 +11,17 @@ from rich.text import Text
 
 from backplan.catalogue.model import Group
 from backplan.render.console import data_table, exercise_width, group_text, name_and_id, out
+from backplan.training.loads import number
 
 if TYPE_CHECKING:
+    from backplan.training.loads import SetDone
     from backplan.training.model import Workout
+
+
+def warmup_text(sets: Sequence[SetDone]) -> str:
+    """'8×40, 5×60, 3×80 kg'."""
+    unit = sets[0].unit
+    return ", ".join(f"{s.reps}×{number(s.weight or 0)}" for s in sets) + f" {unit}"
 
 
 def rest_text(seconds: int) -> str:
@@ -62,9 +70,12 @@ def workout_view(workout: Workout, unit: str) -> None:
         if e.load:
             dose.append(f"\n{e.load}", style=_CHANGE_STYLE[e.load.change])
             why.append(f"\n{e.load.reason}", style="dim")
+        exercise = name_and_id(e.name, e.id)
+        if e.warmup:
+            exercise.append(f"\nwarm up {warmup_text(e.warmup)}", style="italic")
         table.add_row(
             str(e.position),
-            name_and_id(e.name, e.id),
+            exercise,
             group_text(e.group),
             dose,
             rest_text(p.rest_seconds),

@@ -13,13 +13,12 @@ from typing import Any, TypeVar
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 from backplan.errors import BackplanError
 from backplan.render.documents import planned_json, sets_json  # the same keys as --json
-from backplan.training.loads import MAX_REPS, MAX_WEIGHT, UNITS, Load, SetDone
+from backplan.training.loads import MAX_DOSE, MAX_REPS, MAX_WEIGHT, UNITS, Load, SetDone
 from backplan.training.model import PlannedExercise, Prescription, Workout
 
 FORMAT_VERSION = 1
 MARKS = ("pin", "ban")
 CHANGES = ("up", "down", "same")
-MAX_DOSE = 10_000  # seconds or metres in a set
 
 
 # --- out ------------------------------------------------------------------------------
@@ -61,7 +60,7 @@ def to_json(workouts: Iterable[Workout], marks: dict[str, str]) -> str:
 CSV_COLUMNS = (
     "workout_created", "goal", "level", "position", "exercise_id", "name", "group",
     "sets", "reps_min", "reps_max", "rest_seconds", "reason",
-    "set_number", "reps", "weight", "unit",
+    "set_number", "reps", "weight", "unit", "dose", "rir",
 )  # fmt: skip
 
 
@@ -80,10 +79,11 @@ def csv_chunks(workouts: Iterable[Workout]) -> Iterator[str]:
                 p.sets, p.reps_min, p.reps_max, p.rest_seconds, e.reason,
             ]  # fmt: skip
             if not e.sets_logged:
-                writer.writerow([*plan, "", "", "", ""])
+                writer.writerow([*plan, "", "", "", "", "", ""])
             for number, s in enumerate(e.sets_logged, start=1):
                 weight = "" if s.weight is None else s.weight
-                writer.writerow([*plan, number, s.reps, weight, s.unit])
+                rir = "" if s.rir is None else s.rir
+                writer.writerow([*plan, number, s.reps, weight, s.unit, s.dose.value, rir])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -156,17 +156,30 @@ def _weighed(data: Any, where: str) -> tuple[float | None, str]:
 
 def _set(data: Any, where: str) -> SetDone:
     weight, unit = _weighed(data, where)
+    dose = _choice(_optional(data, "dose", "reps"), f"{where}.dose", Dose)
+    reps = _whole(_get(data, "reps", where), f"{where}.reps", 1, MAX_DOSE[dose])
+    rir = _maybe(_optional(data, "rir", None), float, f"{where}.rir")
+    if rir is not None and not 0 <= rir <= 10:
+        raise _Invalid(f"{where}.rir", "must be from 0 to 10")
+    return SetDone(reps, weight, unit, dose, rir)
+
+
+def _warmup(data: Any, where: str) -> SetDone:
+    weight, unit = _weighed(data, where)
     return SetDone(_whole(_get(data, "reps", where), f"{where}.reps", 1, MAX_REPS), weight, unit)
 
 
-def _suggested(data: Any, where: str) -> Load | None:
+def _suggested(data: Any, where: str, dose: Dose) -> Load | None:
     if data is None:
         return None
     weight, unit = _weighed(data, where)
-    if weight is None:
-        raise _Invalid(f"{where}.weight", "must be a number")
     change = _one_of(_get(data, "change", where), f"{where}.change", CHANGES)
-    return Load(weight, unit, change, _kind(_get(data, "reason", where), str, f"{where}.reason"))
+    reps = _maybe(_optional(data, "reps", None), int, f"{where}.reps")
+    variant = _maybe(_optional(data, "variant", None), str, f"{where}.variant")
+    if weight is None and reps is None and variant is None:
+        raise _Invalid(f"{where}.weight", "must be a number")
+    reason = _kind(_get(data, "reason", where), str, f"{where}.reason")
+    return Load(weight, unit, change, reason, reps, variant, dose)
 
 
 def _optional(data: Any, key: str, default: Any) -> Any:
@@ -180,7 +193,7 @@ def _exercise(data: Any, where: str) -> PlannedExercise:
 
     pattern = field("pattern")
     dose = _choice(_optional(data, "dose", "reps"), f"{where}.dose", Dose)
-    top = MAX_REPS if dose is Dose.REPS else MAX_DOSE
+    top = MAX_DOSE[dose]
     reps_min = _whole(field("reps_min"), f"{where}.reps_min", 1, top)
     reps_max = _whole(field("reps_max"), f"{where}.reps_max", reps_min, top)
     rir_min = _maybe(_optional(data, "rir_min", None), int, f"{where}.rir_min")
@@ -207,7 +220,11 @@ def _exercise(data: Any, where: str) -> PlannedExercise:
         load_kind=None if load_type is None else _choice(load_type, f"{where}.load_type", LoadKind),
         reason=_kind(field("reason"), str, f"{where}.reason"),
         focus=_maybe(field("focus"), str, f"{where}.focus"),
-        load=_suggested(field("load"), f"{where}.load"),
+        load=_suggested(field("load"), f"{where}.load", dose),
+        warmup=tuple(
+            _warmup(item, f"{where}.warmup[{n}]")
+            for n, item in enumerate(_kind(_optional(data, "warmup", []), list, f"{where}.warmup"))
+        ),
         sets_logged=tuple(
             _set(item, f"{where}.sets_logged[{n}]") for n, item in enumerate(sets_logged)
         ),

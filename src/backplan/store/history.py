@@ -22,6 +22,8 @@ from backplan.store.rows import (
     no_such_workout,
     planned_exercise,
     same_workout,
+    set_from_row,
+    set_row,
     workout_from_row,
 )
 from backplan.training.loads import Session, SetDone
@@ -111,9 +113,9 @@ class Store:
     ) -> None:
         db.executemany(
             "INSERT INTO logged_sets (workout_id, exercise_id, set_number, reps, weight, unit,"
-            " created_ts) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " dose, rir, created_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (workout_id, exercise_id, number, s.reps, s.weight, s.unit, created_ts)
+                (workout_id, exercise_id, number, *set_row(s), created_ts)
                 for number, s in enumerate(sets, start=1)
             ],
         )
@@ -217,11 +219,12 @@ class Store:
 
     def _sets(self, workout_id: int, exercise_id: str) -> tuple[SetDone, ...]:
         rows = self._db.execute(
-            "SELECT reps, weight, unit FROM logged_sets WHERE workout_id = ? AND exercise_id = ?"
+            "SELECT reps, weight, unit, dose, rir FROM logged_sets"
+            " WHERE workout_id = ? AND exercise_id = ?"
             " ORDER BY set_number",
             (workout_id, exercise_id),
         )
-        return tuple(SetDone(reps, weight, unit) for reps, weight, unit in rows)
+        return tuple(set_from_row(*row) for row in rows)
 
     def marks(self) -> dict[str, str]:
         """Pinned and banned exercise ids: {id: 'pin' | 'ban'}."""
@@ -354,12 +357,12 @@ class Store:
         ids = [row[0] for row in rows]
         marks = ",".join("?" * len(ids))
         logged: dict[tuple[int, str], list[SetDone]] = {}
-        for workout_id, exercise_id, reps, weight, unit in self._db.execute(
-            "SELECT workout_id, exercise_id, reps, weight, unit FROM logged_sets"
+        for workout_id, exercise_id, *values in self._db.execute(
+            "SELECT workout_id, exercise_id, reps, weight, unit, dose, rir FROM logged_sets"
             f" WHERE workout_id IN ({marks}) ORDER BY workout_id, exercise_id, set_number",
             ids,
         ):
-            logged.setdefault((workout_id, exercise_id), []).append(SetDone(reps, weight, unit))
+            logged.setdefault((workout_id, exercise_id), []).append(set_from_row(*values))
         exercises: dict[int, list[PlannedExercise]] = {workout_id: [] for workout_id in ids}
         for row in self._db.execute(
             f"SELECT workout_id, {EXERCISE_COLUMNS} FROM workout_exercises"

@@ -84,6 +84,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE workout_exercises ADD COLUMN rir_min INTEGER",
         "ALTER TABLE workout_exercises ADD COLUMN rir_max INTEGER",
     ),
+    (
+        # Progression v2: suggestions of reps or a variant, warm-up sets (a JSON list of
+        # [reps, weight, unit]), and sets of seconds or metres with their effort.
+        "ALTER TABLE workout_exercises ADD COLUMN load_reps INTEGER",
+        "ALTER TABLE workout_exercises ADD COLUMN load_variant TEXT",
+        "ALTER TABLE workout_exercises ADD COLUMN warmup TEXT",
+        "ALTER TABLE logged_sets ADD COLUMN dose TEXT NOT NULL DEFAULT 'reps'",
+        "ALTER TABLE logged_sets ADD COLUMN rir REAL",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -17,9 +17,19 @@ WORKOUT_COLUMNS = "id, created, goal, level, groups, notes, seed, equipment"
 EXERCISE_COLUMNS = (
     "position, exercise_id, name, grp, mechanic, pattern, sets, reps_min, reps_max,"
     " rest_seconds, reason, focus, load_weight, load_unit, load_change, load_reason,"
-    " dose, sides, load_type, rir_min, rir_max"
+    " dose, sides, load_type, rir_min, rir_max, load_reps, load_variant, warmup"
 )
 EXERCISE_MARKS = ", ".join("?" * len(EXERCISE_COLUMNS.split(",")))
+
+
+def set_row(s: SetDone) -> tuple[Any, ...]:
+    return (s.reps, s.weight, s.unit, s.dose.value, s.rir)
+
+
+def set_from_row(
+    reps: int, weight: float | None, unit: str, dose: str, rir: float | None
+) -> SetDone:
+    return SetDone(reps, weight, unit, Dose(dose), rir)
 
 
 def exercise_row(e: PlannedExercise) -> tuple[Any, ...]:
@@ -46,6 +56,9 @@ def exercise_row(e: PlannedExercise) -> tuple[Any, ...]:
         e.load_kind.value if e.load_kind else None,
         p.rir_min,
         p.rir_max,
+        load.reps if load else None,
+        load.variant if load else None,
+        json.dumps([[w.reps, w.weight, w.unit] for w in e.warmup]) if e.warmup else None,
     )
 
 
@@ -68,7 +81,7 @@ def no_such_workout(workout_id: int) -> BackplanError:
 def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExercise:
     position, ident, name, group, mechanic, pattern, sets, reps_min, reps_max, rest = row[:10]
     reason, focus, load_weight, load_unit, load_change, load_reason = row[10:16]
-    dose, sides, load_type, rir_min, rir_max = row[16:21]
+    dose, sides, load_type, rir_min, rir_max, load_reps, load_variant, warmup = row[16:24]
     return PlannedExercise(
         position=position,
         id=ident,
@@ -81,11 +94,15 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
         ),
         reason=reason,
         focus=focus,
+        # Round 1 kept a suggestion only with a weight; now a change is always stored.
         load=None
-        if load_weight is None
-        else Load(load_weight, load_unit, load_change, load_reason),
+        if load_change is None
+        else Load(
+            load_weight, load_unit, load_change, load_reason, load_reps, load_variant, Dose(dose)
+        ),
         sets_logged=sets_logged,
         load_kind=LoadKind(load_type) if load_type else None,
+        warmup=tuple(SetDone(r, w, u) for r, w, u in json.loads(warmup)) if warmup else (),
     )
 
 

@@ -97,6 +97,7 @@ class Load:
     reason: str
     reps: int | None = None  # a target in the dose's unit, when progress is by reps
     variant: str | None = None  # the harder or easier exercise's id, when it is time
+    dose: Dose = Dose.REPS  # the unit of `reps`
 
     def __str__(self) -> str:
         arrow = {"up": " ↑", "down": " ↓", "same": ""}[self.change]
@@ -106,7 +107,10 @@ class Load:
         if self.weight is not None:
             parts.append(f"{number(self.weight)} {self.unit}")
         if self.reps is not None:
-            parts.append(f"{self.reps} reps" if self.weight is None else f"× {self.reps}")
+            amount = f"{self.reps}{_UNIT_OF_DOSE[self.dose]}"
+            if self.dose is Dose.REPS:
+                amount = f"× {self.reps}" if parts else f"{self.reps} reps"
+            parts.append(amount)
         return " ".join(parts or ["—"]) + arrow
 
 

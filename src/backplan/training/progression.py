@@ -1,90 +1,278 @@
-"""What you lifted and what to lift next: the set parser and the NSCA's 2-for-2 rule."""
+"""What to lift next time, from an exercise's own log: double progression by load type.
+
+Double progression: work up to the top of the range, then add load. When every set
+of the last two logged sessions reached the top, it goes up: external loads by the
+larger of the equipment's increment and a share of the load (2.5 % for the lats and
+upper back, 5 % for hinges, never over 10 %: ACSM 2009's 2-10 %), or by reps first
+when one increment is too big a jump; bodyweight moves by reps, then the harder
+variant (or, for strength, a belt and the smallest plate); assisted moves by less
+help; bands by reps, then a stronger band; holds and carries by 5 s or 5 m. When
+most sets of the last session fell short of the range, 10 % comes off (bodyweight:
+the easier variant). A new range (a new goal) carries the load through an
+estimated one-rep max (Epley: w x (1 + reps / 30)).
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from backplan.errors import BackplanError
+from backplan.catalogue.model import Dose, Exercise, Goal, LoadKind
 from backplan.training.loads import (
-    MAX_REPS,
-    MAX_WEIGHT,
-    STEP,
-    UNITS,
+    EMPTY_BAR,
+    SMALLEST_PLATE,
     Load,
     Session,
     SetDone,
+    floor_to,
+    increment,
     number,
+    round_to,
 )
+from backplan.training.model import Prescription
 
-_SET = re.compile(r"(\d{1,4})(?:\s*[x×*]\s*(\d{1,5}(?:\.\d{1,2})?)\s*(kg|kgs|lb|lbs)?)?", re.I)
-
-
-def parse_unit(text: str) -> str:
-    unit = text.strip().lower().rstrip("s")
-    if unit not in UNITS:
-        raise BackplanError(f"Unknown unit '{text}'. Use kg or lb.")
-    return unit
+SHARE = 0.025  # of the load, for the lats and upper back
+HINGE_SHARE = 0.05
+MOST = 0.10  # never a bigger jump than this share of the load
+EXTRA_REPS = 2  # past the top of the range, before a too-big increment
+TIMED_STEP = 5  # seconds or metres
 
 
-def parse_set(text: str, unit: str) -> SetDone:
-    """`8x60`, `8x135lb`, `8x60kg`, or `8` for bodyweight; a bare weight is in `unit`."""
-    found = _SET.fullmatch(text.strip())
-    if not found:
-        raise BackplanError(
-            f"'{text}' is not a set. Write REPSxWEIGHT (8x60, 8x135lb, 8x60kg) or REPS alone "
-            "for bodyweight (8)."
-        )
-    reps = int(found.group(1))
-    if not 1 <= reps <= MAX_REPS:
-        raise BackplanError(f"'{text}': reps must be 1 to {MAX_REPS}.")
-    if found.group(2) is None:
-        return SetDone(reps, None, unit)
-    set_unit = parse_unit(found.group(3)) if found.group(3) else unit
-    weight = float(found.group(2))
-    if weight > MAX_WEIGHT[set_unit]:
-        raise BackplanError(
-            f"'{text}': {number(weight)} {set_unit} is more than anyone lifts for reps; "
-            f"the most is {number(MAX_WEIGHT[set_unit])} {set_unit}."
-        )
-    return SetDone(reps, weight, set_unit)
+@dataclass(frozen=True)
+class Target:
+    """What the next session asks of the exercise."""
+
+    reps_min: int
+    reps_max: int
+    goal: Goal | None = None
+    rir_max: int | None = None
+
+    @classmethod
+    def of(cls, prescription: Prescription, goal: Goal) -> Target:
+        return cls(prescription.reps_min, prescription.reps_max, goal, prescription.rir_max)
 
 
-def _round(weight: float, unit: str) -> float:
-    step = STEP[unit]
-    return round(weight / step) * step
+def e1rm(s: SetDone, unit: str) -> float:
+    """Epley's estimated one-rep max; reps in reserve count as reps that were there."""
+    return s.weight_in(unit) * (1 + (s.reps + (s.rir or 0)) / 30)
 
 
-def suggest(sessions: Sequence[Session], unit: str) -> Load | None:
-    """The next load from an exercise's logged sessions, newest first; None if never logged.
+def _topped(session: Session) -> bool:
+    return bool(session.sets) and all(s.reps >= session.reps_max for s in session.sets)
 
-    Up one step after two sessions running with every set at the top of the range
-    (the NSCA's "2-for-2" rule); down 10 % when most sets of the last session fell
-    short of the bottom; the same otherwise.
-    """
+
+def _short(session: Session) -> bool:
+    return sum(s.reps < session.reps_min for s in session.sets) * 2 > len(session.sets)
+
+
+def _summary(session: Session, unit: str) -> str:
+    """'4×6×100 kg' (the heaviest set's reps and weight, times the sets)."""
+    top = max(session.sets, key=lambda s: (s.weight_in(unit), s.reps))
+    return f"{len(session.sets)}×{top.reps}×{number(top.weight_in(unit))} {unit}"
+
+
+def suggest(
+    sessions: Sequence[Session],
+    exercise: Exercise | None,
+    unit: str,
+    target: Target | None = None,
+    steps: Mapping[str, float] | None = None,
+) -> Load | None:
+    """The next load from an exercise's logged sessions, newest first; None if never
+    logged. `exercise` is None when the catalogue no longer has it (then it is treated
+    as a loaded lift); `target` is the next session's range (default: the last one's)."""
     if not sessions or not sessions[0].sets:
         return None
     last = sessions[0]
+    target = target or Target(last.reps_min, last.reps_max)
+    kind = exercise.load_kind if exercise else LoadKind.EXTERNAL
+    dose = exercise.dose if exercise else Dose.REPS
     working = max(s.weight_in(unit) for s in last.sets)
+    twice = len(sessions) >= 2 and _topped(sessions[0]) and _topped(sessions[1])
+    if dose is not Dose.REPS:
+        return _timed(last, twice, dose, unit, working)
+    if kind is LoadKind.BAND:
+        return _band(last, twice, unit)
+    if kind is LoadKind.BODYWEIGHT and not working:
+        return _bodyweight(last, twice, unit, exercise, target)
+    step = increment(exercise.equipment if exercise else (), unit, steps or {})
     if any(s.unit != unit and s.weight for s in last.sets):
-        working = _round(working, unit)  # 135 lb is 61.23 kg: nobody loads that
-    step = STEP[unit]
-    if len(sessions) >= 2 and all(
-        session.sets and all(s.reps >= session.reps_max for s in session.sets)
-        for session in sessions[:2]
-    ):
+        working = round_to(working, step)  # 135 lb is 61.23 kg: nobody loads that
+    if kind is LoadKind.ASSISTED:
+        return _assisted(last, twice, unit, working, step)
+    return _external(sessions, twice, unit, working, step, exercise, target)
+
+
+def _external(
+    sessions: Sequence[Session],
+    twice: bool,
+    unit: str,
+    working: float,
+    step: float,
+    exercise: Exercise | None,
+    target: Target,
+) -> Load:
+    last = sessions[0]
+    floor = EMPTY_BAR[unit] if exercise and "barbell" in exercise.equipment else 0.0
+    if (target.reps_min, target.reps_max) != (last.reps_min, last.reps_max) and working:
+        # A new range: the same strength, expressed at the new reps (the bottom of the
+        # range with the effort's reps left in reserve).
+        best = max(e1rm(s, unit) for s in last.sets)
+        reps = target.reps_min + (target.rir_max or 0)
+        weight = max(floor, round_to(best / (1 + reps / 30), step))
+        change = "up" if weight > working else "down" if weight < working else "same"
         return Load(
-            working + step,
+            weight,
+            unit,
+            change,
+            f"from {_summary(last, unit)}, ≈ e1RM {number(round(best, 1))} {unit} → "
+            f"{target.reps_min}–{target.reps_max} reps: {number(weight)} {unit}",
+        )
+    if twice:
+        if any(s.rir is not None and s.rir <= 0 for s in last.sets):
+            return Load(
+                working,
+                unit,
+                "same",
+                f"top of the range, but at RPE 10: hold {number(working)} {unit}",
+            )
+        share = HINGE_SHARE if exercise and exercise.is_hinge else SHARE
+        jump = max(step, round_to(working * share, step))
+        if jump > working * MOST:
+            reps = last.reps_max + EXTRA_REPS
+            if not all(s.reps >= reps for s in last.sets):
+                return Load(
+                    working,
+                    unit,
+                    "same",
+                    f"one {number(step)} {unit} step is over 10 %: first every set to {reps}",
+                    reps=reps,
+                )
+            jump = step
+        else:
+            jump = min(jump, floor_to(working * MOST, step))
+        return Load(
+            working + jump,
             unit,
             "up",
-            f"all sets hit {last.reps_max}, twice running",
+            f"double progression: every set hit {last.reps_max}, twice running: "
+            f"+{number(jump)} {unit}",
         )
-    short = sum(s.reps < last.reps_min for s in last.sets)
-    if short * 2 > len(last.sets):
+    if _short(last):
+        weight = max(floor, min(working, round_to(working * 0.9, step)))
+        return Load(weight, unit, "down", f"most sets under {last.reps_min} reps: 10 % off")
+    return Load(working, unit, "same", f"double progression: until every set hits {last.reps_max}")
+
+
+def _bodyweight(
+    last: Session, twice: bool, unit: str, exercise: Exercise | None, target: Target
+) -> Load:
+    best = max(s.reps for s in last.sets)
+    if twice:
+        if target.goal is Goal.STRENGTH:
+            plate = SMALLEST_PLATE[unit]
+            return Load(
+                plate,
+                unit,
+                "up",
+                f"every set hit {last.reps_max}, twice running: add a belt with a "
+                f"{number(plate)} {unit} plate",
+            )
+        if exercise and exercise.harder:
+            return Load(
+                None,
+                unit,
+                "up",
+                f"every set hit {last.reps_max}, twice running: time for {exercise.harder}",
+                variant=exercise.harder,
+            )
+        reps = last.reps_max + EXTRA_REPS
         return Load(
-            _round(working * 0.9, unit),
+            None,
+            unit,
+            "up",
+            f"every set hit {last.reps_max}, twice running: aim for {reps}",
+            reps=reps,
+        )
+    if _short(last):
+        if exercise and exercise.easier:
+            return Load(
+                None,
+                unit,
+                "down",
+                f"most sets under {last.reps_min} reps: build up with {exercise.easier}",
+                variant=exercise.easier,
+            )
+        return Load(
+            None,
             unit,
             "down",
-            f"most sets under {last.reps_min} reps: 10 % off",
+            f"most sets under {last.reps_min} reps: aim for {last.reps_min} with good form",
+            reps=last.reps_min,
         )
-    return Load(working, unit, "same", f"until all sets hit {last.reps_max}")
+    reps = min(best + 1, last.reps_max)
+    return Load(
+        None, unit, "same", f"add a rep a set until every set hits {last.reps_max}", reps=reps
+    )
+
+
+def _assisted(last: Session, twice: bool, unit: str, working: float, step: float) -> Load:
+    if twice and working:
+        less = max(0.0, working - max(step, round_to(working * 0.1, step)))
+        return Load(
+            less,
+            unit,
+            "up",
+            f"every set hit {last.reps_max}, twice running: "
+            f"less help, {number(less)} {unit} of assistance",
+        )
+    if _short(last):
+        more = working + max(step, round_to(working * 0.1, step))
+        return Load(
+            more,
+            unit,
+            "down",
+            f"most sets under {last.reps_min} reps: more help, {number(more)} {unit} of assistance",
+        )
+    return Load(working, unit, "same", f"same help until every set hits {last.reps_max}")
+
+
+def _band(last: Session, twice: bool, unit: str) -> Load:
+    if twice:
+        return Load(
+            None, unit, "up", f"every set hit {last.reps_max}, twice running: a stronger band"
+        )
+    if _short(last):
+        return Load(None, unit, "down", f"most sets under {last.reps_min} reps: a lighter band")
+    best = max(s.reps for s in last.sets)
+    return Load(
+        None,
+        unit,
+        "same",
+        f"same band until every set hits {last.reps_max}",
+        reps=min(best + 1, last.reps_max),
+    )
+
+
+def _timed(last: Session, twice: bool, dose: Dose, unit: str, working: float) -> Load:
+    symbol = "s" if dose is Dose.SECONDS else "m"
+    weight = working or None
+    if twice:
+        more = last.reps_max + TIMED_STEP
+        return Load(
+            weight,
+            unit,
+            "up",
+            f"every set reached {last.reps_max} {symbol}, twice running: +{TIMED_STEP} {symbol}",
+            reps=more,
+            dose=dose,
+        )
+    best = max(s.reps for s in last.sets)
+    return Load(
+        weight,
+        unit,
+        "same",
+        f"until every set reaches {last.reps_max} {symbol}",
+        reps=min(best + TIMED_STEP, last.reps_max),
+        dose=dose,
+    )

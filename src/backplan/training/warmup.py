@@ -1,0 +1,56 @@
+"""Warm-up sets for a session's first loaded multi-joint lift with a known load.
+
+40 % × 8, 60 % × 5, 80 % × 3, and for strength 90 % × 1, rounded to the equipment's
+increment and never under an empty bar for a barbell (NSCA ch. 17: a specific
+warm-up at rising loads before the first heavy lift).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from backplan.catalogue.model import Exercise, Goal, LoadKind, Mechanic
+from backplan.training.loads import EMPTY_BAR, SetDone, increment, round_to
+from backplan.training.model import Workout
+
+RAMP = ((0.4, 8), (0.6, 5), (0.8, 3))
+STRENGTH_TOP = (0.9, 1)
+
+
+def sets_for(working: float, unit: str, exercise: Exercise, goal: Goal,
+             steps: Mapping[str, float]) -> tuple[SetDone, ...]:  # fmt: skip
+    step = increment(exercise.equipment, unit, steps)
+    floor = EMPTY_BAR[unit] if "barbell" in exercise.equipment else step
+    ramp = (*RAMP, STRENGTH_TOP) if goal is Goal.STRENGTH else RAMP
+    made: list[SetDone] = []
+    for share, reps in ramp:
+        weight = max(floor, round_to(working * share, step))
+        if weight >= working or (made and weight <= (made[-1].weight or 0)):
+            continue  # a warm-up lighter than the work and heavier than the one before
+        made.append(SetDone(reps, weight, unit))
+    return tuple(made)
+
+
+def with_warmup(
+    workout: Workout, exercises: Mapping[str, Exercise], steps: Mapping[str, float]
+) -> Workout:
+    """The workout with warm-up sets under its first loaded multi-joint lift whose
+    suggested weight is known."""
+    for index, planned in enumerate(workout.exercises):
+        exercise = exercises.get(planned.id)
+        if (
+            exercise is None
+            or exercise.load_kind is not LoadKind.EXTERNAL
+            or exercise.mechanic is not Mechanic.COMPOUND
+        ):
+            continue
+        if planned.load is None or not planned.load.weight:
+            continue
+        ramp = sets_for(planned.load.weight, planned.load.unit, exercise, workout.goal, steps)
+        if not ramp:
+            continue
+        exercises_now = list(workout.exercises)
+        exercises_now[index] = replace(planned, warmup=ramp)
+        return replace(workout, exercises=tuple(exercises_now))
+    return workout
