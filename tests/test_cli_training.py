@@ -433,3 +433,78 @@ def test_a_first_release_database_migrates_and_keeps_every_workout(backplan_env:
     assert db.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
     ok("log", "--workout", "1", "pull-up", "12", "12", "12")
     assert len(run_json("history", "show", "1")["exercises"][0]["sets_logged"]) == 3
+
+
+def test_a_round_one_database_migrates_and_keeps_every_log(backplan_env: Path) -> None:
+    """Schema 3 (the last of round 1): its logs, loads and prescriptions read as before."""
+    backplan_env.mkdir()
+    path = backplan_env / migrations.FILE_NAME
+    db = sqlite3.connect(path)
+    for statements in migrations.MIGRATIONS[:3]:
+        for statement in statements:
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 3")
+    db.execute(
+        "INSERT INTO workouts (created, created_ts, goal, level, groups, notes, seed) VALUES"
+        " ('2026-01-05T07:00:00+00:00', 1767596400, 'hypertrophy', 'intermediate',"
+        " '[\"upper-back\"]', '[]', 7)"
+    )
+    db.execute(
+        "INSERT INTO workout_exercises (workout_id, position, exercise_id, name, grp, mechanic,"
+        " pattern, sets, reps_min, reps_max, rest_seconds, reason, focus, created_ts,"
+        " load_weight, load_unit, load_change, load_reason) VALUES"
+        " (1, 1, 'barbell-bent-over-row', 'Barbell Bent-Over Row', 'upper-back', 'compound',"
+        " 'horizontal-pull', 3, 6, 12, 90, 'pinned', NULL, 1767596400,"
+        " 60, 'kg', 'same', 'until all sets hit 12')"
+    )
+    db.executemany(
+        "INSERT INTO logged_sets (workout_id, exercise_id, set_number, reps, weight, unit,"
+        " created_ts) VALUES (1, 'barbell-bent-over-row', ?, 12, 60, 'kg', 1767596400)",
+        [(1,), (2,), (3,)],
+    )
+    db.commit()
+    db.close()
+    shown = run_json("history", "show", "1")["exercises"][0]
+    assert shown["load"]["weight"] == 60
+    assert (shown["dose"], shown["sides"], shown["rir_min"]) == ("reps", "both", None)
+    assert (
+        shown["sets_logged"]
+        == [{"reps": 12, "weight": 60.0, "unit": "kg", "dose": "reps", "rir": None}] * 3
+    )
+    assert "12×60 kg" in ok("history", "show", "1").stdout
+
+
+def test_config_steps(backplan_env: Path) -> None:
+    ok("config", "set", "step.dumbbell", "1")
+    assert run_json("config", "show")["step"] == {"dumbbell": 1.0}
+    assert "step.dumbbell  1 kg" in ok("config", "show").stdout
+    for key, value, message in (
+        ("step.dumbell", "1", "did you mean 'dumbbell'?"),
+        ("step.bench", "1", "has no increment"),
+        ("step.dumbbell", "0", "more than 0"),
+        ("step.dumbbell", "heavy", "must be a number"),
+        ("steps", "1", "Unknown setting"),
+    ):
+        result = run("config", "set", key, value)
+        assert result.exit_code == 2, (key, value)
+        assert message in result.stderr
+    ok("config", "unset", "step.dumbbell")
+    assert run_json("config", "show")["step"] == {}
+
+
+def test_log_takes_the_new_syntax_and_checks_the_dose() -> None:
+    ok("pin", "side-plank")
+    ok("pin", "dumbbell-romanian-deadlift")
+    ok("workout", "--group", "lower", "--exercises", "2", "--level", "beginner")
+    planned = {e["id"]: e for e in run_json("history", "show", "1")["exercises"]}
+    timed = next(e for e in planned.values() if e["dose"] != "reps")
+    counted = next(e for e in planned.values() if e["dose"] == "reps")
+    ok("log", counted["id"], "3x8x20", "8x20@8")
+    sets = run_json("history", "show", "1")
+    logged = next(e for e in sets["exercises"] if e["id"] == counted["id"])["sets_logged"]
+    assert [s["rir"] for s in logged] == [None, None, None, 2.0]
+    wrong = run("log", timed["id"], "8x20")
+    assert wrong.exit_code == 2
+    assert "log it like" in wrong.stderr
+    amount = "30s" if timed["dose"] == "seconds" else "40m"
+    ok("log", timed["id"], amount, amount)

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backplan import catalogue, paths
+from backplan.catalogue.model import Dose
 from backplan.store import exchange, history, migrations
 from backplan.training.loads import SetDone
 from backplan.training.planner import Request, plan
@@ -27,6 +28,8 @@ a_set = st.builds(
     reps=st.integers(min_value=1, max_value=100),
     weight=st.none() | st.integers(min_value=0, max_value=4000).map(lambda q: q / 4),
     unit=st.sampled_from(["kg", "lb"]),
+    dose=st.sampled_from(list(Dose)),
+    rir=st.none() | st.integers(min_value=0, max_value=20).map(lambda half: half / 2),
 )
 a_session = st.fixed_dictionaries(
     {
