@@ -111,7 +111,8 @@ class Load:
             if self.dose is Dose.REPS:
                 amount = f"× {self.reps}" if parts else f"{self.reps} reps"
             parts.append(amount)
-        return " ".join(parts or ["—"]) + arrow
+        # Nothing to count (a stronger band): the reason's conclusion says what to do.
+        return " ".join(parts or [self.reason.rpartition(": ")[2]]) + arrow
 
 
 def warmup_seconds(sets: Iterable[SetDone]) -> int:
