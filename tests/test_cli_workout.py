@@ -135,9 +135,9 @@ def test_too_few_exercises_are_planned_with_a_note(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["--exercises", "4", "--minutes", "30"], "not both"),
-        (["--exercises", "13"], "less than or equal to 12"),
-        (["--exercises", "0"], "greater than or equal to 1"),
-        (["--minutes", "0"], "greater than or equal to 1"),
+        (["--exercises", "13"], "--exercises: must be from 1 to 12, not 13."),
+        (["--exercises", "0"], "--exercises: must be from 1 to 12, not 0."),
+        (["--minutes", "0"], "--minutes: must be from 1 to 1,440, not 0."),
         (["--goal", "bulk"], "Unknown goal 'bulk'"),
         (["--goal", "strenght"], "did you mean 'strength'?"),
         (["--level", "pro"], "Unknown level 'pro'"),
@@ -147,7 +147,7 @@ def test_too_few_exercises_are_planned_with_a_note(tmp_path: Path) -> None:
             ["--group", "lats", "--equipment", "medicine-ball"],
             "name more of what you have with --equipment",
         ),
-        (["--seed", "abc"], "valid integer"),
+        (["--seed", "abc"], "--seed: 'abc' is not a whole number."),
     ],
 )
 def test_bad_workout_options(args: list[str], message: str, backplan_env: Path) -> None:
@@ -226,3 +226,52 @@ def test_show_tells_when_you_last_did_it() -> None:
     assert shown["times_done"] == 1
     assert shown["last_done"] == planned["created"]
     assert "today, 1 session in all" in ok("show", first).stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["log", "pull-up", "8", "--workout", "99999999999999999999"],
+        ["history", "show", "99999999999999999999"],
+        ["history", "delete", "99999999999999999999", "--yes"],
+        ["swap", "pull-up", "--workout", "99999999999999999999"],
+        ["history", "--last", "99999999999999999999"],
+        ["workout", "--seed", "-1"],
+        ["workout", "--minutes", "99999999999999999999"],
+        ["stats", "--weeks", "0"],
+    ],
+)
+def test_huge_and_negative_numbers_are_refused_in_our_words(args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ")
+    assert "must be from" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_no_arguments_prints_help_and_succeeds() -> None:
+    result = run()
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout
+    for args in (["-h"], ["workout", "-h"], ["history", "-h"], ["config", "set", "-h"]):
+        assert ok(*args).stdout.count("Usage") == 1
+
+
+def test_help_names_what_each_value_is() -> None:
+    for args in (["workout"], ["list"], ["log"], ["config", "set"], ["swap"]):
+        text = ok(*args, "--help").stdout
+        assert "<str>" not in text
+        assert "<bool>" not in text
+    assert "beginner, intermediate or advanced" in ok("workout", "--help").stdout
+    assert (
+        "the shipped one (or BACKPLAN_CATALOG)"
+        in ok("list", "--help").stdout.replace("\n", " ").replace("│", "").replace("  ", " ")
+        or "BACKPLAN_CATALOG" in ok("list", "--help").stdout
+    )
+
+
+def test_a_canonical_group_name_is_suggested_and_too_many_minutes_say_so() -> None:
+    assert "did you mean 'upper-back'?" in run("list", "-g", "UpperBack").stderr
+    planned = run_json("workout", "--minutes", "600", "--no-save")
+    assert len(planned["exercises"]) == 12
+    assert any("at most 12 exercises" in note for note in planned["notes"])

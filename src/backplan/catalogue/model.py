@@ -246,7 +246,12 @@ def parse_group(text: str) -> Group:
     key = " ".join(text.strip().lower().split())
     if key in _GROUP_SPELLINGS:
         return _GROUP_SPELLINGS[key]
-    hint = did_you_mean(key, _GROUP_SPELLINGS)
+    close = did_you_mean(key, _GROUP_SPELLINGS)
+    # Suggest the canonical name, whichever spelling came closest.
+    hint = ""
+    if close:
+        spelled = close.split("'")[1]
+        hint = f" (did you mean '{_GROUP_SPELLINGS[spelled].value}'?)"
     raise BackplanError(f"Unknown group '{text}'{hint}. Choose from: {', '.join(GROUP_NAMES)}.")
 
 

@@ -8,10 +8,11 @@ import typer
 
 # typer (0.29 and later) carries its own click; these are the types its parser raises.
 from typer._click.core import Context
-from typer._click.exceptions import ClickException, UsageError
+from typer._click.exceptions import BadParameter, ClickException, UsageError
 from typer.core import TyperGroup
 
 from backplan import __version__, render
+from backplan.cli.options import HELP
 from backplan.errors import BackplanError
 
 
@@ -34,6 +35,10 @@ class BackplanGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        if args is None:
+            args = sys.argv[1:]
+        if not args:
+            args = ["--help"]  # `backplan` alone: the help, and success
         call = (args, prog_name, complete_var, False, windows_expand_args)
         if not standalone_mode:
             return super().main(*call, **extra)
@@ -48,6 +53,17 @@ class BackplanGroup(TyperGroup):
             if isinstance(failure, UsageError) and failure.ctx is not None:
                 hint = f" Try '{failure.ctx.command_path} --help'."
             message = failure.format_message().rstrip()
+            if type(failure) is BadParameter and failure.param_hint is None:
+                # "--exercises: must be from 1 to 12, not 13." rather than click's preamble.
+                param = failure.param
+                name = "value"
+                if param is not None:
+                    name = (
+                        param.opts[0]
+                        if param.param_type_name == "option"
+                        else (param.human_readable_name)
+                    )
+                message = f"{name}: {failure.message}"
             if hint and not message.endswith((".", "?", ")")):
                 message += "."
             render.error(message + hint)
@@ -57,7 +73,8 @@ class BackplanGroup(TyperGroup):
 
 app = typer.Typer(
     cls=BackplanGroup,
-    no_args_is_help=True,
+    context_settings=HELP,
+    rich_markup_mode="markdown",  # a docstring's paragraphs reflow to the terminal
     add_completion=True,
     pretty_exceptions_enable=False,
 )

@@ -13,6 +13,7 @@ from backplan.cli.options import (
     EquipmentOption,
     GroupOption,
     JsonOption,
+    Words,
     catalogue_path,
     complete_exercise,
     complete_level,
@@ -30,7 +31,8 @@ def list_(
     level: Annotated[
         str | None,
         typer.Option(
-            help="Show exercises up to this level.",
+            metavar="LEVEL",
+            help="beginner, intermediate or advanced: show exercises up to this level.",
             autocompletion=complete_level,
             show_default=False,
         ),
@@ -60,7 +62,10 @@ def list_(
 @app.command()
 def show(
     exercise_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Exercise id.", autocompletion=complete_exercise)
+        str,
+        typer.Argument(
+            metavar="ID", click_type=Words(), help="Exercise id.", autocompletion=complete_exercise
+        ),
     ],
     catalog: CatalogOption = None,
     json_: JsonOption = False,

@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+# typer carries its own click; a parameter type of our own words its own errors.
+from typer._click.core import Context, Parameter
+from typer._click.types import ParamType
+
 from backplan import catalogue, paths, render
 from backplan.catalogue import Catalogue
 from backplan.errors import BackplanError
@@ -17,6 +21,46 @@ if TYPE_CHECKING:
     from backplan.store.history import Store
     from backplan.training.loads import Load
     from backplan.training.progression import Target
+
+
+HELP = {"help_option_names": ["-h", "--help"]}  # every command takes -h as well
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+
+
+class Whole(ParamType):
+    """A whole number within bounds, refused in backplan's own words (never an overflow)."""
+
+    def __init__(self, low: int, high: int, metavar: str = "N") -> None:
+        self.low, self.high, self.name = low, high, metavar
+
+    def get_metavar(self, param: Parameter, ctx: Context) -> str:
+        # An argument's name is its metavar already; an option's is the type's.
+        return "" if param.param_type_name == "argument" else self.name
+
+    def convert(self, value: object, param: Parameter | None, ctx: Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        else:
+            text = str(value).strip()
+            if not (text.isascii() and text.lstrip("+-").isdigit() and len(text) <= 30):
+                self.fail(f"'{str(value)[:40]}' is not a whole number.", param, ctx)
+            number = int(text)
+        if not self.low <= number <= self.high:
+            shown = str(number) if len(str(number)) <= 20 else f"{str(number)[:20]}…"
+            self.fail(f"must be from {self.low:,} to {self.high:,}, not {shown}.", param, ctx)
+        return number
+
+
+class Words(ParamType):
+    """Text, with no `<str>` in the help: the argument's name says what it is."""
+
+    name = "text"
+
+    def get_metavar(self, param: Parameter, ctx: Context) -> str:
+        return ""
+
+    def convert(self, value: object, param: Parameter | None, ctx: Context | None) -> str:
+        return str(value)
 
 
 def complete_group(incomplete: str) -> list[str]:
@@ -60,7 +104,8 @@ CatalogOption = Annotated[
     Path | None,
     typer.Option(
         "--catalog",
-        help=f"Catalogue YAML to use instead of the shipped one [env: {paths.CATALOG_ENV}].",
+        metavar="PATH",
+        help=f"Catalogue YAML to use instead of the shipped one (or {paths.CATALOG_ENV}).",
         show_default=False,
         dir_okay=True,
     ),
@@ -70,6 +115,7 @@ GroupOption = Annotated[
     typer.Option(
         "--group",
         "-g",
+        metavar="GROUP",
         help="lats, upper-back or lower-back; repeat or separate with commas.",
         autocompletion=complete_group,
         show_default=False,
@@ -80,6 +126,7 @@ EquipmentOption = Annotated[
     typer.Option(
         "--equipment",
         "-e",
+        metavar="EQUIPMENT",
         help="What you have (bodyweight always counts); repeat or separate with commas.",
         autocompletion=complete_equipment,
         show_default=False,
@@ -120,3 +167,21 @@ def warn_about_marks(marks: dict[str, str], known: Catalogue) -> None:
                 f"'{ident}' is {kind} but not in the catalogue; "
                 f"'backplan un{mark} {ident}' clears it."
             )
+
+
+WorkoutId = Annotated[
+    int,
+    typer.Argument(
+        metavar="ID", click_type=Whole(1, MAX_ID), help="Workout id (see backplan history)."
+    ),
+]
+WorkoutOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workout",
+        "-w",
+        click_type=Whole(1, MAX_ID, "ID"),
+        help="Workout id (default: the latest).",
+        show_default=False,
+    ),
+]

@@ -9,10 +9,13 @@ import typer
 from backplan import catalogue, render
 from backplan.cli.app import BackplanGroup, app
 from backplan.cli.options import (
+    MAX_ID,
     CatalogOption,
     EquipmentOption,
     GroupOption,
     JsonOption,
+    Whole,
+    WorkoutId,
     complete_goal,
     complete_level,
     current_time,
@@ -20,7 +23,7 @@ from backplan.cli.options import (
     loads_for,
     warn_about_marks,
 )
-from backplan.defaults import DEFAULT_EXERCISES, MAX_EXERCISES
+from backplan.defaults import DEFAULT_EXERCISES, MAX_EXERCISES, MAX_MINUTES
 from backplan.errors import BackplanError
 
 ExercisesOption = Annotated[
@@ -28,8 +31,7 @@ ExercisesOption = Annotated[
     typer.Option(
         "--exercises",
         "-n",
-        min=1,
-        max=MAX_EXERCISES,
+        click_type=Whole(1, MAX_EXERCISES),
         show_default=False,
         help=f"How many exercises (default {DEFAULT_EXERCISES}, or your config's).",
     ),
@@ -45,7 +47,7 @@ def workout(
         typer.Option(
             "--minutes",
             "-m",
-            min=1,
+            click_type=Whole(1, MAX_MINUTES),
             show_default=False,
             help="Instead of --exercises: as many as fit into this many minutes.",
         ),
@@ -53,6 +55,7 @@ def workout(
     goal: Annotated[
         str | None,
         typer.Option(
+            metavar="GOAL",
             help="strength, hypertrophy (or size), endurance (or tone). Default: hypertrophy.",
             autocompletion=complete_goal,
             show_default=False,
@@ -61,7 +64,9 @@ def workout(
     level: Annotated[
         str | None,
         typer.Option(
-            help="Caps exercise difficulty and sets the volume. Default: intermediate.",
+            metavar="LEVEL",
+            help="beginner, intermediate or advanced: caps exercise difficulty, sets the volume. "
+            "Default: intermediate.",
             autocompletion=complete_level,
             show_default=False,
         ),
@@ -70,7 +75,9 @@ def workout(
     seed: Annotated[
         int | None,
         typer.Option(
-            help="Same seed, history and options give the same workout.", show_default=False
+            click_type=Whole(0, MAX_ID, "SEED"),
+            help="Same seed, history and options give the same workout.",
+            show_default=False,
         ),
     ] = None,
     no_save: Annotated[
@@ -153,7 +160,9 @@ app.add_typer(history_app, name="history")
 @history_app.callback()
 def history_list(
     ctx: typer.Context,
-    last: Annotated[int, typer.Option("--last", min=1, help="How many to show.")] = 10,
+    last: Annotated[
+        int, typer.Option("--last", click_type=Whole(1, MAX_ID), help="How many to show.")
+    ] = 10,
     json_: JsonOption = False,
 ) -> None:
     """Your past workouts, newest first, with what you logged.
@@ -173,9 +182,6 @@ def history_list(
         render.out.print("No workouts yet. Plan one with: backplan workout")
     else:
         render.history_table(workouts, config.load().unit)
-
-
-WorkoutId = Annotated[int, typer.Argument(metavar="ID", help="Workout id (see backplan history).")]
 
 
 @history_app.command("show")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +10,7 @@ import typer
 
 from backplan import render
 from backplan.cli.app import app
-from backplan.cli.options import CatalogOption, JsonOption, current_time, load_catalogue
+from backplan.cli.options import CatalogOption, JsonOption, Whole, current_time, load_catalogue
 from backplan.errors import BackplanError
 
 # Each command imports what it uses, so that `backplan list` starts without SQLite.
@@ -40,7 +39,8 @@ def status(json_: JsonOption = False) -> None:
 @app.command()
 def stats(
     weeks: Annotated[
-        int, typer.Option("--weeks", "-w", min=1, max=52, help="How many weeks back.")
+        int,
+        typer.Option("--weeks", "-w", click_type=Whole(1, 52), help="How many weeks back."),
     ] = 4,
     catalog: CatalogOption = None,
     json_: JsonOption = False,
@@ -76,16 +76,17 @@ def stats(
         render.stats_view(table, usage)
 
 
-class Format(str, Enum):
-    json = "json"
-    csv = "csv"
+FORMATS = ("json", "csv")
 
 
 @app.command()
 def export(
     format_: Annotated[
-        Format, typer.Option("--format", "-f", help="json (complete) or csv (spreadsheets).")
-    ] = Format.json,
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="json (complete) or csv (spreadsheets)."
+        ),
+    ] = "json",
     output: Annotated[
         Path | None,
         typer.Option(
@@ -101,6 +102,8 @@ def export(
 
     Example: backplan export --output backplan.json
     """
+    if format_.strip().lower() not in FORMATS:
+        raise BackplanError(f"Unknown format '{format_}'. Choose json or csv.")
     from backplan.files import write_atomically
     from backplan.store import exchange, history
 
@@ -108,7 +111,7 @@ def export(
         marks = store.marks()
         chunks = (
             exchange.json_chunks(store.every(), marks)
-            if format_ is Format.json
+            if format_.strip().lower() == "json"
             else exchange.csv_chunks(store.every())
         )
         if output is None:

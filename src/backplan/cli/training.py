@@ -12,6 +12,8 @@ from backplan.cli.app import BackplanGroup, app
 from backplan.cli.options import (
     CatalogOption,
     JsonOption,
+    Words,
+    WorkoutOption,
     complete_exercise,
     current_time,
     load_catalogue,
@@ -28,11 +30,12 @@ if TYPE_CHECKING:
 
 ExerciseId = Annotated[
     str,
-    typer.Argument(metavar="EXERCISE_ID", help="Exercise id.", autocompletion=complete_exercise),
-]
-WorkoutOption = Annotated[
-    int | None,
-    typer.Option("--workout", "-w", help="Workout id (default: the latest).", show_default=False),
+    typer.Argument(
+        metavar="EXERCISE_ID",
+        click_type=Words(),
+        help="Exercise id.",
+        autocompletion=complete_exercise,
+    ),
 ]
 
 
@@ -92,6 +95,7 @@ def log(
         list[str] | None,
         typer.Argument(
             metavar="SET...",
+            click_type=Words(),
             help="8x60, 8x135lb, 8 (bodyweight), 30s, 40m, 3x8x60 (three sets), 8x60@8 (RPE) "
             "or 8x60@2rir.",
         ),
@@ -263,6 +267,7 @@ def unban(exercise_id: ExerciseId, catalog: CatalogOption = None) -> None:
     _mark(exercise_id, None, catalog, clears="ban")
 
 
+KEYS_HELP = f"One of: {', '.join(SETTINGS)} (as step.EQUIPMENT, like step.dumbbell)."
 config_app = typer.Typer(cls=BackplanGroup, help="Your defaults: equipment, level, goal, ...")
 app.add_typer(config_app, name="config")
 
@@ -285,8 +290,13 @@ def config_show(json_: JsonOption = False) -> None:
 
 @config_app.command("set")
 def config_set(
-    key: Annotated[str, typer.Argument(help=f"One of: {', '.join(SETTINGS)}.")],
-    value: Annotated[str, typer.Argument(help="The new value; equipment takes a,b,c.")],
+    key: Annotated[str, typer.Argument(metavar="KEY", click_type=Words(), help=KEYS_HELP)],
+    value: Annotated[
+        str,
+        typer.Argument(
+            metavar="VALUE", click_type=Words(), help="The new value; equipment takes a,b,c."
+        ),
+    ],
 ) -> None:
     """Set one of your defaults; options on the command line still win.
 
@@ -300,7 +310,7 @@ def config_set(
 
 @config_app.command("unset")
 def config_unset(
-    key: Annotated[str, typer.Argument(help=f"One of: {', '.join(SETTINGS)}.")],
+    key: Annotated[str, typer.Argument(metavar="KEY", click_type=Words(), help=KEYS_HELP)],
 ) -> None:
     """Go back to the default for one setting.
 

@@ -59,6 +59,12 @@ def plan(
                 f"Even one exercise takes about {workout.estimated_minutes} minutes with the "
                 f"warm-up, more than the {request.minutes} you have; here is one.",
             )
+        if len(workout.exercises) == MAX_EXERCISES:
+            workout = _with_note(
+                workout,
+                f"A session holds at most {MAX_EXERCISES} exercises; these take about "
+                f"{workout.estimated_minutes} of your {request.minutes} minutes.",
+            )
     if recovery_note:
         workout = _with_note(workout, recovery_note)
     in_pool = {e.id for e in pool}
