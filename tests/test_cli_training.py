@@ -45,12 +45,25 @@ def test_log_records_sets_of_the_latest_workout() -> None:
     ]
 
 
-def test_logging_again_replaces_and_says_so() -> None:
+def test_logging_again_keeps_the_sets_unless_told() -> None:
     row = run_json("workout")["exercises"][1]["id"]
     ok("log", row, "8x50", "8x50")
-    again = ok("log", row, "9x50")
-    assert "They replace the 2 sets logged before." in again.stdout
+    again = run("log", row, "9x50")
+    assert again.exit_code == 2
+    assert "already has 2 sets" in again.stderr
+    assert "--add" in again.stderr
+    assert len(run_json("history", "show", "1")["exercises"][1]["sets_logged"]) == 2
+    # Set by set, as a lifter logs between sets: nothing is lost.
+    assert "now has 3 sets logged" in ok("log", row, "9x50", "--add").stdout
+    assert [s["reps"] for s in run_json("history", "show", "1")["exercises"][1]["sets_logged"]] == [
+        8,
+        8,
+        9,
+    ]
+    replaced = ok("log", row, "10x50", "--replace").stdout
+    assert "They replace the 3 sets logged before: 8×50 kg, 8×50 kg, 9×50 kg." in replaced
     assert len(run_json("history", "show", "1")["exercises"][1]["sets_logged"]) == 1
+    assert "not both" in run("log", row, "8", "--add", "--replace").stderr
 
 
 def test_log_a_given_workout_and_bodyweight_sets() -> None:
@@ -107,10 +120,25 @@ def test_log_an_exercise_not_in_the_workout() -> None:
     assert "No workouts yet" not in result.stderr
 
 
-def test_log_before_any_workout() -> None:
-    result = run("log", "pull-up", "8")
-    assert result.exit_code == 2
-    assert "No workouts yet" in result.stderr
+def test_log_before_any_workout_starts_one() -> None:
+    assert "in workout #1" in ok("log", "pull-up", "8", "8").stdout
+    started = run_json("history", "show", "1")
+    assert [e["id"] for e in started["exercises"]] == ["pull-up"]
+    assert started["exercises"][0]["reason"] == "added by you"
+    assert len(started["exercises"][0]["sets_logged"]) == 2
+
+
+def test_an_exercise_not_planned_is_added_at_the_end() -> None:
+    planned = run_json("workout", "--seed", "1")
+    taken = {x["id"] for x in planned["exercises"]}
+    shipped = catalogue.load(paths.shipped_catalogue()).exercises
+    extra = next(e.id for e in shipped if e.id not in taken and e.dose.value == "reps")
+    assert "(added to it)" in ok("log", extra, "10").stdout
+    kept = run_json("history", "show", "1")["exercises"]
+    assert kept[-1]["id"] == extra
+    assert kept[-1]["position"] == len(planned["exercises"]) + 1
+    assert kept[-1]["reason"] == "added by you"
+    assert run("log", "not-an-exercise", "10").exit_code == 2
 
 
 def test_unit_from_config() -> None:

@@ -5,6 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 
+def same_day(then: datetime, now: datetime) -> bool:
+    return then.astimezone().date() == now.astimezone().date()
+
+
 def days_ago(then: datetime, now: datetime) -> str:
     """'today', 'yesterday' or 'N days ago', by the local calendar."""
     days = (now.astimezone().date() - then.astimezone().date()).days

@@ -3,10 +3,10 @@
 `app` holds the typer app; each command family registers itself in its own module.
 """
 
-from backplan.cli import catalogue, plan, review, training
+from backplan.cli import catalogue, log, plan, review, training
 from backplan.cli.app import app
 
-__all__ = ["app", "catalogue", "main", "plan", "review", "training"]
+__all__ = ["app", "catalogue", "log", "main", "plan", "review", "training"]
 
 
 def main() -> None:

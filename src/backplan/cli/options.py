@@ -185,3 +185,13 @@ WorkoutOption = Annotated[
         show_default=False,
     ),
 ]
+
+ExerciseId = Annotated[
+    str,
+    typer.Argument(
+        metavar="EXERCISE_ID",
+        click_type=Words(),
+        help="Exercise id.",
+        autocompletion=complete_exercise,
+    ),
+]

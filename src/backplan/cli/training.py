@@ -11,10 +11,10 @@ from backplan import render
 from backplan.cli.app import BackplanGroup, app
 from backplan.cli.options import (
     CatalogOption,
+    ExerciseId,
     JsonOption,
     Words,
     WorkoutOption,
-    complete_exercise,
     current_time,
     load_catalogue,
     loads_for,
@@ -25,18 +25,7 @@ from backplan.errors import BackplanError, did_you_mean
 # Each command imports what it uses, so that `backplan list` starts without SQLite.
 if TYPE_CHECKING:
     from backplan.store.history import Store
-    from backplan.training.loads import SetDone
     from backplan.training.model import PlannedExercise, Workout
-
-ExerciseId = Annotated[
-    str,
-    typer.Argument(
-        metavar="EXERCISE_ID",
-        click_type=Words(),
-        help="Exercise id.",
-        autocompletion=complete_exercise,
-    ),
-]
 
 
 def _given_or_latest(store: Store, workout_id: int | None) -> Workout:
@@ -52,96 +41,6 @@ def _in_workout(workout: Workout, exercise_id: str) -> PlannedExercise:
             f"It has: {', '.join(ids)}."
         )
     return found
-
-
-def _ask_for_sets(unit: str) -> list[SetDone]:
-    """Set by set, until an empty answer (or the end of input)."""
-    from backplan.training.sets import parse_sets
-
-    render.out.print(f"Enter each set as REPSxWEIGHT (8x60, in {unit} unless you say) or REPS.")
-    sets: list[SetDone] = []
-    while True:
-        try:
-            answer = typer.prompt(
-                f"Set {len(sets) + 1} (empty to finish)", default="", show_default=False
-            )
-        except typer.Abort:
-            break
-        if not answer.strip():
-            break
-        try:
-            sets.extend(parse_sets(answer, unit))
-        except BackplanError as err:
-            render.error(err.message)
-    return sets
-
-
-def _same_dose(exercise: PlannedExercise, sets: list[SetDone]) -> None:
-    """Seconds for a hold, metres for a carry, reps for the rest."""
-    dose = exercise.prescription.dose
-    wrong = next((s for s in sets if s.dose is not dose), None)
-    if wrong is not None:
-        example = {"reps": "8x60 or 8", "seconds": "30s", "metres": "40m"}[dose.value]
-        raise BackplanError(
-            f"{exercise.name} is done in {dose.value}, but '{wrong}' is in "
-            f"{wrong.dose.value}: log it like {example}."
-        )
-
-
-@app.command()
-def log(
-    exercise_id: ExerciseId,
-    sets: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="SET...",
-            click_type=Words(),
-            help="8x60, 8x135lb, 8 (bodyweight), 30s, 40m, 3x8x60 (three sets), 8x60@8 (RPE) "
-            "or 8x60@2rir.",
-        ),
-    ] = None,
-    workout: WorkoutOption = None,
-    catalog: CatalogOption = None,
-) -> None:
-    """Record the sets you did of one exercise of a workout (default: the latest).
-
-    With no SET it asks set by set. Logging an exercise again replaces its sets.
-
-    Example: backplan log barbell-bent-over-row 10x60 10x60 8x60
-    """
-    from backplan import config
-    from backplan.store import history
-    from backplan.training.sets import parse_sets
-
-    settings = config.load()
-    unit = settings.unit
-    parsed = [done for text in sets or () for done in parse_sets(text, unit)]
-    with history.open_store(create=False) as store:
-        past = _given_or_latest(store, workout)
-        exercise = _in_workout(past, exercise_id)
-        if not parsed:
-            parsed = _ask_for_sets(unit)
-        if not parsed:
-            raise BackplanError(
-                f"No sets given. Example: backplan log {exercise.id} 8x60 8x60 7x60"
-            )
-        _same_dose(exercise, parsed)
-        replaced = store.log(past.id or 0, exercise.id, parsed)
-        known = load_catalogue(catalog)
-        suggestion = loads_for(store, [(exercise.id, None)], known, settings)[exercise.id]
-    done = ", ".join(str(s) for s in parsed)
-    render.out.print(
-        f"Logged {render.plural(len(parsed), 'set')} of {exercise.name} in workout "
-        f"#{past.id}: {done}.",
-        markup=False,
-        soft_wrap=True,
-    )
-    if replaced:
-        render.out.print(f"They replace the {render.plural(replaced, 'set')} logged before.")
-    if suggestion:
-        render.out.print(
-            f"Next time: {suggestion} ({suggestion.reason}).", markup=False, soft_wrap=True
-        )
 
 
 @app.command()

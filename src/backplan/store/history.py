@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from backplan.catalogue.model import Group
 from backplan.errors import BackplanError
 from backplan.store.migrations import connect, guard
+from backplan.store.queries import Queries
 from backplan.store.rows import (
     EXERCISE_COLUMNS,
     EXERCISE_MARKS,
     WORKOUT_COLUMNS,
     exercise_row,
-    local_time,
     no_such_workout,
     planned_exercise,
     same_workout,
@@ -26,8 +25,8 @@ from backplan.store.rows import (
     set_row,
     workout_from_row,
 )
-from backplan.training.loads import Session, SetDone
-from backplan.training.model import PlannedExercise, Recency, Workout
+from backplan.training.loads import SetDone
+from backplan.training.model import PlannedExercise, Workout
 
 
 def open_store(path: Path | None = None, *, create: bool = True) -> Store:
@@ -36,7 +35,7 @@ def open_store(path: Path | None = None, *, create: bool = True) -> Store:
     return Store(connection, where)
 
 
-class Store:
+class Store(Queries):
     """One open history database. Use `open_store`, and close it (or use `with`)."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
@@ -110,13 +109,14 @@ class Store:
         created_ts: float,
         exercise_id: str,
         sets: Sequence[SetDone],
+        first: int = 1,
     ) -> None:
         db.executemany(
             "INSERT INTO logged_sets (workout_id, exercise_id, set_number, reps, weight, unit,"
             " dose, rir, created_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (workout_id, exercise_id, number, *set_row(s), created_ts)
-                for number, s in enumerate(sets, start=1)
+                for number, s in enumerate(sets, start=first)
             ],
         )
 
@@ -129,20 +129,59 @@ class Store:
                 (*exercise_row(planned), workout_id, planned.position),
             )
 
-    def log(self, workout_id: int, exercise_id: str, sets: Sequence[SetDone]) -> int:
-        """Record the sets done of one exercise of a workout; returns how many it replaced."""
+    def log(
+        self,
+        workout_id: int,
+        exercise_id: str,
+        sets: Sequence[SetDone],
+        *,
+        replace: bool = False,
+        planned: PlannedExercise | None = None,
+    ) -> tuple[SetDone, ...]:
+        """Record sets done of one exercise of a workout, after any logged before (or in
+        their place, with `replace`), in one transaction; returns the sets that were
+        there. `planned`, when given, is added to the workout first (an exercise done
+        that was not planned)."""
         with self._transaction() as db:
             created_ts = db.execute(
                 "SELECT created_ts FROM workouts WHERE id = ?", (workout_id,)
             ).fetchone()
             if created_ts is None:
                 raise no_such_workout(workout_id)
-            replaced = db.execute(
-                "DELETE FROM logged_sets WHERE workout_id = ? AND exercise_id = ?",
-                (workout_id, exercise_id),
-            ).rowcount
-            self._insert_sets(db, workout_id, created_ts[0], exercise_id, sets)
-        return replaced
+            if planned is not None:
+                self._add_exercise(db, workout_id, created_ts[0], planned)
+            before = tuple(
+                set_from_row(*row)
+                for row in db.execute(
+                    "SELECT reps, weight, unit, dose, rir FROM logged_sets"
+                    " WHERE workout_id = ? AND exercise_id = ? ORDER BY set_number",
+                    (workout_id, exercise_id),
+                )
+            )
+            if replace:
+                db.execute(
+                    "DELETE FROM logged_sets WHERE workout_id = ? AND exercise_id = ?",
+                    (workout_id, exercise_id),
+                )
+            first = 1 if replace else len(before) + 1
+            self._insert_sets(db, workout_id, created_ts[0], exercise_id, sets, first)
+        return before
+
+    @staticmethod
+    def _add_exercise(
+        db: sqlite3.Connection, workout_id: int, created_ts: float, planned: PlannedExercise
+    ) -> None:
+        """At the end of the workout."""
+        (last,) = db.execute(
+            "SELECT COALESCE(MAX(position), 0) FROM workout_exercises WHERE workout_id = ?",
+            (workout_id,),
+        ).fetchone()
+        row = exercise_row(dataclasses.replace(planned, position=last + 1))
+        db.execute(
+            f"INSERT INTO workout_exercises (workout_id, {EXERCISE_COLUMNS}, created_ts)"
+            f" VALUES (?, {EXERCISE_MARKS}, ?)",
+            (workout_id, *row, created_ts),
+        )
 
     def set_mark(self, exercise_id: str, mark: str | None) -> str | None:
         """Pin, ban or (None) clear an exercise; returns the mark it had before."""
@@ -171,97 +210,10 @@ class Store:
 
     # --- reads --------------------------------------------------------------------
 
-    def recency(self, before: Workout | None = None) -> Recency:
-        """When each exercise was last done, how often, and what the newest session held;
-        with `before`, as things stood just before that workout."""
-        where, args = "", ()  # type: tuple[str, tuple[object, ...]]
-        if before is not None:
-            where = " WHERE (w.created_ts, w.id) < (?, ?)"
-            args = (before.created.timestamp(), before.id)
-        with self._guard():
-            if before is None:  # the common case reads the index alone
-                last = self._db.execute(
-                    "SELECT exercise_id, MAX(created_ts), COUNT(*) FROM workout_exercises"
-                    " GROUP BY exercise_id"
-                ).fetchall()
-            else:
-                last = self._db.execute(
-                    "SELECT e.exercise_id, MAX(e.created_ts), COUNT(*) FROM workout_exercises e"
-                    f" JOIN workouts w ON w.id = e.workout_id{where} GROUP BY e.exercise_id",
-                    args,
-                ).fetchall()
-            previous = self._db.execute(
-                "SELECT exercise_id FROM workout_exercises WHERE workout_id = ("
-                f" SELECT w.id FROM workouts w{where}"
-                " ORDER BY w.created_ts DESC, w.id DESC LIMIT 1)",
-                args,
-            ).fetchall()
-        return Recency(
-            last_done={ident: local_time(ts) for ident, ts, _ in last},
-            previous=frozenset(ident for (ident,) in previous),
-            uses={ident: count for ident, _, count in last},
-        )
-
-    def sessions(self, exercise_id: str, limit: int = 2) -> list[Session]:
-        """The exercise's last `limit` logged sessions, newest first, for progression."""
-        with self._guard():
-            workouts = self._db.execute(
-                "SELECT DISTINCT l.workout_id, e.reps_min, e.reps_max, l.created_ts"
-                " FROM logged_sets l JOIN workout_exercises e"
-                " ON e.workout_id = l.workout_id AND e.exercise_id = l.exercise_id"
-                " WHERE l.exercise_id = ? ORDER BY l.created_ts DESC, l.workout_id DESC LIMIT ?",
-                (exercise_id, limit),
-            ).fetchall()
-            return [
-                Session(reps_min, reps_max, self._sets(workout_id, exercise_id))
-                for workout_id, reps_min, reps_max, _ in workouts
-            ]
-
-    def _sets(self, workout_id: int, exercise_id: str) -> tuple[SetDone, ...]:
-        rows = self._db.execute(
-            "SELECT reps, weight, unit, dose, rir FROM logged_sets"
-            " WHERE workout_id = ? AND exercise_id = ?"
-            " ORDER BY set_number",
-            (workout_id, exercise_id),
-        )
-        return tuple(set_from_row(*row) for row in rows)
-
     def marks(self) -> dict[str, str]:
         """Pinned and banned exercise ids: {id: 'pin' | 'ban'}."""
         with self._guard():
             return dict(self._db.execute("SELECT exercise_id, mark FROM marks").fetchall())
-
-    def last_trained(self) -> dict[Group, datetime]:
-        """When each group was last in a workout."""
-        with self._guard():
-            found = {
-                group: self._db.execute(
-                    "SELECT MAX(created_ts) FROM workout_exercises WHERE grp = ?", (group.value,)
-                ).fetchone()[0]
-                for group in Group
-            }
-        return {group: local_time(ts) for group, ts in found.items() if ts is not None}
-
-    def sets_between(
-        self, since: datetime, until: datetime
-    ) -> list[tuple[Group, datetime, int, int]]:
-        """(group, when, sets, workout id) for every exercise done in that time: the sets
-        logged, or the sets planned where nothing was logged."""
-        query = (
-            "SELECT e.grp, e.created_ts, COALESCE(("
-            " SELECT NULLIF(COUNT(*), 0) FROM logged_sets l"
-            " WHERE l.workout_id = e.workout_id AND l.exercise_id = e.exercise_id), e.sets),"
-            " e.workout_id FROM workout_exercises e"
-            " WHERE e.grp = ? AND e.created_ts BETWEEN ? AND ?"
-        )
-        span = (since.timestamp(), until.timestamp())
-        with self._guard():
-            rows = [
-                row
-                for group in Group  # one index range per group
-                for row in self._db.execute(query, (group.value, *span))
-            ]
-        return [(Group(grp), local_time(ts), sets, ident) for grp, ts, sets, ident in rows]
 
     def count(self) -> int:
         with self._guard():
@@ -316,6 +268,14 @@ class Store:
                 self._put_mark(db, exercise_id, mark)
         return len(fresh)
 
+    def latest(self) -> Workout | None:
+        """The newest workout, or None when there is none."""
+        with self._guard():
+            row = self._db.execute(
+                "SELECT id FROM workouts ORDER BY created_ts DESC, id DESC LIMIT 1"
+            ).fetchone()
+        return None if row is None else self.get(int(row[0]))
+
     def latest_id(self) -> int:
         with self._guard():
             row = self._db.execute(
@@ -324,15 +284,6 @@ class Store:
         if row is None:
             raise BackplanError("No workouts yet: plan one with 'backplan workout'.")
         return int(row[0])
-
-    def usage(self, exercise_id: str) -> tuple[int, datetime | None]:
-        """How many sessions included the exercise, and when it was last done."""
-        with self._guard():
-            count, last = self._db.execute(
-                "SELECT COUNT(*), MAX(created_ts) FROM workout_exercises WHERE exercise_id = ?",
-                (exercise_id,),
-            ).fetchone()
-        return count, local_time(last) if last is not None else None
 
     def recent(self, last: int) -> list[Workout]:
         """The newest `last` workouts, newest first."""

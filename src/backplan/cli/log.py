@@ -1,0 +1,221 @@
+"""`backplan log`: the sets you did, typed or asked set by set, never lost on the way."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from backplan import render
+from backplan.cli.app import app
+from backplan.cli.options import (
+    CatalogOption,
+    ExerciseId,
+    Words,
+    WorkoutOption,
+    current_time,
+    load_catalogue,
+    loads_for,
+)
+from backplan.errors import ENVIRONMENT, BackplanError
+from backplan.when import days_ago, same_day
+
+if TYPE_CHECKING:
+    from backplan.catalogue import Catalogue
+    from backplan.config import Config
+    from backplan.store.history import Store
+    from backplan.training.loads import SetDone
+    from backplan.training.model import PlannedExercise, Workout
+
+ADDED = "added by you"
+
+
+@app.command()
+def log(
+    exercise_id: ExerciseId,
+    sets: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="SET...",
+            click_type=Words(),
+            help="8x60, 8x135lb, 8 (bodyweight), 30s, 40m, 3x8x60 (three sets), 8x60@8 (RPE) "
+            "or 8x60@2rir.",
+        ),
+    ] = None,
+    workout: WorkoutOption = None,
+    add: Annotated[
+        bool, typer.Option("--add", "-a", help="Put these sets after those logged before.")
+    ] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Put these sets in place of those logged before.")
+    ] = False,
+    catalog: CatalogOption = None,
+) -> None:
+    """Record the sets you did of one exercise, in your latest workout (or --workout ID).
+
+    With no SET it asks set by set. Sets logged before stay: --add puts new ones after
+    them, --replace in their place. An exercise you did but had not planned is added to
+    the workout; with no workout at all, one is started with what you log.
+
+    Example: backplan log barbell-bent-over-row 10x60 10x60 8x60@8
+    """
+    from backplan import config
+    from backplan.store import history
+    from backplan.training.sets import parse_sets
+
+    if add and replace:
+        raise BackplanError("Give --add or --replace, not both.")
+    settings = config.load()
+    known = load_catalogue(catalog)
+    parsed = [done for text in sets or () for done in parse_sets(text, settings.unit)]
+    now = current_time()
+    with history.open_store() as store:
+        past = store.get(workout) if workout is not None else store.latest()
+        if past is not None and workout is None and not same_day(past.created, now):
+            _confirm_an_older_workout(past, now)
+        past, exercise, added = _target(store, past, exercise_id, known, settings, now)
+        if not parsed:
+            parsed = _ask_for_sets(store, exercise, settings.unit)
+        if not parsed:
+            raise BackplanError(
+                f"No sets given. Example: backplan log {exercise.id} 8x60 8x60 7x60"
+            )
+        _same_dose(exercise, parsed)
+        if exercise.sets_logged and not (add or replace):
+            logged = ", ".join(str(s) for s in exercise.sets_logged)
+            raise BackplanError(
+                f"Workout #{past.id} already has {render.plural(len(exercise.sets_logged), 'set')}"
+                f" of {exercise.name} ({logged}). Add these after them with --add, or put "
+                "them in their place with --replace."
+            )
+        before = store.log(past.id or 0, exercise.id, parsed, replace=replace, planned=added)
+        suggestion = loads_for(store, [(exercise.id, None)], known, settings)[exercise.id]
+    done = ", ".join(str(s) for s in parsed)
+    where = f"workout #{past.id}"
+    if added is not None:
+        where += " (added to it)"
+    render.out.print(
+        f"Logged {render.plural(len(parsed), 'set')} of {exercise.name} in {where}: {done}.",
+        markup=False,
+        soft_wrap=True,
+    )
+    if before and replace:
+        earlier = ", ".join(str(s) for s in before)
+        render.out.print(f"They replace the {render.plural(len(before), 'set')} logged before: "
+                         f"{earlier}.", markup=False, soft_wrap=True)  # fmt: skip
+    elif before:
+        render.out.print(f"{exercise.name} now has {len(before) + len(parsed)} sets logged.",
+                         markup=False)  # fmt: skip
+    if suggestion:
+        render.out.print(
+            f"Next time: {suggestion} ({suggestion.reason}).", markup=False, soft_wrap=True
+        )
+
+
+def _confirm_an_older_workout(past: Workout, now: datetime) -> None:
+    """Logging into a workout from another day is said, and asked on a terminal."""
+    when = f"{render.when_text(past.created)} ({days_ago(past.created, now)})"
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        if not typer.confirm(f"Your latest workout, #{past.id}, is from {when}. Log into it?",
+                             default=True):  # fmt: skip
+            raise BackplanError(
+                "Nothing was logged. Plan today's session with 'backplan workout', or name "
+                "a workout with --workout ID."
+            )
+        return
+    render.warning(
+        f"logging into workout #{past.id} from {when}; --workout {past.id} says it is meant."
+    )
+
+
+def _target(
+    store: Store,
+    past: Workout | None,
+    exercise_id: str,
+    known: Catalogue,
+    settings: Config,
+    now: datetime,
+) -> tuple[Workout, PlannedExercise, PlannedExercise | None]:
+    """The workout, the exercise in it, and the exercise to add when it was not planned
+    (a workout is started when there is none)."""
+    from backplan.catalogue.model import Goal, Level
+    from backplan.training.model import Recency, Workout
+    from backplan.training.planner import Request, planned_exercise
+
+    found = past.exercise(exercise_id.strip().lower()) if past else None
+    if found is not None:
+        return past, found, None  # type: ignore[return-value]
+    entry = known.get(exercise_id)
+    found = past.exercise(entry.id) if past else None
+    if past is not None and found is not None:
+        return past, found, None
+    goal = past.goal if past else settings.goal or Goal.HYPERTROPHY
+    level = past.level if past else settings.level or Level.INTERMEDIATE
+    request = Request(groups=(entry.group,), goal=goal, level=level)
+    position = len(past.exercises) + 1 if past else 1
+    made = planned_exercise(position, entry, request, Recency(), now, 2)
+    from dataclasses import replace
+
+    made = replace(made, reason=ADDED)
+    if past is None:
+        started = Workout(
+            created=now,
+            goal=goal,
+            level=level,
+            groups=(entry.group,),
+            exercises=(made,),
+            notes=("Started by logging, without a plan.",),
+        )
+        saved = store.save(started)
+        return saved, saved.exercises[0], None
+    return past, made, made
+
+
+def _ask_for_sets(store: Store, exercise: PlannedExercise, unit: str) -> list[SetDone]:
+    """Set by set until an empty answer or the end of input (Ctrl-D); Ctrl-C stops and
+    keeps nothing."""
+    from backplan.training.sets import parse_sets
+
+    last = store.sessions(exercise.id, limit=1)
+    head = f"{exercise.name}: {exercise.prescription.target}"
+    if exercise.prescription.effort:
+        head += f", {exercise.prescription.effort}"
+    if exercise.load:
+        head += f", {exercise.load}"
+    lines = [head]
+    if last and last[0].sets:
+        lines.append(f"Last time: {', '.join(str(s) for s in last[0].sets)}")
+    lines.append(f"Type each set (8x60 in {unit}, 8, 30s, 40m, 8x60@8); an empty line ends.")
+    render.err.print("\n".join(lines), markup=False, highlight=False)
+    sets: list[SetDone] = []
+    while True:
+        sys.stderr.write(f"Set {len(sets) + 1}: ")
+        sys.stderr.flush()
+        try:
+            answer = sys.stdin.readline()
+        except KeyboardInterrupt:
+            sys.stderr.write("\n")
+            raise BackplanError("Stopped: nothing was logged.", exit_code=ENVIRONMENT) from None
+        if not answer:  # the end of input
+            sys.stderr.write("\n")
+            return sets
+        if not answer.strip():
+            return sets
+        try:
+            sets.extend(parse_sets(answer, unit))
+        except BackplanError as err:
+            render.error(err.message)
+
+
+def _same_dose(exercise: PlannedExercise, sets: list[SetDone]) -> None:
+    """Seconds for a hold, metres for a carry, reps for the rest."""
+    dose = exercise.prescription.dose
+    wrong = next((s for s in sets if s.dose is not dose), None)
+    if wrong is not None:
+        example = {"reps": "8x60 or 8", "seconds": "30s", "metres": "40m"}[dose.value]
+        raise BackplanError(
+            f"{exercise.name} is done in {dose.value}, but '{wrong}' is in "
+            f"{wrong.dose.value}: log it like {example}."
+        )

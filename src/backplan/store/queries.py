@@ -1,0 +1,117 @@
+"""What training asks of the history: recency, logged sessions, sets per group, usage."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import AbstractContextManager
+from datetime import datetime
+
+from backplan.catalogue.model import Group
+from backplan.store.rows import local_time, set_from_row
+from backplan.training.loads import Session, SetDone
+from backplan.training.model import Recency, Workout
+
+
+class Queries:
+    """The read side of the Store that planning, progression and recovery use."""
+
+    _db: sqlite3.Connection
+
+    def _guard(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def recency(self, before: Workout | None = None) -> Recency:
+        """When each exercise was last done, how often, and what the newest session held;
+        with `before`, as things stood just before that workout."""
+        where, args = "", ()  # type: tuple[str, tuple[object, ...]]
+        if before is not None:
+            where = " WHERE (w.created_ts, w.id) < (?, ?)"
+            args = (before.created.timestamp(), before.id)
+        with self._guard():
+            if before is None:  # the common case reads the index alone
+                last = self._db.execute(
+                    "SELECT exercise_id, MAX(created_ts), COUNT(*) FROM workout_exercises"
+                    " GROUP BY exercise_id"
+                ).fetchall()
+            else:
+                last = self._db.execute(
+                    "SELECT e.exercise_id, MAX(e.created_ts), COUNT(*) FROM workout_exercises e"
+                    f" JOIN workouts w ON w.id = e.workout_id{where} GROUP BY e.exercise_id",
+                    args,
+                ).fetchall()
+            previous = self._db.execute(
+                "SELECT exercise_id FROM workout_exercises WHERE workout_id = ("
+                f" SELECT w.id FROM workouts w{where}"
+                " ORDER BY w.created_ts DESC, w.id DESC LIMIT 1)",
+                args,
+            ).fetchall()
+        return Recency(
+            last_done={ident: local_time(ts) for ident, ts, _ in last},
+            previous=frozenset(ident for (ident,) in previous),
+            uses={ident: count for ident, _, count in last},
+        )
+
+    def sessions(self, exercise_id: str, limit: int = 2) -> list[Session]:
+        """The exercise's last `limit` logged sessions, newest first, for progression."""
+        with self._guard():
+            workouts = self._db.execute(
+                "SELECT DISTINCT l.workout_id, e.reps_min, e.reps_max, l.created_ts"
+                " FROM logged_sets l JOIN workout_exercises e"
+                " ON e.workout_id = l.workout_id AND e.exercise_id = l.exercise_id"
+                " WHERE l.exercise_id = ? ORDER BY l.created_ts DESC, l.workout_id DESC LIMIT ?",
+                (exercise_id, limit),
+            ).fetchall()
+            return [
+                Session(reps_min, reps_max, self._sets(workout_id, exercise_id))
+                for workout_id, reps_min, reps_max, _ in workouts
+            ]
+
+    def _sets(self, workout_id: int, exercise_id: str) -> tuple[SetDone, ...]:
+        rows = self._db.execute(
+            "SELECT reps, weight, unit, dose, rir FROM logged_sets"
+            " WHERE workout_id = ? AND exercise_id = ?"
+            " ORDER BY set_number",
+            (workout_id, exercise_id),
+        )
+        return tuple(set_from_row(*row) for row in rows)
+
+    def last_trained(self) -> dict[Group, datetime]:
+        """When each group was last in a workout."""
+        with self._guard():
+            found = {
+                group: self._db.execute(
+                    "SELECT MAX(created_ts) FROM workout_exercises WHERE grp = ?", (group.value,)
+                ).fetchone()[0]
+                for group in Group
+            }
+        return {group: local_time(ts) for group, ts in found.items() if ts is not None}
+
+    def sets_between(
+        self, since: datetime, until: datetime
+    ) -> list[tuple[Group, datetime, int, int]]:
+        """(group, when, sets, workout id) for every exercise done in that time: the sets
+        logged, or the sets planned where nothing was logged."""
+        query = (
+            "SELECT e.grp, e.created_ts, COALESCE(("
+            " SELECT NULLIF(COUNT(*), 0) FROM logged_sets l"
+            " WHERE l.workout_id = e.workout_id AND l.exercise_id = e.exercise_id), e.sets),"
+            " e.workout_id FROM workout_exercises e"
+            " WHERE e.grp = ? AND e.created_ts BETWEEN ? AND ?"
+        )
+        span = (since.timestamp(), until.timestamp())
+        with self._guard():
+            rows = [
+                row
+                for group in Group  # one index range per group
+                for row in self._db.execute(query, (group.value, *span))
+            ]
+        return [(Group(grp), local_time(ts), sets, ident) for grp, ts, sets, ident in rows]
+
+    def usage(self, exercise_id: str) -> tuple[int, datetime | None]:
+        """How many sessions included the exercise, and when it was last done."""
+        with self._guard():
+            count, last = self._db.execute(
+                "SELECT COUNT(*), MAX(created_ts) FROM workout_exercises WHERE exercise_id = ?",
+                (exercise_id,),
+            ).fetchone()
+        return count, local_time(last) if last is not None else None
