@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -80,7 +81,11 @@ def test_same_seed_same_workout() -> None:
 
 
 def test_twelve_workouts_in_a_row_are_varied() -> None:
-    sessions = [run_json("workout") for _ in range(12)]
+    sessions = []
+    for _ in range(12):
+        sessions.append(run_json("workout"))
+        first = next(e["id"] for e in sessions[-1]["exercises"] if e["dose"] == "reps")
+        ok("log", first, "8")  # logged, so the next plan is a new session
     for before, after in itertools.pairwise(sessions):
         assert not {e["id"] for e in before["exercises"]} & {e["id"] for e in after["exercises"]}
     assert [w["id"] for w in run_json("history", "--last", "12")] == list(range(12, 0, -1))
@@ -173,7 +178,9 @@ def test_history_empty() -> None:
 
 def test_history_table_and_last() -> None:
     for _ in range(3):
-        ok("workout")
+        planned = run_json("workout")
+        first = next(e["id"] for e in planned["exercises"] if e["dose"] == "reps")
+        ok("log", first, "8")
     out = ok("history", "--last", "2").stdout
     assert " 3 " in out
     assert " 2 " in out
@@ -273,3 +280,36 @@ def test_a_canonical_group_name_is_suggested_and_too_many_minutes_say_so() -> No
     planned = run_json("workout", "--minutes", "600", "--no-save")
     assert len(planned["exercises"]) == 12
     assert any("at most 12 exercises" in note for note in planned["notes"])
+
+
+def test_an_unlogged_plan_today_is_shown_again_not_doubled() -> None:
+    first = run_json("workout")
+    again = run("workout", "--json")
+    assert again.exit_code == 0
+    assert json.loads(again.stdout)["id"] == first["id"]
+    assert "shown again" in again.stderr
+    assert "shown again" in ok("workout").stdout
+    assert len(run_json("history")) == 1
+    fresh = run_json("workout", "--new")
+    assert fresh["id"] == 2
+    assert any("replaces today's unlogged plan #1" in n for n in fresh["notes"])
+    assert [w["id"] for w in run_json("history")] == [2]  # the unlogged one never counts
+    focused = run_json("workout", "--group", "lats")  # options given: a new plan, too
+    assert focused["groups"] == ["lats"]
+    assert [w["id"] for w in run_json("history")] == [3]
+    assert run_json("workout", "--no-save")["id"] is None  # previews never touch it
+
+
+def test_today_shows_the_plan_and_what_is_logged() -> None:
+    assert "Nothing planned today" in ok("today").stdout
+    assert run_json("today") is None
+    planned = run_json("workout")
+    first = next(e["id"] for e in planned["exercises"] if e["dose"] == "reps")
+    ok("log", first, "8x40", "8x40")
+    shown = ok("today").stdout
+    assert "Logged" in shown
+    assert "Still to do:" in shown
+    assert first not in shown.split("Still to do:")[1]
+    today = run_json("today")
+    assert today["id"] == planned["id"]
+    assert len(next(e for e in today["exercises"] if e["id"] == first)["sets_logged"]) == 2

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import replace
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +26,10 @@ from backplan.cli.options import (
 )
 from backplan.defaults import DEFAULT_EXERCISES, MAX_EXERCISES, MAX_MINUTES
 from backplan.errors import BackplanError
+from backplan.when import same_day
+
+if TYPE_CHECKING:
+    from backplan.training.model import Workout
 
 ExercisesOption = Annotated[
     int | None,
@@ -87,12 +92,18 @@ def workout(
         bool,
         typer.Option("--ignore-recovery", help="Plan groups still recovering like the rest."),
     ] = False,
+    new: Annotated[
+        bool,
+        typer.Option("--new", help="Plan afresh, replacing today's plan if nothing is logged."),
+    ] = False,
     catalog: CatalogOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Plan a back workout, print it and record it in your history.
 
-    Options you leave out come from 'backplan config', then the defaults.
+    While today's plan has nothing logged, it is shown again rather than a second one
+    planned; --new (or any planning option) replaces it. Options you leave out come
+    from 'backplan config', then the defaults.
 
     Example: backplan workout --group lats --goal strength --equipment pull-up-bar,dumbbell
     """
@@ -116,6 +127,16 @@ def workout(
         marks = store.marks()
         warn_about_marks(marks, exercises_available)
         now = current_time()
+        replacing = None
+        if not no_save:
+            latest = store.latest()
+            if latest and same_day(latest.created, now) and not latest.logged:
+                chosen = (group, exercises, minutes, goal, level, equipment, seed)
+                if not new and all(option is None for option in chosen):
+                    _shown_again(latest, settings.unit, json_)
+                    return
+                store.delete(latest.id or 0)  # nothing logged: it never counts
+                replacing = latest.id
         statuses = recovery.status(
             store.last_trained(), store.sets_between(now - timedelta(days=7), now), now
         )
@@ -141,12 +162,57 @@ def workout(
         planned = with_warmup(
             planner.with_loads(planned, loads), exercises_available.by_id, settings.step
         )
+        if replacing is not None:
+            planned = replace(
+                planned, notes=(*planned.notes, f"It replaces today's unlogged plan #{replacing}.")
+            )
         if not no_save:
             planned = store.save(planned)
     if json_:
         render.print_json(render.workout_json(planned))
     else:
         render.workout_view(planned, settings.unit)
+
+
+def _shown_again(workout: Workout, unit: str, json_: bool) -> None:
+    message = (
+        f"Today's plan #{workout.id}, shown again: nothing is logged yet. "
+        "'backplan workout --new' plans another."
+    )
+    if json_:
+        render.err.print(message, markup=False, highlight=False)
+        render.print_json(render.workout_json(workout))
+        return
+    render.out.print(message, markup=False, style="bold")
+    render.workout_view(workout, unit)
+
+
+@app.command()
+def today(json_: JsonOption = False) -> None:
+    """Today's plan, with what you have logged so far.
+
+    Example: backplan today
+    """
+    from backplan import config
+    from backplan.store import history
+
+    with history.open_store(create=False) as store:
+        latest = store.latest()
+    if latest is None or not same_day(latest.created, current_time()):
+        if json_:
+            render.print_json(None)
+            return
+        render.out.print("Nothing planned today. Plan a session with: backplan workout")
+        return
+    if json_:
+        render.print_json(render.workout_json(latest, with_logs=True))
+        return
+    render.workout_view(latest, config.load().unit)
+    left = [e for e in latest.exercises if not e.sets_logged]
+    if left:
+        render.out.print(
+            f"\nStill to do: {', '.join(e.id for e in left)}.", markup=False, soft_wrap=True
+        )
 
 
 history_app = typer.Typer(
