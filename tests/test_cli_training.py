@@ -543,3 +543,29 @@ def test_log_takes_the_new_syntax_and_checks_the_dose() -> None:
     assert "log it like" in wrong.stderr
     amount = "30s" if timed["dose"] == "seconds" else "40m"
     ok("log", timed["id"], amount, amount)
+
+
+def test_swap_to_a_chosen_exercise_and_back() -> None:
+    planned = run_json("workout", "--group", "lats", "--exercises", "2", "--seed", "1")
+    old = planned["exercises"][0]["id"]
+    shipped = catalogue.load(paths.shipped_catalogue())
+    taken = {e["id"] for e in planned["exercises"]}
+    families = {shipped.by_id[i].family_name for i in taken}
+    other = next(e.id for e in shipped.exercises if e.group.value == "lats"
+                 and e.id not in taken and e.family_name not in families
+                 and e.level.value != "advanced")  # fmt: skip
+    swapped = run_json("swap", old, "--to", other)
+    assert swapped["exercises"][0]["id"] == other
+    assert (
+        swapped["exercises"][0]["reason"] == f"chosen by you for {planned['exercises'][0]['name']}"
+    )
+    back = run_json("swap", other, "--to", old)  # the swapped-out exercise can come back
+    assert back["exercises"][0]["id"] == old
+    lower = next(e.id for e in shipped.exercises if e.group.value == "lower-back")
+    refused = run("swap", old, "--to", lower)
+    assert refused.exit_code == 2
+    assert "it trains the lower back, not the lats; --force swaps it in anyway" in refused.stderr
+    forced = run_json("swap", old, "--to", lower, "--force")
+    assert forced["exercises"][0]["id"] == lower
+    assert "already in workout" in run("swap", lower, "--to", planned["exercises"][1]["id"]).stderr
+    assert "--force goes with --to" in run("swap", lower, "--force").stderr

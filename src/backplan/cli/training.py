@@ -15,6 +15,7 @@ from backplan.cli.options import (
     JsonOption,
     Words,
     WorkoutOption,
+    complete_exercise,
     current_time,
     load_catalogue,
     loads_for,
@@ -47,15 +48,29 @@ def _in_workout(workout: Workout, exercise_id: str) -> PlannedExercise:
 def swap(
     exercise_id: ExerciseId,
     workout: WorkoutOption = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="EXERCISE_ID",
+            help="The exercise you want instead (checked by the same rules).",
+            autocompletion=complete_exercise,
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --to: swap it in even if a rule says no.")
+    ] = False,
     catalog: CatalogOption = None,
     json_: JsonOption = False,
 ) -> None:
     """Replace one exercise of a workout by the best alternative in its group.
 
     Same movement pattern first, under the workout's equipment and level, your bans
-    and the recency and hinge rules; the replacement takes the same position.
+    and the recency, family and hinge rules; the replacement takes the same position.
+    Name the one you want with --to.
 
-    Example: backplan swap lat-pulldown
+    Example: backplan swap lat-pulldown --to chin-up
     """
     from dataclasses import replace
 
@@ -76,8 +91,18 @@ def swap(
                 "swap only what you have not done yet."
             )
         banned = history.marked(store.marks(), "ban")
+        wanted = known.get(to) if to else None
+        if force and wanted is None:
+            raise BackplanError("--force goes with --to EXERCISE_ID.")
         fresh = best_swap(
-            past, old.id, known.exercises, store.recency(before=past), current_time(), banned
+            past,
+            old.id,
+            known.exercises,
+            store.recency(before=past),
+            current_time(),
+            banned,
+            to=wanted,
+            force=force,
         )
         target = Target.of(fresh.prescription, past.goal)
         fresh = replace(

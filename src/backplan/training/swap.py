@@ -21,33 +21,48 @@ def swap(
     recency: Recency,
     now: datetime,
     banned: frozenset[str] = frozenset(),
+    to: Exercise | None = None,
+    force: bool = False,
 ) -> PlannedExercise:
-    """The best replacement for one exercise of a workout: same group, same pattern first,
-    under the workout's equipment, level and goal, your bans, recency, and the hinge and
-    family rules."""
+    """The best replacement for one exercise of a workout (or `to`, the one you chose):
+    same group, same pattern first, under the workout's equipment, level and goal, your
+    bans, recency, and the hinge and family rules (`force` sets the rules aside for `to`)."""
     old = workout.exercise(exercise_id)
     assert old is not None
-    taken = {e.id for e in workout.exercises}
     by_id = {e.id: e for e in exercises}
-    others = [by_id[e.id] for e in workout.exercises if e.id != old.id and e.id in by_id]
-    others_hinge = any(e.pattern is Pattern.HINGE for e in workout.exercises if e.id != old.id)
-    families = {e.family_name for e in others}
-    pool = [
-        e
-        for e in exercises
-        if e.group is old.group
-        and e.id not in taken
-        and e.id not in banned
-        and e.family_name not in families
-        and workout.goal in e.goals
-        and e.level.rank <= workout.level.rank
-        and (workout.equipment is None or e.usable_with(workout.equipment))
-        and not (others_hinge and e.is_hinge)
-    ]
+    others = [e for e in workout.exercises if e.id != old.id]
+
+    def misfit(e: Exercise) -> str | None:
+        """Why `e` cannot take the old exercise's place, or None."""
+        if e.id in {o.id for o in others} or e.id == old.id:
+            return f"{e.name} is already in workout #{workout.id}"
+        reasons = (
+            (e.group is not old.group, f"it trains the {e.group.label}, not the {old.group.label}"),
+            (e.id in banned, "it is banned"),
+            (e.family_name in {by_id[o.id].family_name for o in others if o.id in by_id},
+             "one of its family is in the workout"),
+            (workout.goal not in e.goals, f"it does not serve the {workout.goal.value} goal"),
+            (e.level.rank > workout.level.rank, f"it is {e.level.value}, above the level"),
+            (workout.equipment is not None and not e.usable_with(workout.equipment),
+             "it needs equipment the workout does not have"),
+            (e.is_hinge and any(o.pattern is Pattern.HINGE for o in others),
+             "the workout has a hinge already"),
+        )  # fmt: skip
+        return next((why for broken, why in reasons if broken), None)
+
+    request = Request(goal=workout.goal, level=workout.level, equipment=workout.equipment)
+    if to is not None:
+        why = misfit(to)
+        if why and (not force or why.endswith(f"#{workout.id}")):
+            hint = "" if why.endswith(f"#{workout.id}") else "; --force swaps it in anyway"
+            raise BackplanError(f"{to.name} cannot replace {old.name}: {why}{hint}.")
+        chosen = planned_exercise(old.position, to, request, recency, now, 2)
+        return replace(chosen, reason=f"chosen by you for {old.name}")
+    pool = [e for e in exercises if misfit(e) is None]
     if not pool:
         raise BackplanError(
             f"No other {old.group.label} exercise fits this workout's equipment, level and "
-            f"your bans, so {old.name} stays."
+            f"your bans, so {old.name} stays. Name one with --to ID (and --force)."
         )
     coin = coins(pool, workout.seed or 0)
 
@@ -61,7 +76,6 @@ def swap(
         )
 
     choice = min(pool, key=rank)
-    request = Request(goal=workout.goal, level=workout.level, equipment=workout.equipment)
     # The replaced exercise was an option too, so the pick is never "the only option".
     fresh = planned_exercise(old.position, choice, request, recency, now, len(pool) + 1)
     return replace(fresh, reason=f"swapped in for {old.name}; {fresh.reason}")
