@@ -27,4 +27,5 @@ def backplan_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("BACKPLAN_CATALOG", raising=False)
+    monkeypatch.delenv("BACKPLAN_NOW", raising=False)
     return home

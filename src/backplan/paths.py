@@ -8,6 +8,7 @@ from pathlib import Path
 APP = "backplan"
 HOME_ENV = "BACKPLAN_HOME"
 CATALOG_ENV = "BACKPLAN_CATALOG"
+NOW_ENV = "BACKPLAN_NOW"  # a fixed clock, for tests and demos
 
 _PACKAGE = Path(__file__).resolve().parent
 

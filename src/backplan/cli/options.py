@@ -136,7 +136,20 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 
 
 def current_time() -> datetime:
-    # Whole seconds: history shows and stores the time to the second.
+    """Now, to the second (history shows and stores whole seconds); BACKPLAN_NOW, an
+    ISO 8601 time with its offset, stands in for the clock in tests and demos."""
+    fixed = os.environ.get(paths.NOW_ENV, "").strip()
+    if fixed:
+        try:
+            moment = datetime.fromisoformat(fixed)
+        except ValueError:
+            moment = None
+        if moment is None or moment.utcoffset() is None:
+            raise BackplanError(
+                f"{paths.NOW_ENV}='{fixed}' is not an ISO 8601 time with an offset, like "
+                "2026-11-24T18:00:00+01:00; unset it to use the clock."
+            )
+        return moment.replace(microsecond=0)
     return datetime.now().astimezone().replace(microsecond=0)
 
 

@@ -1,0 +1,60 @@
+"""A real pseudo-terminal for interactive commands: pexpect drives it, pyte reads its screen."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import pyte
+
+ROWS, COLUMNS = 24, 80
+
+
+class Terminal:
+    """`backplan ARGS` in an 80 x 24 terminal, with its own home and clock."""
+
+    def __init__(self, home: Path, *args: str, now: str | None = None, timeout: float = 15) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("BACKPLAN_")}
+        env.update(BACKPLAN_HOME=str(home), COLUMNS=str(COLUMNS), LINES=str(ROWS), TERM="xterm")
+        env.pop("NO_COLOR", None)
+        if now:
+            env["BACKPLAN_NOW"] = now
+        self.screen = pyte.Screen(COLUMNS, ROWS)
+        self.stream = pyte.Stream(self.screen)
+        self.child = pexpect.spawn(
+            sys.executable,
+            ["-m", "backplan", *args],
+            env=env,
+            dimensions=(ROWS, COLUMNS),
+            encoding="utf-8",
+            timeout=timeout,
+        )
+        self.text = ""  # everything printed so far, escapes and all
+
+    def expect(self, pattern: str) -> None:
+        self.child.expect(pattern)
+        self._feed(self.child.before + self.child.after)
+
+    def send(self, keys: str) -> None:
+        self.child.send(keys)
+
+    def line(self, text: str) -> None:
+        self.child.send(text + "\r")
+
+    def finish(self) -> int:
+        """Wait for the end; the exit code."""
+        self.child.expect(pexpect.EOF)
+        self._feed(self.child.before)
+        self.child.close()
+        return int(self.child.exitstatus if self.child.exitstatus is not None else -1)
+
+    def _feed(self, chunk: str) -> None:
+        self.text += chunk
+        self.stream.feed(chunk)
+
+    @property
+    def shown(self) -> str:
+        """The screen as a person sees it, a line a row."""
+        return "\n".join(row.rstrip() for row in self.screen.display)
