@@ -91,6 +91,7 @@ def test_list_json_keys() -> None:
         "harder",
         "easier",
         "aliases",
+        "mark",
     ]
 
 

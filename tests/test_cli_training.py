@@ -569,3 +569,27 @@ def test_swap_to_a_chosen_exercise_and_back() -> None:
     assert forced["exercises"][0]["id"] == lower
     assert "already in workout" in run("swap", lower, "--to", planned["exercises"][1]["id"]).stderr
     assert "--force goes with --to" in run("swap", lower, "--force").stderr
+
+
+def test_marks_are_visible_everywhere() -> None:
+    assert "Nothing pinned or banned" in ok("marks").stdout
+    ok("pin", "pull-up")
+    ok("ban", "good-morning")
+    assert run_json("marks") == [{"id": "good-morning", "mark": "ban"},
+                                 {"id": "pull-up", "mark": "pin"}]  # fmt: skip
+    table = ok("marks").stdout
+    assert "pinned: first in its group every session" in table
+    assert "banned: never planned" in table
+    assert "Pull-Up (pinned)" in ok("list", "--group", "lats").stdout
+    listed = {e["id"]: e["mark"] for e in run_json("list")}
+    assert (listed["pull-up"], listed["good-morning"], listed["chin-up"]) == ("pin", "ban", None)
+    assert run_json("show", "pull-up")["mark"] == "pin"
+    assert "pinned: first in its group" in ok("show", "pull-up").stdout
+
+
+def test_an_out_of_reach_pin_is_said_once_a_day() -> None:
+    ok("pin", "conventional-deadlift")
+    notes = run_json("workout", "--equipment", "dumbbell", "--no-save")["notes"]
+    assert any("Conventional Deadlift is pinned, but not allowed" in n for n in notes)
+    again = run_json("workout", "--equipment", "dumbbell", "--no-save")["notes"]
+    assert not any("is pinned, but not allowed" in n for n in again)

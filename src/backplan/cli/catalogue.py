@@ -20,6 +20,7 @@ from backplan.cli.options import (
     current_time,
     load_catalogue,
     loads_for,
+    read_marks,
 )
 from backplan.when import days_ago
 
@@ -48,15 +49,16 @@ def list_(
     available = catalogue.parse_equipment(equipment)
     most = catalogue.parse_level(level) if level else catalogue.Level.ADVANCED
     chosen = load_catalogue(catalog).select(groups, available, most)
+    marks = read_marks()
     if json_:
-        render.print_json([render.exercise_json(e) for e in chosen])
+        render.print_json([{**render.exercise_json(e), "mark": marks.get(e.id)} for e in chosen])
         return
     if not chosen:
         render.out.print(
             "No exercise matches these filters; try more --equipment or a higher --level."
         )
         return
-    render.exercise_table(chosen, f"Back exercises ({len(chosen)})")
+    render.exercise_table(chosen, f"Back exercises ({len(chosen)})", marks)
 
 
 @app.command()
@@ -82,8 +84,9 @@ def show(
     with history.open_store(create=False) as store:
         times, last = store.usage(exercise.id)
         load = loads_for(store, [(exercise.id, None)], known, config.load())[exercise.id]
+        mark = store.marks().get(exercise.id)
     if json_:
-        document = render.exercise_json(exercise)
+        document = {**render.exercise_json(exercise), "mark": mark}
         document["last_done"] = last.isoformat(timespec="seconds") if last else None
         document["times_done"] = times
         document["next_load"] = render.load_json(load)  # `load` is how it gets harder
@@ -95,6 +98,8 @@ def show(
         else "never"
     )
     facts: list[tuple[str, Text | str]] = [("last done", done)]
+    if mark:
+        facts.append(("mark", render.MARK_WORDS[mark]))
     if load:
         facts.append(("next load", Text(f"{load} ({load.reason})")))
     render.exercise_panel(exercise, facts)

@@ -171,6 +171,19 @@ def loads_for(
     }
 
 
+def read_marks() -> dict[str, str]:
+    """Your pins and bans, or none when there is no history yet (then SQLite is not even
+    imported, so browsing the catalogue stays quick)."""
+    from backplan.store import migrations
+
+    if not migrations.default_path().exists():
+        return {}
+    from backplan.store import history
+
+    with history.open_store(create=False) as store:
+        return store.marks()
+
+
 def warn_about_marks(marks: dict[str, str], known: Catalogue) -> None:
     """Pins and bans that name exercises the catalogue no longer has: say so, carry on."""
     for ident, mark in sorted(marks.items()):

@@ -110,10 +110,11 @@ def workout(
     import secrets
     from datetime import timedelta
 
-    from backplan import config
+    from backplan import config, seen
     from backplan.catalogue.model import Goal
     from backplan.store import history
     from backplan.training import planner, recovery
+    from backplan.training.planner import PIN_OUT_OF_REACH
     from backplan.training.prescription import parse_goal
     from backplan.training.progression import Target
     from backplan.training.warmup import with_warmup
@@ -162,6 +163,11 @@ def workout(
         planned = with_warmup(
             planner.with_loads(planned, loads), exercises_available.by_id, settings.step
         )
+        # A pin the equipment rules out is said once a day, not every session.
+        unreachable = [n for n in planned.notes if PIN_OUT_OF_REACH in n]
+        if unreachable:
+            kept = seen.once_a_day(planned.notes, now.date(), unreachable)
+            planned = replace(planned, notes=tuple(kept))
         if replacing is not None:
             planned = replace(
                 planned, notes=(*planned.notes, f"It replaces today's unlogged plan #{replacing}.")

@@ -19,6 +19,7 @@ from backplan.cli.options import (
     current_time,
     load_catalogue,
     loads_for,
+    read_marks,
 )
 from backplan.defaults import SETTINGS
 from backplan.errors import BackplanError, did_you_mean
@@ -153,6 +154,26 @@ def _mark(exercise_id: str, mark: str | None, catalog: Path | None, clears: str 
         if before:
             message += f" (It was {'pinned' if before == 'pin' else 'banned'} before.)"
     render.out.print(message, markup=False)
+
+
+@app.command()
+def marks(catalog: CatalogOption = None, json_: JsonOption = False) -> None:
+    """Your pinned main lifts and banned exercises.
+
+    Example: backplan marks
+    """
+    known = load_catalogue(catalog)
+    found = read_marks()
+    if json_:
+        render.print_json([{"id": ident, "mark": mark} for ident, mark in sorted(found.items())])
+    elif not found:
+        render.out.print(
+            "Nothing pinned or banned. 'backplan pin ID' keeps a main lift in every session; "
+            "'backplan ban ID' keeps an exercise out.",
+            markup=False,
+        )
+    else:
+        render.marks_table(found, known.by_id)
 
 
 @app.command()

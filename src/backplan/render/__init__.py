@@ -3,7 +3,13 @@
 The command line talks to this package alone; each view lives in its own module.
 """
 
-from backplan.render.catalogue import check_ok, exercise_panel, exercise_table
+from backplan.render.catalogue import (
+    MARK_WORDS,
+    check_ok,
+    exercise_panel,
+    exercise_table,
+    marks_table,
+)
 from backplan.render.console import err, error, out, plural, print_json, warning, write_stdout
 from backplan.render.documents import (
     config_json,
@@ -19,6 +25,7 @@ from backplan.render.training import config_table, stats_view, status_table
 from backplan.render.workouts import history_table, volume_text, when_text, workout_view
 
 __all__ = [
+    "MARK_WORDS",
     "check_ok",
     "config_json",
     "config_table",
@@ -29,6 +36,7 @@ __all__ = [
     "exercise_table",
     "history_table",
     "load_json",
+    "marks_table",
     "out",
     "planned_json",
     "plural",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.console import Group as RichGroup
@@ -23,8 +23,15 @@ from backplan.render.console import (
     plural,
 )
 
+MARK_WORDS = {
+    "pin": "pinned: first in its group every session",
+    "ban": "banned: never planned",
+}
 
-def exercise_table(exercises: Sequence[Exercise], title: str) -> None:
+
+def exercise_table(
+    exercises: Sequence[Exercise], title: str, marks: Mapping[str, str] | None = None
+) -> None:
     table = data_table(title)
     table.add_column("Exercise", width=exercise_width(exercises, others=52))
     table.add_column("Group", no_wrap=True)
@@ -36,8 +43,13 @@ def exercise_table(exercises: Sequence[Exercise], title: str) -> None:
         if previous is not None and exercise.group != previous:
             table.add_section()
         previous = exercise.group
+        mark = (marks or {}).get(exercise.id)
+        cell = Text(exercise.name, style="bold")
+        if mark:
+            cell.append(" (pinned)" if mark == "pin" else " (banned)", style="bold yellow")
+        cell.append(f"\n{exercise.id}", style="dim")
         table.add_row(
-            name_and_id(exercise.name, exercise.id),
+            cell,
             group_text(exercise.group),
             equipment_text(exercise),
             exercise.level.value,
@@ -45,6 +57,21 @@ def exercise_table(exercises: Sequence[Exercise], title: str) -> None:
         )
     out.print(table)
     out.print(group_legend(dict.fromkeys(e.group for e in exercises)))
+
+
+def marks_table(marks: Mapping[str, str], known: Mapping[str, Exercise]) -> None:
+    table = data_table("Your pins and bans")
+    table.add_column("Exercise")
+    table.add_column("Group", no_wrap=True)
+    table.add_column("Mark")
+    for ident, mark in sorted(marks.items(), key=lambda item: (item[1] != "pin", item[0])):
+        exercise = known.get(ident)
+        table.add_row(
+            name_and_id(exercise.name, ident) if exercise else Text(ident, style="dim"),
+            group_text(exercise.group) if exercise else Text("not in the catalogue", style="dim"),
+            MARK_WORDS[mark],
+        )
+    out.print(table)
 
 
 def exercise_panel(exercise: Exercise, extra: Sequence[tuple[str, Text | str]] = ()) -> None:

@@ -30,6 +30,7 @@ from backplan.when import days_ago
 
 __all__ = ["Request", "plan", "planned_exercise", "with_loads"]
 PULLS = frozenset((Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL))
+PIN_OUT_OF_REACH = "is pinned, but not allowed"
 
 
 def plan(
@@ -76,7 +77,7 @@ def plan(
         ):
             workout = _with_note(
                 workout,
-                f"{exercise.name} is pinned, but not allowed by this session's equipment, "
+                f"{exercise.name} {PIN_OUT_OF_REACH} by this session's equipment, "
                 "level, goal or bans.",
             )
     return workout
