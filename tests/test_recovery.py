@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from backplan import catalogue, paths
 from backplan.catalogue import Group
+from backplan.render.training import weekly_bar
 from backplan.store import history
 from backplan.training import recovery, slots
 from backplan.training.loads import SetDone
@@ -223,3 +224,34 @@ def test_slots_lean_on_weekly_volume(weekly: dict[Group, int], count: int) -> No
             assert leaned.targets[group] <= even.targets[group]
         if leaned.targets[group] != even.targets[group]:
             assert any(group.label in note.lower() for note in leaned.notes)
+
+
+def test_stats_on_an_empty_history_lists_nothing() -> None:
+    out = ok("stats").stdout
+    assert "No workouts yet: every exercise is still new." in out
+    assert "pull-up" not in out
+
+
+def test_stats_bars_show_the_count_the_band_and_the_trend() -> None:
+    ok("workout", "--group", "lats", "--exercises", "4")  # 12 planned sets this week
+    out = ok("stats", "--weeks", "2").stdout
+    assert "the shaded band is 10–20" in out
+    assert "12 ↑" in out
+    assert all(len(line) <= 80 for line in out.splitlines())
+    bar = weekly_bar(24, 12, "cyan")
+    assert bar.plain == "████████████  24 ↑"
+    assert weekly_bar(0, None, "cyan").plain == "····░░░░░░··   0"
+
+
+def test_never_done_is_what_your_settings_would_plan_and_most_used_is_everything() -> None:
+    ok("config", "set", "level", "beginner")
+    ok("config", "set", "equipment", "band,pull-up-bar")
+    ok("workout", "--level", "advanced", "--equipment", "barbell,pull-up-bar,belt,plate",
+       "--group", "lats", "--exercises", "2")  # fmt: skip
+    stats = run_json("stats")
+    by_id = {e.id: e for e in SHIPPED}
+    assert all(by_id[i].level.value == "beginner" for i in stats["never_done"])
+    assert all(set(by_id[i].equipment) <= {"band", "pull-up-bar"} for i in stats["never_done"])
+    used = {row["id"] for row in stats["most_used"]}
+    assert used  # done at another level and with other equipment, still counted
+    assert all(by_id[i].level.value == "advanced" for i in used)

@@ -50,6 +50,7 @@ def stats(
     Example: backplan stats --weeks 8
     """
     from backplan import catalogue, config
+    from backplan.catalogue.model import Goal
     from backplan.store import history
     from backplan.training import recovery
 
@@ -62,14 +63,16 @@ def stats(
         table = recovery.weekly_sets(store.sets_between(since, now), now, weeks)
         uses = store.recency().uses
         banned = history.marked(store.marks(), "ban")
-    allowed = [
+    # What the planner would pick: your level first (easier ones only fill in), your
+    # equipment and goal, nothing banned.
+    level = settings.level or catalogue.Level.INTERMEDIATE
+    goal = settings.goal or Goal.HYPERTROPHY
+    would_plan = [
         e
-        for e in known.select(
-            equipment=settings.equipment, level=settings.level or catalogue.Level.ADVANCED
-        )
-        if e.id not in banned
+        for e in known.select(equipment=settings.equipment, level=level)
+        if e.level is level and goal in e.goals and e.id not in banned
     ]
-    usage = recovery.usage(allowed, uses)
+    usage = recovery.usage(would_plan, known.exercises, uses)
     if json_:
         render.print_json(render.stats_json(table, usage))
     else:

@@ -90,49 +90,66 @@ def status_table(groups: Sequence[GroupStatus], now: datetime) -> None:
         )
 
 
-def stats_view(weeks: Sequence[tuple[date, dict[Group, float]]], usage: Usage) -> None:
-    from rich.progress_bar import ProgressBar
-
+def weekly_bar(count: float, before: float | None, colour: str) -> Text:
+    """Two sets a cell up to 24, the 10-20 band shaded, the count, and the trend since
+    the week before: '██████░░░···  14 ↑'."""
     from backplan.training.recovery import WEEKLY_SETS_MARK
+    from backplan.training.slots import WEEKLY_HIGH
 
-    # rich's ProgressBar draws each group's weekly sets as progress toward the 10-set
-    # mark: the bar fills at the mark and turns green, and the count stands beside it.
-    table = data_table(f"Sets per week (a bar is full at {WEEKLY_SETS_MARK})")
+    filled = min(CELLS, round(count / SETS_PER_CELL))
+    bar = Text()
+    for cell in range(CELLS):
+        in_band = WEEKLY_SETS_MARK <= (cell + 1) * SETS_PER_CELL <= WEEKLY_HIGH
+        if cell < filled:
+            style = "bold green" if WEEKLY_SETS_MARK <= count <= WEEKLY_HIGH else colour
+            bar.append("█", style=style)
+        else:
+            bar.append("░" if in_band else "·", style="dim")
+    bar.append(f" {count:>3g}")
+    if before is not None:
+        bar.append(" ↑" if count > before else " ↓" if count < before else " =", style="dim")
+    return bar
+
+
+CELLS = 12
+SETS_PER_CELL = 2
+
+
+def stats_view(weeks: Sequence[tuple[date, dict[Group, float]]], usage: Usage) -> None:
+    table = data_table("Sets per week: the shaded band is 10–20 a week")
     table.add_column("Week of", no_wrap=True)
     for group in Group:
         table.add_column(group_text(group), no_wrap=True)
+    previous: dict[Group, float] | None = None
     for start, sets in weeks:
         cells: list[Any] = [start.strftime("%d %b")]
         for group in Group:
-            count = sets[group]
-            bar = ProgressBar(
-                total=WEEKLY_SETS_MARK, completed=min(count, WEEKLY_SETS_MARK), width=12,
-                complete_style=group.colour, finished_style="bold green",
-            )  # fmt: skip
-            cell = Table.grid(padding=(0, 1))
-            cell.add_row(bar, Text(f"{count:>3}"))
-            cells.append(cell)
+            before = previous[group] if previous is not None else None
+            cells.append(weekly_bar(sets[group], before, group.colour))
         table.add_row(*cells)
+        previous = sets
     out.print(table)
     out.print(
         Text(
-            "Schoenfeld, Ogborn & Krieger 2017: more weekly sets, more growth; "
-            "10 or more a muscle did best.",
+            "Schoenfeld, Ogborn & Krieger 2017: more weekly sets, more growth; 10 or more a "
+            "muscle did best. ↑ ↓ compare with the week before.",
             style="dim",
         )
     )
-
+    if not usage.done_any:
+        out.print("\nNo workouts yet: every exercise is still new. Plan one with: backplan workout")
+        return
     never = usage.never_done
-    out.print(Text(f"\nNever done ({len(never)} your settings allow)", style="bold"))
+    out.print(Text(f"\nNever done ({len(never)} at your level and with your equipment)",
+                   style="bold"))  # fmt: skip
     if never:
         out.print(Text(", ").join(Text(e.id, style=e.group.colour) for e in never))
     else:
-        out.print("You have done every exercise your settings allow.")
-    if usage.most_used:
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold")
-        grid.add_column()
-        for label, ranked in (("Most used", usage.most_used), ("Least used", usage.least_used)):
-            grid.add_row(label, ", ".join(f"{e.id} ({n})" for e, n in ranked))
-        out.print()
-        out.print(grid)
+        out.print("You have done every exercise your settings would plan.")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for label, ranked in (("Most used", usage.most_used), ("Least used", usage.least_used)):
+        grid.add_row(label, ", ".join(f"{e.id} ({n})" for e, n in ranked))
+    out.print()
+    out.print(grid)

@@ -119,7 +119,10 @@ def _external(
         # range with the effort's reps left in reserve).
         best = max(e1rm(s, unit) for s in last.sets)
         reps = target.reps_min + (target.rir_max or 0)
-        weight = max(floor, round_to(best / (1 + reps / 30), step))
+        ideal = best / (1 + reps / 30)
+        weight = max(floor, round_to(ideal, step))
+        # A coarse increment never turns the change the wrong way.
+        weight = min(weight, working) if ideal <= working else max(weight, working)
         change = "up" if weight > working else "down" if weight < working else "same"
         return Load(
             weight,

@@ -112,13 +112,22 @@ class Usage:
     never_done: tuple[Exercise, ...]
     most_used: tuple[tuple[Exercise, int], ...]
     least_used: tuple[tuple[Exercise, int], ...]
+    done_any: bool = True
 
 
-def usage(allowed: Sequence[Exercise], uses: Mapping[str, int], shown: int = 5) -> Usage:
-    done = sorted((e for e in allowed if uses.get(e.id)), key=lambda e: (-uses[e.id], e.id))
+def usage(
+    would_plan: Sequence[Exercise],
+    known: Sequence[Exercise],
+    uses: Mapping[str, int],
+    shown: int = 5,
+) -> Usage:
+    """Never done: of what your settings would plan. Most and least used: of everything
+    done, whatever the settings."""
+    done = sorted((e for e in known if uses.get(e.id)), key=lambda e: (-uses[e.id], e.id))
     counted = [(e, uses[e.id]) for e in done]
     return Usage(
-        never_done=tuple(e for e in allowed if not uses.get(e.id)),
+        never_done=tuple(e for e in would_plan if not uses.get(e.id)),
         most_used=tuple(counted[:shown]),
         least_used=tuple(counted[::-1][:shown]),
+        done_any=bool(counted),
     )
