@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -69,7 +70,7 @@ def export_of(path: Path) -> str:
 
 
 def import_into(path: Path, text: str) -> int:
-    workouts, marks = exchange.read(text, "export.json")
+    workouts, marks, _ = exchange.read(text, "export.json")
     with history.open_store(path) as store:
         return store.add(workouts, marks)
 
@@ -180,6 +181,8 @@ def test_export_and_import_commands(tmp_path: Path, backplan_env: Path) -> None:
     ok("log", row, "8x60", "7x60")
     ok("pin", "pull-up")
     target = tmp_path / "out" / "backplan.json"
+    assert "is not a folder; create it first" in run("export", "--output", str(target)).stderr
+    target.parent.mkdir()
     result = ok("export", "--output", str(target))
     assert "Exported 1 workout" in result.stderr
     printed = ok("export").stdout
@@ -216,3 +219,47 @@ def test_import_of_a_missing_file(tmp_path: Path) -> None:
     result = run("import", str(tmp_path / "nope.json"))
     assert result.exit_code == 2
     assert "no such file" in result.stderr
+
+
+def test_export_refuses_to_overwrite_and_never_touches_the_history(
+    tmp_path: Path, backplan_env: Path
+) -> None:
+    ok("workout")
+    target = tmp_path / "backplan.json"
+    ok("export", "--output", str(target))
+    again = run("export", "--output", str(target))
+    assert again.exit_code == 2
+    assert "exists; give --force" in again.stderr
+    ok("export", "--output", str(target), "--force")
+    database = backplan_env / migrations.FILE_NAME
+    before = database.read_bytes()
+    onto = run("export", "--output", str(database), "--force")
+    assert onto.exit_code == 2
+    assert "your history itself" in onto.stderr
+    assert database.read_bytes() == before
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert "not a regular file" in run("export", "--output", str(fifo), "--force").stderr
+
+
+def test_import_keeps_ids_settings_and_refuses_a_csv(tmp_path: Path, backplan_env: Path) -> None:
+    ok("config", "set", "unit", "lb")
+    ok("config", "set", "step.dumbbell", "2.5")
+    first = json.loads(ok("workout", "--json").stdout)
+    row = next(e["id"] for e in first["exercises"] if e["dose"] == "reps")
+    ok("log", row, "8x100")
+    json.loads(ok("workout", "--json").stdout)
+    exported = tmp_path / "backplan.json"
+    ok("export", "--output", str(exported))
+    (tmp_path / "backplan.csv").write_text(ok("export", "--format", "csv").stdout)
+    # A new home: ids 1 and 2 are free, and the settings come along.
+    for leftover in backplan_env.iterdir():
+        if leftover.is_file():
+            leftover.unlink()
+    result = ok("import", str(exported))
+    assert "Settings you had not set came with it: step.dumbbell, unit." in result.stdout
+    assert [w["id"] for w in json.loads(ok("history", "--json").stdout)] == [2, 1]
+    assert json.loads(ok("config", "show", "--json").stdout)["unit"] == "lb"
+    refused = run("import", str(tmp_path / "backplan.csv"))
+    assert refused.exit_code == 2
+    assert "is a CSV export" in refused.stderr

@@ -209,3 +209,31 @@ def set_value(key: str, raw: str | None, path: Path | None = None) -> Config:
     config = _parse(new_text, path)
     write_atomically(path, new_text)
     return config
+
+
+def adoptable(settings: Mapping[str, Any], path: Path | None = None) -> dict[str, str]:
+    """The settings of an export that this config does not have yet, as `config set`
+    takes them ({key: text}); every value is checked first, so a bad one changes nothing."""
+    path = path or default_path()
+    text = _read(path)
+    mine = _parse(text, path) if text is not None else Config()
+    values = {}
+    for key, value in settings.items():
+        if key not in _PARSERS or value is None or value == {}:
+            continue
+        try:
+            if key == STEP_SETTING:
+                for item, step in _steps(value).items():
+                    if item not in mine.step:
+                        values[f"{STEP_SETTING}.{item}"] = f"{step:g}"
+                continue
+            parsed = _PARSERS[key](value)
+        except BackplanError as err:
+            raise BackplanError(f"the export's config: {key}: {err.message}") from None
+        if getattr(mine, key) is None or (key == "unit" and text is None):
+            values[key] = (
+                ",".join(sorted(parsed - {catalogue.BODYWEIGHT}))
+                if key == "equipment"
+                else str(parsed.value if hasattr(parsed, "value") else parsed)
+            )
+    return values

@@ -95,11 +95,14 @@ def export(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write to this file (default: stdout).",
             show_default=False,
-            dir_okay=False,
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite --output if it exists.")
+    ] = False,
 ) -> None:
     """Export your history, logs, pins and bans.
 
@@ -107,13 +110,16 @@ def export(
     """
     if format_.strip().lower() not in FORMATS:
         raise BackplanError(f"Unknown format '{format_}'. Choose json or csv.")
+    from backplan import config
     from backplan.files import write_atomically
-    from backplan.store import exchange, history
+    from backplan.store import exchange, history, migrations
 
+    if output is not None:
+        _check_output(output, force, migrations.default_path())
     with history.open_store(create=False) as store:
         marks = store.marks()
         chunks = (
-            exchange.json_chunks(store.every(), marks)
+            exchange.json_chunks(store.every(), marks, render.config_json(config.load()))
             if format_.strip().lower() == "json"
             else exchange.csv_chunks(store.every())
         )
@@ -138,6 +144,7 @@ def import_(
 
     Example: backplan import backplan.json
     """
+    from backplan import config
     from backplan.store import exchange, history
 
     try:
@@ -146,11 +153,40 @@ def import_(
         raise BackplanError(f"{file}: no such file.") from None
     except (OSError, UnicodeDecodeError) as err:
         raise BackplanError(f"{file}: cannot be read ({err}).") from None
-    workouts, marks = exchange.read(text, str(file))
+    workouts, marks, settings = exchange.read(text, str(file))
+    adopted = config.adoptable(settings)  # checked before anything changes
     with history.open_store() as store:
         added = store.add(workouts, marks)
+    for key, value in adopted.items():
+        config.set_value(key, value)
     skipped = len(workouts) - added
     message = f"Imported {render.plural(added, 'workout')} from {file}"
     if skipped:
         message += f"; {skipped} {'was' if skipped == 1 else 'were'} already here"
     render.out.print(message + ".", markup=False)
+    if adopted:
+        render.out.print(
+            f"Settings you had not set came with it: {', '.join(sorted(adopted))}.",
+            markup=False,
+        )
+
+
+def _check_output(output: Path, force: bool, history_file: Path) -> None:
+    """A new regular file in a folder that exists; an existing one only with --force, and
+    never the history itself, a folder, a pipe or a device."""
+    import stat
+
+    if not output.parent.is_dir():
+        raise BackplanError(f"{output.parent} is not a folder; create it first.")
+    try:
+        found = output.stat()
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise BackplanError(f"{output}: cannot be checked ({err.strerror or err}).") from None
+    if not stat.S_ISREG(found.st_mode):
+        raise BackplanError(f"{output} is not a regular file; give the path of a file to write.")
+    if history_file.exists() and output.resolve() == history_file.resolve():
+        raise BackplanError(f"{output} is your history itself; export somewhere else.")
+    if not force:
+        raise BackplanError(f"{output} exists; give --force to overwrite it.")

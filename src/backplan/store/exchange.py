@@ -19,6 +19,7 @@ from backplan.training.model import PlannedExercise, Prescription, Workout
 FORMAT_VERSION = 1
 MARKS = ("pin", "ban")
 CHANGES = ("up", "down", "same")
+MAX_ID = 2**63 - 1  # SQLite's largest integer
 
 
 # --- out ------------------------------------------------------------------------------
@@ -26,6 +27,7 @@ CHANGES = ("up", "down", "same")
 
 def _workout_document(w: Workout) -> dict[str, Any]:
     return {
+        "id": w.id,
         "created": w.created.isoformat(timespec="seconds"),
         "goal": w.goal.value,
         "level": w.level.value,
@@ -39,10 +41,12 @@ def _workout_document(w: Workout) -> dict[str, Any]:
     }
 
 
-def json_chunks(workouts: Iterable[Workout], marks: dict[str, str]) -> Iterator[str]:
+def json_chunks(
+    workouts: Iterable[Workout], marks: dict[str, str], settings: dict[str, Any] | None = None
+) -> Iterator[str]:
     """The export document, a workout at a time: memory stays flat however long the
-    history. Everything backplan keeps, oldest workout first; the same history gives
-    the same text, byte for byte."""
+    history. Everything backplan keeps (and your settings), oldest workout first; the
+    same history gives the same text, byte for byte."""
     yield f'{{\n  "backplan_export": {FORMAT_VERSION},\n  "workouts": ['
     separator = "\n"
     for workout in workouts:
@@ -50,11 +54,16 @@ def json_chunks(workouts: Iterable[Workout], marks: dict[str, str]) -> Iterator[
         yield separator + textwrap.indent(text, "    ")
         separator = ",\n"
     yield ("\n  ]" if separator == ",\n" else "]") + ',\n  "marks": '
-    yield json.dumps(dict(sorted(marks.items())), ensure_ascii=False) + "\n}\n"
+    yield json.dumps(dict(sorted(marks.items())), ensure_ascii=False)
+    if settings is not None:
+        yield ',\n  "config": ' + json.dumps(settings, ensure_ascii=False, sort_keys=True)
+    yield "\n}\n"
 
 
-def to_json(workouts: Iterable[Workout], marks: dict[str, str]) -> str:
-    return "".join(json_chunks(workouts, marks))
+def to_json(
+    workouts: Iterable[Workout], marks: dict[str, str], settings: dict[str, Any] | None = None
+) -> str:
+    return "".join(json_chunks(workouts, marks, settings))
 
 
 CSV_COLUMNS = (
@@ -248,6 +257,9 @@ def _workout(data: Any, where: str) -> Workout:
 
     equipment = _maybe(field("equipment"), list, f"{where}.equipment")
     seed = _maybe(field("seed"), int, f"{where}.seed")
+    ident = _maybe(_optional(data, "id", None), int, f"{where}.id")
+    if ident is not None and not 1 <= ident <= MAX_ID:
+        raise _Invalid(f"{where}.id", f"must be from 1 to {MAX_ID}")
     exercises = _kind(field("exercises"), list, f"{where}.exercises")
     planned = tuple(_exercise(e, f"{where}.exercises[{n}]") for n, e in enumerate(exercises))
     if [e.position for e in planned] != list(range(1, len(planned) + 1)):
@@ -271,11 +283,18 @@ def _workout(data: Any, where: str) -> Workout:
         equipment=None
         if equipment is None
         else frozenset(_kind(item, str, f"{where}.equipment") for item in equipment),
+        id=ident,
     )
 
 
-def read(text: str, source: str) -> tuple[list[Workout], dict[str, str]]:
-    """The workouts and marks of an export, or one clear error naming what is wrong."""
+def read(text: str, source: str) -> tuple[list[Workout], dict[str, str], dict[str, Any]]:
+    """The workouts, marks and settings of an export, or one clear error naming what is
+    wrong (the settings are checked where they are used)."""
+    if text.startswith(("workout_created,", "\ufeffworkout_created,")):
+        raise BackplanError(
+            f"{source} is a CSV export, for spreadsheets; backplan imports its JSON exports "
+            "(backplan export --format json). Nothing was imported."
+        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
@@ -299,6 +318,7 @@ def read(text: str, source: str) -> tuple[list[Workout], dict[str, str]]:
             _kind(key, str, "marks"): _one_of(value, f"marks.{key}", MARKS)
             for key, value in raw_marks.items()
         }
+        settings = _kind(_optional(data, "config", {}), dict, "config")
     except _Invalid as problem:
         raise BackplanError(f"{source}: {problem}. Nothing was imported.") from None
-    return workouts, marks
+    return workouts, marks, settings

@@ -79,10 +79,15 @@ class Store(Queries):
     @staticmethod
     def _insert(db: sqlite3.Connection, workout: Workout) -> int:
         created_ts = workout.created.timestamp()
+        free = (
+            workout.id is not None
+            and not db.execute("SELECT 1 FROM workouts WHERE id = ?", (workout.id,)).fetchone()
+        )
         cursor = db.execute(
-            "INSERT INTO workouts (created, created_ts, goal, level, groups, notes, seed,"
-            " equipment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO workouts (id, created, created_ts, goal, level, groups, notes, seed,"
+            " equipment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
+                workout.id if free else None,  # an imported workout keeps its id when free
                 workout.created.isoformat(timespec="seconds"),
                 created_ts,
                 workout.goal.value,
@@ -248,11 +253,12 @@ class Store(Queries):
             ):
                 ids.setdefault(workout_id, (created_ts, []))[1].append(exercise_id)
         existing = {same_workout(ts, names) for ts, names in ids.values()}
-        fresh = [
-            w
-            for w in workouts
-            if same_workout(w.created.timestamp(), [e.id for e in w.exercises]) not in existing
-        ]
+        fresh = []
+        for w in workouts:  # the same workout twice in one file is added once
+            key = same_workout(w.created.timestamp(), [e.id for e in w.exercises])
+            if key not in existing:
+                existing.add(key)
+                fresh.append(w)
         with self._transaction() as db:
             for workout in fresh:
                 workout_id = self._insert(db, workout)
