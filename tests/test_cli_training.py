@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -593,3 +596,40 @@ def test_an_out_of_reach_pin_is_said_once_a_day() -> None:
     assert any("Conventional Deadlift is pinned, but not allowed" in n for n in notes)
     again = run_json("workout", "--equipment", "dumbbell", "--no-save")["notes"]
     assert not any("is pinned, but not allowed" in n for n in again)
+
+
+def test_config_set_edits_any_file_config_show_reads(backplan_env: Path) -> None:
+    backplan_env.mkdir()
+    path = backplan_env / "config.toml"
+    path.write_text(
+        '# my gym\nequipment = [\n  "dumbbell",  # adjustable\n  "bench",\n]\n\n'
+        "[step]\nbarbell = 2.5  # my plates\n",
+        encoding="utf-8",
+    )
+    assert run_json("config", "show")["equipment"] == ["bench", "dumbbell"]
+    ok("config", "set", "equipment", "band")
+    ok("config", "set", "step.dumbbell", "1")
+    ok("config", "set", "unit", "lb")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# my gym\n")
+    assert "barbell = 2.5  # my plates" in text
+    shown = run_json("config", "show")
+    assert shown["equipment"] == ["band"]
+    assert shown["step"] == {"barbell": 2.5, "dumbbell": 1.0}
+    assert shown["unit"] == "lb"
+
+
+def test_concurrent_config_sets_lose_nothing(backplan_env: Path) -> None:
+    """Five processes set different keys at once; every setting is kept."""
+    keys = [f"step.{item}" for item in ("barbell", "dumbbell", "kettlebell", "cable", "machine")]
+    script = (
+        "import sys\n"
+        "from backplan import config\n"
+        "for n in range(1, 21):\n"
+        "    config.set_value(sys.argv[1], str(n))\n"
+    )
+    env = {**os.environ, "BACKPLAN_HOME": str(backplan_env)}
+    workers = [subprocess.Popen([sys.executable, "-c", script, key], env=env) for key in keys]
+    assert all(worker.wait(timeout=120) == 0 for worker in workers)
+    steps = run_json("config", "show")["step"]
+    assert steps == {key.split(".")[1]: 20.0 for key in keys}

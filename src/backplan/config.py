@@ -6,10 +6,10 @@ rest (comments included), writes atomically, and never replaces a broken file.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -171,14 +171,6 @@ def _parse(text: str, path: Path) -> Config:
     return Config(**values)
 
 
-def _toml_value(key: str, value: Any) -> str:
-    if key == "equipment":
-        return json.dumps(sorted(value - {catalogue.BODYWEIGHT}))
-    if isinstance(value, int):
-        return str(value)
-    return json.dumps(value.value if hasattr(value, "value") else value)
-
-
 def set_value(key: str, raw: str | None, path: Path | None = None) -> Config:
     """Set (or, with None, remove) one setting; the file changes only if all of it is valid."""
     path = path or default_path()
@@ -192,23 +184,67 @@ def set_value(key: str, raw: str | None, path: Path | None = None) -> Config:
                 f"The settings are: {', '.join(names)}."
             )
         _steps({step_of: 1})  # the equipment must have an increment
-    text = _read(path)
-    if text is None:
-        text = "# backplan settings: edit by hand or with `backplan config set KEY VALUE`.\n"
-    _parse(text, path)  # a broken file is reported, never overwritten
-    lines = [line for line in text.splitlines() if not _sets(line, key)]
-    if raw is not None and step_of is not None:
+    if raw is not None:
         try:
-            lines.append(f"{key} = {_increment(raw):g}")
+            value: Any = (
+                _increment(raw)
+                if step_of is not None
+                else _PARSERS[key](catalogue.split_values([raw]) if key == "equipment" else raw)
+            )
         except BackplanError as err:
-            raise BackplanError(f"{key} {err.message}") from None
-    elif raw is not None:
-        value = _PARSERS[key](catalogue.split_values([raw]) if key == "equipment" else raw)
-        lines.append(f"{key} = {_toml_value(key, value)}")
-    new_text = "\n".join(lines) + "\n"
-    config = _parse(new_text, path)
-    write_atomically(path, new_text)
+            raise BackplanError(f"{key}: {err.message}") from None
+    with _locked(path):  # one read-modify-write at a time: no setting is lost
+        text = _read(path)
+        if text is None:
+            text = "# backplan settings: edit by hand or with `backplan config set KEY VALUE`.\n"
+        _parse(text, path)  # a broken file is reported, never overwritten
+        new_text = _edited(text, key, step_of, None if raw is None else value)
+        config = _parse(new_text, path)
+        write_atomically(path, new_text)
     return config
+
+
+def _edited(text: str, key: str, step_of: str | None, value: Any) -> str:
+    """The file with one setting changed (or removed, for None), comments and layout kept
+    by a TOML editor that round-trips them."""
+    import tomlkit
+
+    document = tomlkit.parse(text)
+    if step_of is not None:
+        steps = document.get(STEP_SETTING)
+        if value is None:
+            if steps is not None and step_of in steps:
+                del steps[step_of]
+        else:
+            if steps is None:
+                steps = document[STEP_SETTING] = tomlkit.table()
+            steps[step_of] = int(value) if float(value).is_integer() else value
+        return tomlkit.dumps(document)
+    if value is None:
+        document.pop(key, None)
+    elif key == "equipment":
+        document[key] = sorted(value - {catalogue.BODYWEIGHT})
+    else:
+        document[key] = value.value if hasattr(value, "value") else value
+    return tomlkit.dumps(document)
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An advisory lock beside the file (where the platform has one)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no lock, as before
+        yield
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path.with_name(f".{path.name}.lock"), "a")  # noqa: SIM115
+    except OSError as err:
+        raise BackplanError(f"Cannot write {path}: {err.strerror or err}.", exit_code=1) from None
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def adoptable(settings: Mapping[str, Any], path: Path | None = None) -> dict[str, str]:
