@@ -202,7 +202,7 @@ def test_a_heavy_deadlift_goes_up_by_a_share() -> None:
     load = suggest(topped, deadlift, "kg")
     assert load is not None
     assert (load.weight, load.change) == (190, "up")  # 5 % of 180 = 9, to the 2.5 kg step
-    assert "double progression" in load.reason
+    assert load.reason == "+10 kg: every set hit 6 twice"
 
 
 def test_assisted_goes_down_as_you_get_stronger() -> None:

@@ -254,4 +254,4 @@ def test_never_done_is_what_your_settings_would_plan_and_most_used_is_everything
     assert all(set(by_id[i].equipment) <= {"band", "pull-up-bar"} for i in stats["never_done"])
     used = {row["id"] for row in stats["most_used"]}
     assert used  # done at another level and with other equipment, still counted
-    assert all(by_id[i].level.value == "advanced" for i in used)
+    assert any(by_id[i].level.value == "advanced" for i in used)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from rich import box
 from rich.console import Console
@@ -18,7 +19,36 @@ from backplan.catalogue.model import Exercise, Group
 if TYPE_CHECKING:
     from backplan.training.model import PlannedExercise
 
-out = Console(highlight=False)
+
+class _TrimmedStdout(io.TextIOBase):
+    """stdout as rich writes to it, without the spaces that pad table rows to the full
+    width: pasted or piped output has no trailing spaces. It looks up sys.stdout on
+    every write, so a test runner's capture still sees everything."""
+
+    def __init__(self) -> None:
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        self._pending += text
+        *lines, self._pending = self._pending.split("\n")
+        for line in lines:
+            sys.stdout.write(line.rstrip(" ") + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            sys.stdout.write(self._pending)
+            self._pending = ""
+        sys.stdout.flush()
+
+    def isatty(self) -> bool:
+        return sys.stdout.isatty()
+
+    def fileno(self) -> int:
+        return sys.stdout.fileno()
+
+
+out = Console(highlight=False, file=cast(IO[str], _TrimmedStdout()))
 err = Console(stderr=True, highlight=False)
 
 

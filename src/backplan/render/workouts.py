@@ -19,9 +19,8 @@ if TYPE_CHECKING:
 
 
 def warmup_text(sets: Sequence[SetDone]) -> str:
-    """'8×40, 5×60, 3×80 kg'."""
-    unit = sets[0].unit
-    return ", ".join(f"{s.reps}×{number(s.weight or 0)}" for s in sets) + f" {unit}"
+    """'8×40 5×60 3×80' (in the load's unit)."""
+    return " ".join(f"{s.reps}×{number(s.weight or 0)}" for s in sets)
 
 
 def rest_text(seconds: int) -> str:
@@ -32,7 +31,15 @@ def rest_text(seconds: int) -> str:
 
 
 def when_text(moment: datetime) -> str:
-    return moment.strftime("%a %d %b %Y %H:%M")
+    """In your time zone now, as `status` shows times, whatever zone it was saved in."""
+    return moment.astimezone().strftime("%a %d %b %Y %H:%M")
+
+
+def short_when(moment: datetime) -> str:
+    return moment.astimezone().strftime("%a %d %b %H:%M")
+
+
+_SHORT = {Group.LATS: "lats", Group.UPPER_BACK: "upper", Group.LOWER_BACK: "lower"}
 
 
 def _groups_text(groups: Sequence[Group]) -> Text:
@@ -42,41 +49,41 @@ def _groups_text(groups: Sequence[Group]) -> Text:
 
 
 def workout_view(workout: Workout, unit: str) -> None:
-    title = Text("Back workout", style="bold")
-    if workout.id is not None:
-        title.append(f" #{workout.id}", style="bold")
+    title = Text(f"Workout #{workout.id}" if workout.id is not None else "Preview", style="bold")
     title.append(" · ")
     title.append_text(_groups_text(workout.groups))
     title.append(f" · {workout.goal.value} · {workout.level.value}")
-    title.append(f" · about {workout.estimated_minutes} min", style="bold")
+    title.append(f" · {workout.estimated_minutes} min", style="bold")
+    title.append(f" · {short_when(workout.created)}", style="dim")
     out.print(title)
-    out.print(Text(when_text(workout.created), style="dim"))
 
+    # Two lines an exercise, so six fit a 24-row terminal: the name over its id; the
+    # target over its effort; the pick's reason over the suggested load and its reason.
     table = data_table()
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Exercise", width=exercise_width(workout.exercises, others=48))
+    table.add_column("Exercise", width=exercise_width(workout.exercises, others=50))
     table.add_column("Group", no_wrap=True)
     table.add_column("Target", no_wrap=True)
     table.add_column("Rest", no_wrap=True)
-    table.add_column("Why", min_width=12, ratio=1)
+    table.add_column("Why · next load", min_width=12, ratio=1)
     for e in workout.exercises:
         p = e.prescription
-        # The suggested load sits under the sets, as lifters write it ("3 × 8 @ 60 kg"),
-        # and its reason under the pick's.
-        dose = Text(p.target.replace(" per side", "\nper side"))
-        if p.effort:
-            dose.append(f"\n{p.effort}", style="dim")
+        dose = Text(p.target.replace(" per side", ""))
+        side = "a side" if p.sides.value == "each" else None
+        effort = ", ".join(part for part in (p.effort, side) if part)
+        dose.append(f"\n{effort}", style="dim")
         why = Text(e.reason, style="dim")
         if e.load:
-            dose.append(f"\n{e.load}", style=_CHANGE_STYLE[e.load.change])
-            why.append(f"\n{e.load.reason}", style="dim")
+            why.append("\n")
+            why.append(str(e.load), style=_CHANGE_STYLE[e.load.change])
+            why.append(f" {e.load.reason}", style="dim")
         exercise = name_and_id(e.name, e.id)
         if e.warmup:
             exercise.append(f"\nwarm up {warmup_text(e.warmup)}", style="italic")
         table.add_row(
             str(e.position),
             exercise,
-            group_text(e.group),
+            Text(_SHORT[e.group], style=f"bold {e.group.colour}"),
             dose,
             rest_text(p.rest_seconds),
             why,

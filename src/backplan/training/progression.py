@@ -158,13 +158,12 @@ def _external(
             working + jump,
             unit,
             "up",
-            f"double progression: every set hit {last.reps_max}, twice running: "
-            f"+{number(jump)} {unit}",
+            f"+{number(jump)} {unit}: every set hit {last.reps_max} twice",
         )
     if _short(last):
         weight = max(floor, min(working, round_to(working * 0.9, step)))
         return Load(weight, unit, "down", f"most sets under {last.reps_min} reps: 10 % off")
-    return Load(working, unit, "same", f"double progression: until every set hits {last.reps_max}")
+    return Load(working, unit, "same", f"until every set hits {last.reps_max}")
 
 
 def _bodyweight(
@@ -178,7 +177,7 @@ def _bodyweight(
                 plate,
                 unit,
                 "up",
-                f"every set hit {last.reps_max}, twice running: add a belt with a "
+                f"every set hit {last.reps_max}, twice: add a belt with a "
                 f"{number(plate)} {unit} plate",
             )
         if exercise and exercise.harder:
@@ -186,7 +185,7 @@ def _bodyweight(
                 None,
                 unit,
                 "up",
-                f"every set hit {last.reps_max}, twice running: time for {exercise.harder}",
+                f"every set hit {last.reps_max}, twice: time for {exercise.harder}",
                 variant=exercise.harder,
             )
         reps = last.reps_max + EXTRA_REPS
@@ -194,7 +193,7 @@ def _bodyweight(
             None,
             unit,
             "up",
-            f"every set hit {last.reps_max}, twice running: aim for {reps}",
+            f"every set hit {last.reps_max}, twice: aim for {reps}",
             reps=reps,
         )
     if _short(last):
@@ -226,8 +225,7 @@ def _assisted(last: Session, twice: bool, unit: str, working: float, step: float
             less,
             unit,
             "up",
-            f"every set hit {last.reps_max}, twice running: "
-            f"less help, {number(less)} {unit} of assistance",
+            f"every set hit {last.reps_max}, twice: less help, {number(less)} {unit} of assistance",
         )
     if _short(last):
         more = working + max(step, round_to(working * 0.1, step))
@@ -242,9 +240,7 @@ def _assisted(last: Session, twice: bool, unit: str, working: float, step: float
 
 def _band(last: Session, twice: bool, unit: str) -> Load:
     if twice:
-        return Load(
-            None, unit, "up", f"every set hit {last.reps_max}, twice running: a stronger band"
-        )
+        return Load(None, unit, "up", f"every set hit {last.reps_max}, twice: a stronger band")
     if _short(last):
         return Load(None, unit, "down", f"most sets under {last.reps_min} reps: a lighter band")
     best = max(s.reps for s in last.sets)
@@ -266,7 +262,7 @@ def _timed(last: Session, twice: bool, dose: Dose, unit: str, working: float) ->
             weight,
             unit,
             "up",
-            f"every set reached {last.reps_max} {symbol}, twice running: +{TIMED_STEP} {symbol}",
+            f"every set reached {last.reps_max} {symbol}, twice: +{TIMED_STEP} {symbol}",
             reps=more,
             dose=dose,
         )
