@@ -32,16 +32,19 @@ MARK_WORDS = {
 def exercise_table(
     exercises: Sequence[Exercise], title: str, marks: Mapping[str, str] | None = None
 ) -> None:
+    # Each group is a section under its name, so the columns fit 80 without breaking
+    # an id or an equipment name.
     table = data_table(title)
-    table.add_column("Exercise", width=exercise_width(exercises, others=52))
-    table.add_column("Group", no_wrap=True)
-    table.add_column("Equipment", min_width=len("pull-up-bar"), overflow="fold")
+    table.add_column("Exercise", width=exercise_width(exercises, others=40))
+    table.add_column("Equipment", min_width=len("exercise-ball"))
     table.add_column("Level", no_wrap=True, min_width=len("intermediate"))
     table.add_column("Type", no_wrap=True, min_width=len("isolation"))
     previous: Group | None = None
     for exercise in exercises:
-        if previous is not None and exercise.group != previous:
-            table.add_section()
+        if exercise.group != previous:
+            if previous is not None:
+                table.add_section()
+            table.add_row(group_text(exercise.group))
         previous = exercise.group
         mark = (marks or {}).get(exercise.id)
         cell = Text(exercise.name, style="bold")
@@ -50,7 +53,6 @@ def exercise_table(
         cell.append(f"\n{exercise.id}", style="dim")
         table.add_row(
             cell,
-            group_text(exercise.group),
             equipment_text(exercise),
             exercise.level.value,
             exercise.mechanic.value,
