@@ -28,6 +28,12 @@ BENCH = Path(__file__).resolve().parent
 PYTHON = sys.executable
 BACKPLAN = [PYTHON, "-m", "backplan"]
 MINIMAL = [PYTHON, str(BENCH / "minimal_list.py")]
+FLOOR = [PYTHON, str(BENCH / "floor_list.py")]
+# Completion is keyed to the program's name, so it runs the installed script.
+SCRIPT = [str(Path(PYTHON).parent / "backplan")]
+# What bash asks when you press tab after `backplan show pu`.
+COMPLETE = {"_BACKPLAN_COMPLETE": "complete_bash", "COMP_WORDS": "backplan show pu",
+            "COMP_CWORD": "2"}  # fmt: skip
 MEMORY_LIMIT_MB = 80
 
 
@@ -80,6 +86,13 @@ def pairs(work: Path) -> list[Pair]:
              Side([*MINIMAL, "list"]), 1.2),
         Pair("list vs python -c pass", Side([*BACKPLAN, "list"], empty),
              Side([PYTHON, "-c", "pass"]), None),
+        # Against a floor with no CLI framework at all: Python, PyYAML's C loader, rich.
+        Pair("list vs floor (no framework)", Side([*BACKPLAN, "list"], empty),
+             Side([*FLOOR]), 1.3),
+        Pair("show vs floor (no framework)", Side([*BACKPLAN, "show", "pull-up"], empty),
+             Side([*FLOOR, "pull-up"]), 1.3),
+        Pair("completion vs floor (no framework)", Side(SCRIPT, {**empty, **COMPLETE}),
+             Side([*FLOOR, "pull-up"]), 1.3),
         against_empty("workout", plan, 1_500, None),
         against_empty("workout", plan, 10_000, 1.3),
         Pair("workout: 2,000 vs shipped exercises", Side([*plan, "--catalog", str(big)], empty),

@@ -38,3 +38,24 @@ def test_installed_commands(command: list[str], tmp_path: Path) -> None:
     assert bad.returncode == 2
     assert bad.stderr.startswith("error: No exercise 'nope'")
     assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("backplan show pu", "pull-up"), ("backplan workout --group up", "upper-back"),
+     ("backplan sh", "show"), ("backplan history sh", "show")],
+)  # fmt: skip
+def test_tab_completion_through_the_script(tmp_path: Path, typed: str, expected: str) -> None:
+    words = typed.split()
+    env = {
+        **os.environ,
+        "BACKPLAN_HOME": str(tmp_path),
+        "_BACKPLAN_COMPLETE": "complete_bash",
+        "COMP_WORDS": typed,
+        "COMP_CWORD": str(len(words) - 1),
+    }
+    done = subprocess.run(
+        [str(SCRIPT)], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert expected in done.stdout.split()

@@ -13,6 +13,14 @@ NOW_ENV = "BACKPLAN_NOW"  # a fixed clock, for tests and demos
 _PACKAGE = Path(__file__).resolve().parent
 
 
+HISTORY_FILE = "history.sqlite3"
+
+
+def history_file() -> Path:
+    """Where the history database is (it may not exist yet)."""
+    return data_dir() / HISTORY_FILE
+
+
 def shipped_catalogue() -> Path:
     """The catalogue inside the installed package, or the repository's in a source checkout."""
     installed = _PACKAGE / "data" / "exercises.yaml"

@@ -1,11 +1,11 @@
 """The exercise catalogue: its vocabulary (model), the strict loader and its cache."""
 
-from backplan.catalogue.checker import MAX_CUE_CHARS
-from backplan.catalogue.loader import SCHEMA_VERSION, CatalogueError, load
+from backplan.catalogue.checker import MAX_CUE_CHARS, CatalogueError
 from backplan.catalogue.model import (
     BODYWEIGHT,
     EQUIPMENT,
     GROUP_NAMES,
+    SCHEMA_VERSION,
     Catalogue,
     Exercise,
     Group,
@@ -18,6 +18,7 @@ from backplan.catalogue.model import (
     parse_level,
     split_values,
 )
+from backplan.catalogue.source import load
 
 __all__ = [
     "BODYWEIGHT",

@@ -7,10 +7,12 @@ wrong with it (missing, unreadable, stale, unwritable) means parsing as usual.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
+
+# blake2b without hashlib, which loads OpenSSL: a few ms of every start-up.
+from _blake2 import blake2b
 from pathlib import Path
 
 from backplan import __version__, paths
@@ -32,7 +34,7 @@ FORMAT = 2  # of the cached rows: a new format is a new key
 
 def _path(data: bytes) -> Path:
     salt = f"{__version__} {FORMAT} {sys.version_info[:2]}".encode()
-    digest = hashlib.blake2b(data, digest_size=16, salt=hashlib.blake2b(salt).digest()[:16])
+    digest = blake2b(data, digest_size=16, salt=blake2b(salt).digest()[:16])
     return paths.cache_dir() / f"catalogue-{digest.hexdigest()}.marshal"
 
 

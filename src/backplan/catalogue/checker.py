@@ -5,9 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from backplan.catalogue import yamlnodes
-from backplan.errors import did_you_mean
+from backplan.errors import BackplanError, did_you_mean
 
 MAX_CUE_CHARS = 200
+
+
+class CatalogueError(BackplanError):
+    """A catalogue that cannot be used, with every problem as `FILE:LINE: message`."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        super().__init__(f"The catalogue was refused: {count}.", details=problems)
+        self.problems = list(problems)
 
 
 def kind(value: object) -> str:

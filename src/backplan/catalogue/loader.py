@@ -1,28 +1,24 @@
-"""Loading a catalogue file with strict validation: every problem as FILE:LINE: message."""
+"""Validating a catalogue file strictly: every problem as FILE:LINE: message."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 from backplan.catalogue import schema_v2, yamlnodes
-from backplan.catalogue.checker import MAX_CUE_CHARS, Checker, kind
+from backplan.catalogue.checker import MAX_CUE_CHARS, CatalogueError, Checker, kind
 from backplan.catalogue.model import (
     BODYWEIGHT,
     EQUIPMENT,
     GROUP_NAMES,
-    Catalogue,
+    SCHEMA_VERSION,
     Exercise,
     Group,
     Level,
     Mechanic,
     Pattern,
 )
-from backplan.errors import BackplanError, did_you_mean
-
-SCHEMA_VERSION = 2
-MAX_FILE_BYTES = 16 * 1024 * 1024
+from backplan.errors import did_you_mean
 
 # --- loading and validating ----------------------------------------------------------
 
@@ -32,27 +28,8 @@ _FIELDS = (*_REQUIRED, "pattern", "focus", *schema_v2.FIELDS)
 _TOP_FIELDS = ("version", "exercises")
 
 
-class CatalogueError(BackplanError):
-    """A catalogue that cannot be used, with every problem as `FILE:LINE: message`."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        super().__init__(f"The catalogue was refused: {count}.", details=problems)
-        self.problems = list(problems)
-
-
-def load(path: Path, *, use_cache: bool = True) -> Catalogue:
-    """Read and validate a catalogue file; raise CatalogueError listing every problem.
-
-    A file validated before is read back from the cache instead (see catalogue.cache)."""
-    source = str(path)
-    data = _read_bytes(path, source)
-    if use_cache:
-        from backplan.catalogue import cache as catalogue_cache
-
-        cached = catalogue_cache.read(data)
-        if cached is not None:
-            return Catalogue(source, cached)
+def parse(data: bytes, source: str) -> tuple[Exercise, ...]:
+    """Validate a catalogue file's bytes; raise CatalogueError listing every problem."""
     text = _decode(data, source)
     from backplan.catalogue import safeyaml  # YAML is parsed only when the cache has no answer
 
@@ -66,27 +43,7 @@ def load(path: Path, *, use_cache: bool = True) -> Catalogue:
         # A stable sort: in file order, and in field order within a line.
         ordered = sorted(check.problems, key=lambda problem: problem[0])
         raise CatalogueError([f"{source}:{line}: {message}" for line, message in ordered])
-    if use_cache:
-        catalogue_cache.write(data, tuple(exercises))
-    return Catalogue(source, tuple(exercises))
-
-
-def _read_bytes(path: Path, source: str) -> bytes:
-    try:
-        if path.is_dir():
-            raise CatalogueError([f"{source}: is a directory; give the path of a YAML file"])
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise CatalogueError([f"{source}: no such file"]) from None
-    except PermissionError:
-        raise CatalogueError([f"{source}: permission denied; cannot read it"]) from None
-    except OSError as err:
-        raise CatalogueError([f"{source}: cannot be read ({err.strerror or err})"]) from None
-    if len(data) > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // (1024 * 1024)
-        raise CatalogueError([f"{source}: larger than {limit} MB; that is not a catalogue"])
-    return data
+    return tuple(exercises)
 
 
 def _decode(data: bytes, source: str) -> str:

@@ -8,6 +8,8 @@ from enum import Enum
 
 from backplan.errors import BackplanError, did_you_mean
 
+SCHEMA_VERSION = 2  # of the catalogue file
+
 
 class Group(str, Enum):
     LATS = "lats"

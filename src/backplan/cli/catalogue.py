@@ -6,8 +6,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from backplan import catalogue, render
-from backplan.cli.app import app
+from backplan import catalogue, paths, render
 from backplan.cli.options import (
     CatalogOption,
     EquipmentOption,
@@ -22,6 +21,7 @@ from backplan.cli.options import (
     loads_for,
     read_marks,
 )
+from backplan.cli.root import app
 from backplan.when import days_ago
 
 
@@ -76,15 +76,17 @@ def show(
 
     Example: backplan show pull-up
     """
-    from backplan import config  # SQLite only for the commands that read history
-    from backplan.store import history
-
     known = load_catalogue(catalog)
     exercise = known.get(exercise_id)
-    with history.open_store(create=False) as store:
-        times, last = store.usage(exercise.id)
-        load = loads_for(store, [(exercise.id, None)], known, config.load())[exercise.id]
-        mark = store.marks().get(exercise.id)
+    times, last, load, mark = 0, None, None, None
+    if paths.history_file().exists():  # no history yet: no SQLite to start
+        from backplan import config
+        from backplan.store import history
+
+        with history.open_store(create=False) as store:
+            times, last = store.usage(exercise.id)
+            load = loads_for(store, [(exercise.id, None)], known, config.load())[exercise.id]
+            mark = store.marks().get(exercise.id)
     if json_:
         document = {**render.exercise_json(exercise), "mark": mark}
         document["last_done"] = last.isoformat(timespec="seconds") if last else None

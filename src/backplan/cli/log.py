@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from backplan import render
-from backplan.cli.app import app
 from backplan.cli.options import (
     CatalogOption,
     ExerciseId,
@@ -19,6 +18,7 @@ from backplan.cli.options import (
     load_catalogue,
     loads_for,
 )
+from backplan.cli.root import app
 from backplan.errors import ENVIRONMENT, BackplanError
 from backplan.when import days_ago, same_day
 

@@ -174,9 +174,7 @@ def loads_for(
 def read_marks() -> dict[str, str]:
     """Your pins and bans, or none when there is no history yet (then SQLite is not even
     imported, so browsing the catalogue stays quick)."""
-    from backplan.store import migrations
-
-    if not migrations.default_path().exists():
+    if not paths.history_file().exists():
         return {}
     from backplan.store import history
 

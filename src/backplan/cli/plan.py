@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from backplan import catalogue, render
-from backplan.cli.app import BackplanGroup, app
 from backplan.cli.options import (
     MAX_ID,
     CatalogOption,
@@ -24,6 +23,7 @@ from backplan.cli.options import (
     loads_for,
     warn_about_marks,
 )
+from backplan.cli.root import BackplanGroup, app
 from backplan.defaults import DEFAULT_EXERCISES, MAX_EXERCISES, MAX_MINUTES
 from backplan.errors import BackplanError
 from backplan.when import same_day

@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from backplan import render
-from backplan.cli.app import app
 from backplan.cli.options import CatalogOption, JsonOption, Whole, current_time, load_catalogue
+from backplan.cli.root import app
 from backplan.errors import BackplanError
 
 # Each command imports what it uses, so that `backplan list` starts without SQLite.

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from backplan import render
-from backplan.cli.app import BackplanGroup, app
 from backplan.cli.options import (
     CatalogOption,
     ExerciseId,
@@ -21,6 +20,7 @@ from backplan.cli.options import (
     loads_for,
     read_marks,
 )
+from backplan.cli.root import BackplanGroup, app
 from backplan.defaults import SETTINGS
 from backplan.errors import BackplanError, did_you_mean
 

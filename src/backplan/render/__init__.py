@@ -1,15 +1,12 @@
 """What people and scripts read: rich tables and panels, and the JSON documents.
 
-The command line talks to this package alone; each view lives in its own module.
+The command line talks to this package alone; each view lives in its own module, and
+the views are imported when first used, so a command pays only for what it prints.
 """
 
-from backplan.render.catalogue import (
-    MARK_WORDS,
-    check_ok,
-    exercise_panel,
-    exercise_table,
-    marks_table,
-)
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from backplan.render.console import err, error, out, plural, print_json, warning, write_stdout
 from backplan.render.documents import (
     config_json,
@@ -21,8 +18,31 @@ from backplan.render.documents import (
     status_json,
     workout_json,
 )
-from backplan.render.training import config_table, stats_view, status_table
-from backplan.render.workouts import history_table, volume_text, when_text, workout_view
+
+if TYPE_CHECKING:
+    from backplan.render.catalogue import (
+        MARK_WORDS,
+        check_ok,
+        exercise_panel,
+        exercise_table,
+        marks_table,
+    )
+    from backplan.render.training import config_table, stats_view, status_table
+    from backplan.render.workouts import history_table, volume_text, when_text, workout_view
+
+_VIEWS = {
+    "catalogue": ("MARK_WORDS", "check_ok", "exercise_panel", "exercise_table", "marks_table"),
+    "training": ("config_table", "stats_view", "status_table"),
+    "workouts": ("history_table", "volume_text", "when_text", "workout_view"),
+}
+_HOME = {name: module for module, names in _VIEWS.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module 'backplan.render' has no attribute '{name}'")
+    return getattr(import_module(f"backplan.render.{_HOME[name]}"), name)
+
 
 __all__ = [
     "MARK_WORDS",

@@ -12,7 +12,6 @@ from rich.text import Text
 from backplan.catalogue.model import Group
 from backplan.render.console import data_table, group_text, out
 from backplan.render.documents import config_json
-from backplan.training.loads import INCREMENTS
 from backplan.when import days_ago
 
 if TYPE_CHECKING:
@@ -50,6 +49,8 @@ def config_table(settings: Config, path: Path) -> None:
 
 def _default_steps(unit: str, mine: dict[str, float]) -> str:
     """'dumbbell 2, kettlebell 4, the rest 2.5 kg (default)'."""
+    from backplan.training.loads import INCREMENTS
+
     column = 0 if unit == "kg" else 1
     common = INCREMENTS["barbell"][column]
     odd = [f"{item} {steps[column]:g}" for item, steps in INCREMENTS.items()

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from backplan import paths
 from backplan.errors import ENVIRONMENT, BackplanError
 
-FILE_NAME = "history.sqlite3"
+FILE_NAME = paths.HISTORY_FILE
 BUSY_TIMEOUT_SECONDS = 30.0
 
 # Migration N takes the schema from version N-1 to N; PRAGMA user_version records it.
@@ -98,9 +99,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def default_path() -> Path:
-    from backplan import paths
-
-    return paths.data_dir() / FILE_NAME
+    return paths.history_file()
 
 
 @contextmanager
