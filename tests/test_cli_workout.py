@@ -313,3 +313,12 @@ def test_today_shows_the_plan_and_what_is_logged() -> None:
     today = run_json("today")
     assert today["id"] == planned["id"]
     assert len(next(e for e in today["exercises"] if e["id"] == first)["sets_logged"]) == 2
+
+
+def test_a_plan_that_fails_replaces_nothing() -> None:
+    first = run_json("workout")
+    refused = run("workout", "--group", "lats", "--equipment", "medicine-ball")
+    assert refused.exit_code == 2
+    assert [w["id"] for w in run_json("history")] == [first["id"]]
+    kept = run_json("history", "show", str(first["id"]))["exercises"]
+    assert [e["id"] for e in kept] == [e["id"] for e in first["exercises"]]

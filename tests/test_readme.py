@@ -26,3 +26,11 @@ def test_readme_install_command_runs_the_main_job() -> None:
     command = _first_command_under("Install and run")
     assert command.startswith("python3 -m venv .venv && .venv/bin/pip install . && ")
     assert command.endswith("backplan list") or command.endswith("backplan workout")
+
+
+def test_every_readme_example_prints_what_it_shows() -> None:
+    """Each `$ backplan ...` line of the README, run in order on the README's clock."""
+    from tests import readme_examples
+
+    differences = readme_examples.run()
+    assert not differences, "\n\n".join(differences)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -29,6 +29,11 @@ from backplan.errors import BackplanError
 from backplan.when import same_day
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from backplan.catalogue import Catalogue
+    from backplan.config import Config
+    from backplan.store.history import Store
     from backplan.training.model import Workout
 
 ExercisesOption = Annotated[
@@ -107,28 +112,16 @@ def workout(
 
     Example: backplan workout --group lats --goal strength --equipment pull-up-bar,dumbbell
     """
-    import secrets
-    from datetime import timedelta
-
-    from backplan import config, seen
-    from backplan.catalogue.model import Goal
+    from backplan import config
     from backplan.store import history
-    from backplan.training import planner, recovery
-    from backplan.training.planner import PIN_OUT_OF_REACH
-    from backplan.training.prescription import parse_goal
-    from backplan.training.progression import Target
-    from backplan.training.warmup import with_warmup
 
     if exercises is not None and minutes is not None:
         raise BackplanError("Give --exercises or --minutes, not both.")
     settings = config.load()
-    available = catalogue.parse_equipment(equipment) if equipment else settings.equipment
-    exercises_available = load_catalogue(catalog)
+    known = load_catalogue(catalog)
     with history.open_store(create=not no_save) as store:
-        marks = store.marks()
-        warn_about_marks(marks, exercises_available)
         now = current_time()
-        replacing = None
+        replaced = None
         if not no_save:
             latest = store.latest()
             if latest and same_day(latest.created, now) and not latest.logged:
@@ -137,47 +130,88 @@ def workout(
                     _shown_again(latest, settings.unit, json_)
                     return
                 store.delete(latest.id or 0)  # nothing logged: it never counts
-                replacing = latest.id
-        statuses = recovery.status(
-            store.last_trained(), store.sets_between(now - timedelta(days=7), now), now
-        )
-        tired = frozenset() if ignore_recovery else recovery.recovering(statuses)
-        request = planner.Request(
-            groups=tuple(catalogue.parse_groups(group)),
-            exercises=exercises or settings.exercises or DEFAULT_EXERCISES,
-            minutes=minutes,
-            goal=parse_goal(goal) if goal else settings.goal or Goal.HYPERTROPHY,
-            level=catalogue.parse_level(level)
-            if level
-            else settings.level or catalogue.Level.INTERMEDIATE,
-            equipment=available,
-            seed=seed if seed is not None else secrets.randbelow(2**31),
-            pinned=history.marked(marks, "pin"),
-            banned=history.marked(marks, "ban"),
-            recovering=tired,
-            weekly_sets=recovery.weekly_totals(statuses),
-        )
-        planned = planner.plan(exercises_available.exercises, request, store.recency(), now)
-        targets = [(e.id, Target.of(e.prescription, planned.goal)) for e in planned.exercises]
-        loads = loads_for(store, targets, exercises_available, settings)
-        planned = with_warmup(
-            planner.with_loads(planned, loads), exercises_available.by_id, settings.step
-        )
-        # A pin the equipment rules out is said once a day, not every session.
-        unreachable = [n for n in planned.notes if PIN_OUT_OF_REACH in n]
-        if unreachable:
-            kept = seen.once_a_day(planned.notes, now.date(), unreachable)
-            planned = replace(planned, notes=tuple(kept))
-        if replacing is not None:
-            planned = replace(
-                planned, notes=(*planned.notes, f"It replaces today's unlogged plan #{replacing}.")
-            )
+                replaced = latest
+        options = _Options(group, exercises, minutes, goal, level, equipment, seed, ignore_recovery)
+        try:
+            planned = _plan(store, known, settings, now, options)
+        except BaseException:
+            if replaced is not None:
+                store.save(replaced)  # a plan that fails replaces nothing
+            raise
+        if replaced is not None:
+            note = f"It replaces today's unlogged plan #{replaced.id}."
+            planned = replace(planned, notes=(*planned.notes, note))
         if not no_save:
             planned = store.save(planned)
     if json_:
         render.print_json(render.workout_json(planned))
     else:
         render.workout_view(planned, settings.unit)
+
+
+@dataclass(frozen=True)
+class _Options:
+    """What the command line asked of the plan (None: from your config, then defaults)."""
+
+    group: list[str] | None
+    exercises: int | None
+    minutes: int | None
+    goal: str | None
+    level: str | None
+    equipment: list[str] | None
+    seed: int | None
+    ignore_recovery: bool
+
+
+def _plan(
+    store: Store, known: Catalogue, settings: Config, now: datetime, options: _Options
+) -> Workout:
+    """The planned session with its loads and warm-up, from the history as it stands."""
+    import secrets
+    from datetime import timedelta
+
+    from backplan import seen
+    from backplan.catalogue.model import Goal
+    from backplan.store import history
+    from backplan.training import planner, recovery
+    from backplan.training.prescription import parse_goal
+    from backplan.training.progression import Target
+    from backplan.training.warmup import with_warmup
+
+    marks = store.marks()
+    warn_about_marks(marks, known)
+    statuses = recovery.status(
+        store.last_trained(), store.sets_between(now - timedelta(days=7), now), now
+    )
+    tired = frozenset() if options.ignore_recovery else recovery.recovering(statuses)
+    request = planner.Request(
+        groups=tuple(catalogue.parse_groups(options.group)),
+        exercises=options.exercises or settings.exercises or DEFAULT_EXERCISES,
+        minutes=options.minutes,
+        goal=parse_goal(options.goal) if options.goal else settings.goal or Goal.HYPERTROPHY,
+        level=catalogue.parse_level(options.level)
+        if options.level
+        else settings.level or catalogue.Level.INTERMEDIATE,
+        equipment=catalogue.parse_equipment(options.equipment)
+        if options.equipment
+        else settings.equipment,
+        seed=options.seed if options.seed is not None else secrets.randbelow(2**31),
+        pinned=history.marked(marks, "pin"),
+        banned=history.marked(marks, "ban"),
+        recovering=tired,
+        weekly_sets=recovery.weekly_totals(statuses),
+    )
+    planned = planner.plan(known.exercises, request, store.recency(), now)
+    targets = [(e.id, Target.of(e.prescription, planned.goal)) for e in planned.exercises]
+    loads = loads_for(store, targets, known, settings)
+    planned = with_warmup(planner.with_loads(planned, loads), known.by_id, settings.step)
+    # A pin the equipment rules out is said once a day, not every session.
+    unreachable = [n for n in planned.notes if planner.PIN_OUT_OF_REACH in n]
+    if unreachable:
+        planned = replace(
+            planned, notes=tuple(seen.once_a_day(planned.notes, now.date(), unreachable))
+        )
+    return planned
 
 
 def _shown_again(workout: Workout, unit: str, json_: bool) -> None:

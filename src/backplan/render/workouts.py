@@ -76,7 +76,7 @@ def workout_view(workout: Workout, unit: str) -> None:
         if e.load:
             why.append("\n")
             why.append(str(e.load), style=_CHANGE_STYLE[e.load.change])
-            why.append(f" {e.load.reason}", style="dim")
+            why.append(f" ({e.load.reason})", style="dim")
         exercise = name_and_id(e.name, e.id)
         if e.warmup:
             exercise.append(f"\nwarm up {warmup_text(e.warmup)}", style="italic")

@@ -30,6 +30,7 @@ from backplan.when import days_ago
 
 __all__ = ["Request", "plan", "planned_exercise", "with_loads"]
 PULLS = frozenset((Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL))
+HOME_PULL = {Group.LATS: Pattern.VERTICAL_PULL, Group.UPPER_BACK: Pattern.HORIZONTAL_PULL}
 PIN_OUT_OF_REACH = "is pinned, but not allowed"
 
 
@@ -137,9 +138,13 @@ def _plan(
         # ties for it, so no group is trained by assistance work alone.
         minor_first = first_of_group and tier(exercise) > MAIN_TIER
         repeats_pattern = exercise.pattern is not None and exercise.pattern in session.patterns
+        missing = wanted - session.patterns
         return (
             exercise.id in recency.previous,  # last session's only when nothing else is left
-            exercise.pattern not in wanted - session.patterns,
+            # Each group covers its own pull first: the lats the vertical, the upper back
+            # the horizontal; another missing pull next.
+            not (exercise.pattern in missing and HOME_PULL.get(exercise.group) is exercise.pattern),
+            exercise.pattern not in missing,
             request.level.rank - exercise.level.rank,  # your level before easier ones
             request.goal is Goal.STRENGTH and exercise.load_kind is not LoadKind.EXTERNAL,
             recency.freshness(exercise.id),
