@@ -633,3 +633,15 @@ def test_concurrent_config_sets_lose_nothing(backplan_env: Path) -> None:
     assert all(worker.wait(timeout=120) == 0 for worker in workers)
     steps = run_json("config", "show")["step"]
     assert steps == {key.split(".")[1]: 20.0 for key in keys}
+
+
+def test_implausible_sets_are_questioned() -> None:
+    ok("workout", "--group", "lats", "--exercises", "1", "--seed", "1")
+    huge = run("log", "pull-up", "8x1000")
+    assert huge.exit_code == 2
+    assert "For reps at bodyweight write the reps alone (8)" in huge.stderr
+    swapped = run("log", "barbell-bent-over-row", "15x12")
+    assert swapped.exit_code == 2
+    assert "less than an empty bar (20 kg). Did you mean 12x15?" in swapped.stderr
+    assert "Logged 1 set" in ok("log", "barbell-bent-over-row", "12x15").stdout
+    assert "reads as 60 reps at 8 kg" in run("log", "pull-up", "60x8", "--add").stderr

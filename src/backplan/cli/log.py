@@ -83,6 +83,7 @@ def log(
                 f"No sets given. Example: backplan log {exercise.id} 8x60 8x60 7x60"
             )
         _same_dose(exercise, parsed)
+        _plausible(exercise, parsed, known)
         if exercise.sets_logged and not (add or replace):
             logged = ", ".join(str(s) for s in exercise.sets_logged)
             raise BackplanError(
@@ -219,3 +220,29 @@ def _same_dose(exercise: PlannedExercise, sets: list[SetDone]) -> None:
             f"{exercise.name} is done in {dose.value}, but '{wrong}' is in "
             f"{wrong.dose.value}: log it like {example}."
         )
+
+
+def _plausible(exercise: PlannedExercise, sets: list[SetDone], known: Catalogue) -> None:
+    """A set that reads like a slip is questioned, with how to write what was meant."""
+    from backplan.catalogue.model import LoadKind
+    from backplan.training.loads import EMPTY_BAR, number
+
+    entry = known.find(exercise.id)
+    for done in sets:
+        weight = done.weight
+        if weight is None or not weight:
+            continue
+        added = {"kg": 150.0, "lb": 330.0}[done.unit]
+        if exercise.load_kind in (LoadKind.BODYWEIGHT, LoadKind.ASSISTED) and weight > added:
+            raise BackplanError(
+                f"'{done}' on {exercise.name}: {number(weight)} {done.unit} is far more than "
+                f"anyone adds or is helped with. For reps at bodyweight write the reps alone "
+                f"({done.reps})."
+            )
+        barbell = entry is not None and "barbell" in entry.equipment
+        if barbell and weight < EMPTY_BAR[done.unit] and done.reps > weight:
+            raise BackplanError(
+                f"'{done}' on {exercise.name}: {done.reps} reps at {number(weight)} "
+                f"{done.unit}, less than an empty bar ({number(EMPTY_BAR[done.unit])} "
+                f"{done.unit}). Did you mean {number(weight)}x{done.reps}?"
+            )
