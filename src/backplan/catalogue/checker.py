@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from backplan.catalogue import yamlnodes
 from backplan.errors import BackplanError, did_you_mean
+from backplan.text import control_character
 
 MAX_CUE_CHARS = 200
 
@@ -75,6 +76,10 @@ class Checker:
         value = value.strip()
         if not value:
             self.problem(node.line, f"{what} is empty")
+            return None
+        unsafe = control_character(value)
+        if unsafe:
+            self.problem(node.line, f"{what} contains {unsafe}")
             return None
         if len(value) > limit:
             self.problem(node.line, f"{what} is {len(value)} characters; at most {limit}")

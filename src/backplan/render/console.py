@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from backplan.catalogue.model import Exercise, Group
+from backplan.text import visible
 
 if TYPE_CHECKING:
     from backplan.training.model import PlannedExercise
@@ -62,13 +63,13 @@ def write_stdout(text: str) -> None:
 
 
 def warning(message: str) -> None:
-    err.print(f"[bold yellow]warning:[/] {escape(message)}", soft_wrap=True)
+    err.print(f"[bold yellow]warning:[/] {escape(visible(message))}", soft_wrap=True)
 
 
 def error(message: str, details: Sequence[str] = ()) -> None:
     for line in details:
-        err.print(escape(line), soft_wrap=True)
-    err.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
+        err.print(escape(visible(line)), soft_wrap=True)
+    err.print(f"[bold red]error:[/] {escape(visible(message))}", soft_wrap=True)
 
 
 def plural(count: int, noun: str) -> str:

@@ -105,7 +105,7 @@ def workout_view(workout: Workout, unit: str) -> None:
         notes.add_column(no_wrap=True)
         notes.add_column()
         for note in workout.notes:
-            notes.add_row("•", note)
+            notes.add_row("•", Text(note))  # stored text is never markup
         out.print(notes)
     if workout.logged:
         logged = Table.grid(padding=(0, 1))
@@ -114,7 +114,8 @@ def workout_view(workout: Workout, unit: str) -> None:
         logged.add_column()
         for e in workout.exercises:
             if e.sets_logged:
-                logged.add_row(str(e.position), e.name, ", ".join(str(s) for s in e.sets_logged))
+                done = ", ".join(str(s) for s in e.sets_logged)
+                logged.add_row(str(e.position), Text(e.name), Text(done))
         out.print(Text(f"\nLogged (volume {volume_text(workout, unit)})", style="bold"))
         out.print(logged)
 

@@ -13,12 +13,14 @@ from typing import Any, TypeVar
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 from backplan.errors import BackplanError
 from backplan.render.documents import planned_json, sets_json  # the same keys as --json
+from backplan.text import control_character
 from backplan.training.loads import MAX_DOSE, MAX_REPS, MAX_WEIGHT, UNITS, Load, SetDone
 from backplan.training.model import PlannedExercise, Prescription, Workout
 
 FORMAT_VERSION = 1
 MARKS = ("pin", "ban")
 CHANGES = ("up", "down", "same")
+MAX_TEXT = 10_000  # characters in any text of an export, as in a catalogue
 MAX_ID = 2**63 - 1  # SQLite's largest integer
 
 
@@ -124,6 +126,11 @@ def _maybe(value: Any, kind: type[T], where: str) -> T | None:
 
 
 def _kind(value: Any, kind: type[T], where: str) -> T:
+    if isinstance(value, str):
+        if unsafe := control_character(value):
+            raise _Invalid(where, f"contains {unsafe}")
+        if len(value) > MAX_TEXT:
+            raise _Invalid(where, f"is {len(value):,} characters; at most {MAX_TEXT:,}")
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):

@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from backplan.errors import BackplanError
-from backplan.store.migrations import connect, guard
+from backplan.store.migrations import BUSY_TIMEOUT_SECONDS, connect, guard
 from backplan.store.queries import Queries
 from backplan.store.rows import (
     EXERCISE_COLUMNS,
@@ -60,13 +61,32 @@ class Store(Queries):
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE takes the write lock up front, so concurrent writers queue."""
         with self._guard():
-            self._db.execute("BEGIN IMMEDIATE")
+            self._begin()
             try:
                 yield self._db
             except BaseException:
                 self._db.rollback()
                 raise
             self._db.commit()
+
+    def _begin(self) -> None:
+        """The write lock: at once when it is free; else, after saying so, waiting for the
+        other writer (rather than 30 silent seconds)."""
+        self._db.execute("PRAGMA busy_timeout = 50")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) and "busy" not in str(err):
+                raise
+        finally:
+            self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        sys.stderr.write(
+            f"warning: another backplan is writing your history; waiting up to "
+            f"{BUSY_TIMEOUT_SECONDS:g} s…\n"
+        )
+        sys.stderr.flush()
+        self._db.execute("BEGIN IMMEDIATE")
 
     # --- writes -------------------------------------------------------------------
 

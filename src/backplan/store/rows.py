@@ -10,6 +10,7 @@ from typing import Any
 
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 from backplan.errors import BackplanError
+from backplan.text import visible
 from backplan.training.loads import Load, SetDone
 from backplan.training.model import PlannedExercise, Prescription, Workout
 
@@ -85,20 +86,26 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
     return PlannedExercise(
         position=position,
         id=ident,
-        name=name,
+        name=visible(name),
         group=Group(group),
         mechanic=Mechanic(mechanic),
         pattern=Pattern(pattern) if pattern else None,
         prescription=Prescription(
             sets, reps_min, reps_max, rest, Dose(dose), Sides(sides), rir_min, rir_max
         ),
-        reason=reason,
-        focus=focus,
+        reason=visible(reason),
+        focus=None if focus is None else visible(focus),
         # Round 1 kept a suggestion only with a weight; now a change is always stored.
         load=None
         if load_change is None
         else Load(
-            load_weight, load_unit, load_change, load_reason, load_reps, load_variant, Dose(dose)
+            load_weight,
+            load_unit,
+            load_change,
+            visible(load_reason or ""),
+            load_reps,
+            None if load_variant is None else visible(load_variant),
+            Dose(dose),
         ),
         sets_logged=sets_logged,
         load_kind=LoadKind(load_type) if load_type else None,
@@ -115,7 +122,7 @@ def workout_from_row(row: Any, exercises: list[PlannedExercise]) -> Workout:
         level=Level(level),
         groups=tuple(Group(g) for g in json.loads(groups)),
         exercises=tuple(exercises),
-        notes=tuple(json.loads(notes)),
+        notes=tuple(visible(note) for note in json.loads(notes)),
         seed=seed,
         equipment=None if equipment is None else frozenset(json.loads(equipment)),
     )
