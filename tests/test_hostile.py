@@ -145,8 +145,9 @@ def test_every_command_survives_hostile_values(
     ok("workout", "--seed", "1")
     ok("log", "pull-up", "8", "8")
     ok("export", "--output", str(backplan_env / "export.json"))
-    # A FIFO is left out: reading one still waits for a writer (see the closing note).
-    values = [*HOSTILE, str(tmp_path), "/dev/null"]
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    values = [*HOSTILE, str(tmp_path), str(fifo), "/dev/null"]
     database = backplan_env / migrations.FILE_NAME
     runner = CliRunner()
     runs = 0

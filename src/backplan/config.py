@@ -18,7 +18,7 @@ from backplan import catalogue, paths
 from backplan.catalogue.model import Goal, Level
 from backplan.defaults import MAX_EXERCISES, MAX_STEP, SETTINGS, STEP_SETTING
 from backplan.errors import BackplanError, did_you_mean
-from backplan.files import write_atomically
+from backplan.files import read_regular, write_atomically
 from backplan.training.loads import INCREMENTS
 from backplan.training.prescription import parse_goal
 from backplan.training.sets import parse_unit
@@ -29,6 +29,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 FILE_NAME = "config.toml"
+MAX_CONFIG_BYTES = 1024 * 1024  # far more than any settings file
 
 
 @dataclass(frozen=True)
@@ -134,11 +135,13 @@ def _line_of(text: str, key: str) -> int:
 def _read(path: Path) -> str | None:
     """The file's text, or None when there is no file."""
     try:
-        return path.read_text(encoding="utf-8")
+        return read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as err:
-        raise BackplanError(f"{path}: cannot be read ({err}).") from None
+    except OSError as err:
+        raise BackplanError(f"{path}: cannot be read ({err.strerror or err}).") from None
+    except UnicodeDecodeError as err:
+        raise BackplanError(f"{path}: not UTF-8 text ({err.reason}).") from None
 
 
 def load(path: Path | None = None) -> Config:

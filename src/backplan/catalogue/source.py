@@ -10,6 +10,7 @@ from pathlib import Path
 
 from backplan.catalogue.checker import CatalogueError
 from backplan.catalogue.model import Catalogue
+from backplan.files import read_regular
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
@@ -38,8 +39,7 @@ def _read_bytes(path: Path, source: str) -> bytes:
     try:
         if path.is_dir():
             raise CatalogueError([f"{source}: is a directory; give the path of a YAML file"])
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise CatalogueError([f"{source}: no such file"]) from None
     except PermissionError:

@@ -12,6 +12,7 @@ from backplan import render
 from backplan.cli.options import CatalogOption, JsonOption, Whole, current_time, load_catalogue
 from backplan.cli.root import app
 from backplan.errors import BackplanError
+from backplan.files import read_regular
 
 # Each command imports what it uses, so that `backplan list` starts without SQLite.
 
@@ -80,6 +81,7 @@ def stats(
 
 
 FORMATS = ("json", "csv")
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 
 @app.command()
@@ -148,11 +150,13 @@ def import_(
     from backplan.store import exchange, history
 
     try:
-        text = file.read_text(encoding="utf-8")
+        text = read_regular(file, MAX_IMPORT_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise BackplanError(f"{file}: no such file.") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise BackplanError(f"{file}: cannot be read ({err}).") from None
+    except OSError as err:
+        raise BackplanError(f"{file}: cannot be read ({err.strerror or err}).") from None
+    except UnicodeDecodeError as err:
+        raise BackplanError(f"{file}: not UTF-8 text ({err.reason}).") from None
     workouts, marks, settings = exchange.read(text, str(file))
     adopted = config.adoptable(settings)  # checked before anything changes
     with history.open_store() as store:
