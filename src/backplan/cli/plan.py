@@ -129,16 +129,13 @@ def workout(
                 if not new and all(option is None for option in chosen):
                     _shown_again(latest, settings.unit, json_)
                     return
-                store.delete(latest.id or 0)  # nothing logged: it never counts
                 replaced = latest
         options = _Options(group, exercises, minutes, goal, level, equipment, seed, ignore_recovery)
-        try:
-            planned = _plan(store, known, settings, now, options)
-        except BaseException:
-            if replaced is not None:
-                store.save(replaced)  # a plan that fails replaces nothing
-            raise
+        # Planned as if the unlogged plan were not there (it never counts), and removed
+        # only once the new one stands: a plan that fails replaces nothing.
+        planned = _plan(store, known, settings, now, options, replaced)
         if replaced is not None:
+            store.delete(replaced.id or 0)
             note = f"It replaces today's unlogged plan #{replaced.id}."
             planned = replace(planned, notes=(*planned.notes, note))
         if not no_save:
@@ -164,7 +161,12 @@ class _Options:
 
 
 def _plan(
-    store: Store, known: Catalogue, settings: Config, now: datetime, options: _Options
+    store: Store,
+    known: Catalogue,
+    settings: Config,
+    now: datetime,
+    options: _Options,
+    ignored: Workout | None,
 ) -> Workout:
     """The planned session with its loads and warm-up, from the history as it stands."""
     import secrets
@@ -181,8 +183,11 @@ def _plan(
     marks = store.marks()
     warn_about_marks(marks, known)
     statuses = recovery.status(
-        store.last_trained(), store.sets_between(now - timedelta(days=7), now), now
-    )
+        store.last_trained(),
+        [row for row in store.sets_between(now - timedelta(days=7), now)
+         if ignored is None or row[3] != ignored.id],
+        now,
+    )  # fmt: skip
     tired = frozenset() if options.ignore_recovery else recovery.recovering(statuses)
     request = planner.Request(
         groups=tuple(catalogue.parse_groups(options.group)),
@@ -201,7 +206,8 @@ def _plan(
         recovering=tired,
         weekly_sets=recovery.weekly_totals(statuses),
     )
-    planned = planner.plan(known.exercises, request, store.recency(), now)
+    recency = store.recency(before=ignored) if ignored is not None else store.recency()
+    planned = planner.plan(known.exercises, request, recency, now)
     targets = [(e.id, Target.of(e.prescription, planned.goal)) for e in planned.exercises]
     loads = loads_for(store, targets, known, settings)
     planned = with_warmup(planner.with_loads(planned, loads), known.by_id, settings.step)
