@@ -140,8 +140,15 @@ def _required(command: object) -> list[str]:
 
 
 def test_every_command_survives_hostile_values(
-    tmp_path: Path, backplan_env: Path, record_property: pytest.RecordProperty
+    tmp_path: Path,
+    backplan_env: Path,
+    record_property: pytest.RecordProperty,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # Values like '../x' or '0' can be a file to write: keep them all inside tmp_path.
+    workdir = tmp_path / "work" / "here"
+    workdir.mkdir(parents=True)
+    monkeypatch.chdir(workdir)
     ok("workout", "--seed", "1")
     ok("log", "pull-up", "8", "8")
     ok("export", "--output", str(backplan_env / "export.json"))
