@@ -32,6 +32,7 @@ def test_log_asks_set_by_set_showing_the_exercise(backplan_env: Path, planned: d
     term.line("8*60")  # a near miss is refused with its reason, and asked again
     term.expect("Set 2: ")
     assert "use x between reps and weight (8x60)" in term.shown
+    assert "'8*60' is not a set" in term.shown  # the typed line, without its newline
     term.line("7x60@9")
     term.expect("Set 3: ")
     term.line("")

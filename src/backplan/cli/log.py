@@ -205,7 +205,7 @@ def _ask_for_sets(store: Store, exercise: PlannedExercise, unit: str) -> list[Se
         if not answer.strip():
             return sets
         try:
-            sets.extend(parse_sets(answer, unit))
+            sets.extend(parse_sets(answer.strip(), unit))
         except BackplanError as err:
             render.error(err.message)
 
