@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
@@ -145,21 +146,16 @@ def _target(
     from backplan.training.model import Recency, Workout
     from backplan.training.planner import Request, planned_exercise
 
-    found = past.exercise(exercise_id.strip().lower()) if past else None
-    if found is not None:
-        return past, found, None  # type: ignore[return-value]
+    if past is not None and (found := past.exercise(exercise_id.strip().lower())):
+        return past, found, None
     entry = known.get(exercise_id)
-    found = past.exercise(entry.id) if past else None
-    if past is not None and found is not None:
+    if past is not None and (found := past.exercise(entry.id)):  # named by an alias
         return past, found, None
     goal = past.goal if past else settings.goal or Goal.HYPERTROPHY
     level = past.level if past else settings.level or Level.INTERMEDIATE
     request = Request(groups=(entry.group,), goal=goal, level=level)
     position = len(past.exercises) + 1 if past else 1
-    made = planned_exercise(position, entry, request, Recency(), now, 2)
-    from dataclasses import replace
-
-    made = replace(made, reason=ADDED)
+    made = replace(planned_exercise(position, entry, request, Recency(), now, 2), reason=ADDED)
     if past is None:
         started = Workout(
             created=now,
@@ -225,7 +221,7 @@ def _same_dose(exercise: PlannedExercise, sets: list[SetDone]) -> None:
 def _plausible(exercise: PlannedExercise, sets: list[SetDone], known: Catalogue) -> None:
     """A set that reads like a slip is questioned, with how to write what was meant."""
     from backplan.catalogue.model import LoadKind
-    from backplan.training.loads import EMPTY_BAR, number
+    from backplan.training.loads import empty_bar, number
 
     entry = known.find(exercise.id)
     for done in sets:
@@ -239,10 +235,10 @@ def _plausible(exercise: PlannedExercise, sets: list[SetDone], known: Catalogue)
                 f"anyone adds or is helped with. For reps at bodyweight write the reps alone "
                 f"({done.reps})."
             )
-        barbell = entry is not None and "barbell" in entry.equipment
-        if barbell and weight < EMPTY_BAR[done.unit] and done.reps > weight:
+        bar = empty_bar(entry.equipment if entry else (), done.unit)
+        if weight < bar and done.reps > weight:
             raise BackplanError(
                 f"'{done}' on {exercise.name}: {done.reps} reps at {number(weight)} "
-                f"{done.unit}, less than an empty bar ({number(EMPTY_BAR[done.unit])} "
-                f"{done.unit}). Did you mean {number(weight)}x{done.reps}?"
+                f"{done.unit}, less than an empty bar ({number(bar)} {done.unit}). "
+                f"Did you mean {number(weight)}x{done.reps}?"
             )

@@ -50,6 +50,11 @@ def increment(equipment: Iterable[str], unit: str, steps: Mapping[str, float]) -
     return STEP[unit]
 
 
+def empty_bar(equipment: Iterable[str], unit: str) -> float:
+    """What a barbell weighs unloaded; 0 for anything else."""
+    return EMPTY_BAR[unit] if "barbell" in equipment else 0.0
+
+
 def round_to(weight: float, step: float) -> float:
     return round(round(weight / step) * step, 2)
 

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 from backplan.catalogue.model import Dose, Exercise, Goal, LoadKind
 from backplan.training.loads import (
-    EMPTY_BAR,
     SMALLEST_PLATE,
     Load,
     Session,
     SetDone,
+    empty_bar,
     floor_to,
     increment,
     number,
@@ -113,7 +113,7 @@ def _external(
     target: Target,
 ) -> Load:
     last = sessions[0]
-    floor = EMPTY_BAR[unit] if exercise and "barbell" in exercise.equipment else 0.0
+    floor = empty_bar(exercise.equipment if exercise else (), unit)
     if (target.reps_min, target.reps_max) != (last.reps_min, last.reps_max) and working:
         # A new range: the same strength, expressed at the new reps (the bottom of the
         # range with the effort's reps left in reserve).

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from backplan.catalogue.model import Exercise, Goal, LoadKind, Mechanic
-from backplan.training.loads import EMPTY_BAR, SetDone, increment, round_to
+from backplan.training.loads import SetDone, empty_bar, increment, round_to
 from backplan.training.model import Workout
 
 RAMP = ((0.4, 8), (0.6, 5), (0.8, 3))
@@ -21,7 +21,7 @@ STRENGTH_TOP = (0.9, 1)
 def sets_for(working: float, unit: str, exercise: Exercise, goal: Goal,
              steps: Mapping[str, float]) -> tuple[SetDone, ...]:  # fmt: skip
     step = increment(exercise.equipment, unit, steps)
-    floor = EMPTY_BAR[unit] if "barbell" in exercise.equipment else step
+    floor = empty_bar(exercise.equipment, unit) or step
     ramp = (*RAMP, STRENGTH_TOP) if goal is Goal.STRENGTH else RAMP
     made: list[SetDone] = []
     for share, reps in ramp:
