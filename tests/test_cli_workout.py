@@ -21,6 +21,7 @@ WORKOUT_KEYS = [
     "estimated_minutes",
     "notes",
     "exercises",
+    "program",
 ]
 EXERCISE_KEYS = [
     "position",

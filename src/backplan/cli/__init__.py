@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import typer
 
-FAMILIES = ("catalogue", "log", "plan", "review", "training")
+FAMILIES = ("catalogue", "log", "plan", "program", "review", "training")
 HOMES = {
     "list": "catalogue", "show": "catalogue", "check": "catalogue", "log": "log",
     "workout": "plan", "today": "plan", "history": "plan", "status": "review",
     "stats": "review", "export": "review", "import": "review", "swap": "training",
     "pin": "training", "unpin": "training", "ban": "training", "unban": "training",
-    "marks": "training", "config": "training",
+    "marks": "training", "config": "training", "program": "program",
 }  # fmt: skip
 
 

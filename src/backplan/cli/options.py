@@ -133,6 +133,26 @@ EquipmentOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+LevelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--level",
+        metavar="LEVEL",
+        help="beginner, intermediate or advanced: caps exercise difficulty, sets the volume. "
+        "Default: intermediate.",
+        autocompletion=complete_level,
+        show_default=False,
+    ),
+]
+SeedOption = Annotated[
+    int | None,
+    typer.Option(
+        "--seed",
+        click_type=Whole(0, MAX_ID, "SEED"),
+        help="Same seed, history and options give the same plan.",
+        show_default=False,
+    ),
+]
 
 
 def current_time() -> datetime:
@@ -158,14 +178,21 @@ def loads_for(
     wanted: "Iterable[tuple[str, Target | None]]",
     known: Catalogue,
     settings: "Config",
+    *,
+    hold: bool = False,
 ) -> "dict[str, Load | None]":
     """Each exercise's suggested load, from its own log, for the range it is to do next
-    (None: the range it was last logged at)."""
+    (None: the range it was last logged at); `hold` (a deload) keeps the last load."""
     from backplan.training import progression
 
     return {
         ident: progression.suggest(
-            store.sessions(ident), known.find(ident), settings.unit, target, settings.step
+            store.sessions(ident, progression.SESSIONS_READ),
+            known.find(ident),
+            settings.unit,
+            target,
+            settings.step,
+            hold=hold,
         )
         for ident, target in wanted
     }
@@ -219,3 +246,37 @@ ExerciseId = Annotated[
         autocompletion=complete_exercise,
     ),
 ]
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file (default: stdout).",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")]
+
+
+def check_output(output: Path, force: bool, history_file: Path) -> None:
+    """A new regular file in a folder that exists; an existing one only with --force, and
+    never the history itself, a folder, a pipe or a device."""
+    import stat
+
+    if not output.parent.is_dir():
+        raise BackplanError(f"{output.parent} is not a folder; create it first.")
+    try:
+        found = output.stat()
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise BackplanError(f"{output}: cannot be checked ({err.strerror or err}).") from None
+    if not stat.S_ISREG(found.st_mode):
+        raise BackplanError(f"{output} is not a regular file; give the path of a file to write.")
+    if history_file.exists() and output.resolve() == history_file.resolve():
+        raise BackplanError(f"{output} is your history itself; export somewhere else.")
+    if not force:
+        raise BackplanError(f"{output} exists; give --force to overwrite it.")

@@ -14,10 +14,11 @@ from backplan.cli.options import (
     EquipmentOption,
     GroupOption,
     JsonOption,
+    LevelOption,
+    SeedOption,
     Whole,
     WorkoutId,
     complete_goal,
-    complete_level,
     current_time,
     load_catalogue,
     loads_for,
@@ -71,25 +72,9 @@ def workout(
             show_default=False,
         ),
     ] = None,
-    level: Annotated[
-        str | None,
-        typer.Option(
-            metavar="LEVEL",
-            help="beginner, intermediate or advanced: caps exercise difficulty, sets the volume. "
-            "Default: intermediate.",
-            autocompletion=complete_level,
-            show_default=False,
-        ),
-    ] = None,
+    level: LevelOption = None,
     equipment: EquipmentOption = None,
-    seed: Annotated[
-        int | None,
-        typer.Option(
-            click_type=Whole(0, MAX_ID, "SEED"),
-            help="Same seed, history and options give the same workout.",
-            show_default=False,
-        ),
-    ] = None,
+    seed: SeedOption = None,
     no_save: Annotated[
         bool, typer.Option("--no-save", help="Preview only; history is untouched.")
     ] = False,
@@ -159,6 +144,19 @@ class _Options:
     seed: int | None
     ignore_recovery: bool
 
+    @property
+    def given(self) -> frozenset[str]:
+        """The planning options named on the command line."""
+        named = {
+            "groups": self.group,
+            "count": self.exercises or self.minutes,
+            "goal": self.goal,
+            "level": self.level,
+            "equipment": self.equipment,
+            "seed": self.seed,
+        }
+        return frozenset(key for key, value in named.items() if value is not None)
+
 
 def _plan(
     store: Store,
@@ -175,7 +173,7 @@ def _plan(
     from backplan import seen
     from backplan.catalogue.model import Goal
     from backplan.store import history
-    from backplan.training import planner, recovery
+    from backplan.training import planner, program, recovery
     from backplan.training.prescription import parse_goal
     from backplan.training.progression import Target
     from backplan.training.warmup import with_warmup
@@ -206,11 +204,24 @@ def _plan(
         recovering=tired,
         weekly_sets=recovery.weekly_totals(statuses),
     )
+    block = store.active_program()
+    day = block and store.progress(block).next_day(block)
+    if block and day:
+        request = program.shaped(request, block, day, options.given)
     recency = store.recency(before=ignored) if ignored is not None else store.recency()
     planned = planner.plan(known.exercises, request, recency, now)
     targets = [(e.id, Target.of(e.prescription, planned.goal)) for e in planned.exercises]
-    loads = loads_for(store, targets, known, settings)
+    loads = loads_for(store, targets, known, settings, hold=bool(day and day.deload))
     planned = with_warmup(planner.with_loads(planned, loads), known.by_id, settings.step)
+    if block and day:
+        planned = replace(
+            planned,
+            notes=(program.where(block, day, planned.goal), *planned.notes),
+            program_id=block.id,
+            program_day=day.number,
+        )
+    elif block:
+        planned = replace(planned, notes=(*planned.notes, program.DONE_NOTE))
     # A pin the equipment rules out is said once a day, not every session.
     unreachable = [n for n in planned.notes if planner.PIN_OUT_OF_REACH in n]
     if unreachable:

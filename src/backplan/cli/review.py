@@ -9,7 +9,16 @@ from typing import Annotated
 import typer
 
 from backplan import render
-from backplan.cli.options import CatalogOption, JsonOption, Whole, current_time, load_catalogue
+from backplan.cli.options import (
+    CatalogOption,
+    ForceOption,
+    JsonOption,
+    OutputOption,
+    Whole,
+    check_output,
+    current_time,
+    load_catalogue,
+)
 from backplan.cli.root import app
 from backplan.errors import BackplanError
 from backplan.files import read_regular
@@ -92,19 +101,8 @@ def export(
             "--format", "-f", metavar="FORMAT", help="json (complete) or csv (spreadsheets)."
         ),
     ] = "json",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to this file (default: stdout).",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite --output if it exists.")
-    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Export your history, logs, pins and bans.
 
@@ -117,7 +115,7 @@ def export(
     from backplan.store import exchange, history, migrations
 
     if output is not None:
-        _check_output(output, force, migrations.default_path())
+        check_output(output, force, migrations.default_path())
     with history.open_store(create=False) as store:
         marks = store.marks()
         chunks = (
@@ -173,24 +171,3 @@ def import_(
             f"Settings you had not set came with it: {', '.join(sorted(adopted))}.",
             markup=False,
         )
-
-
-def _check_output(output: Path, force: bool, history_file: Path) -> None:
-    """A new regular file in a folder that exists; an existing one only with --force, and
-    never the history itself, a folder, a pipe or a device."""
-    import stat
-
-    if not output.parent.is_dir():
-        raise BackplanError(f"{output.parent} is not a folder; create it first.")
-    try:
-        found = output.stat()
-    except FileNotFoundError:
-        return
-    except OSError as err:
-        raise BackplanError(f"{output}: cannot be checked ({err.strerror or err}).") from None
-    if not stat.S_ISREG(found.st_mode):
-        raise BackplanError(f"{output} is not a regular file; give the path of a file to write.")
-    if history_file.exists() and output.resolve() == history_file.resolve():
-        raise BackplanError(f"{output} is your history itself; export somewhere else.")
-    if not force:
-        raise BackplanError(f"{output} exists; give --force to overwrite it.")

@@ -27,11 +27,18 @@ if TYPE_CHECKING:
         exercise_table,
         marks_table,
     )
+    from backplan.render.programs import (
+        program_ics,
+        program_json,
+        program_markdown,
+        program_view,
+    )
     from backplan.render.training import config_table, stats_view, status_table
     from backplan.render.workouts import history_table, volume_text, when_text, workout_view
 
 _VIEWS = {
     "catalogue": ("MARK_WORDS", "check_ok", "exercise_panel", "exercise_table", "marks_table"),
+    "programs": ("program_ics", "program_json", "program_markdown", "program_view"),
     "training": ("config_table", "stats_view", "status_table"),
     "workouts": ("history_table", "volume_text", "when_text", "workout_view"),
 }
@@ -61,6 +68,10 @@ __all__ = [
     "planned_json",
     "plural",
     "print_json",
+    "program_ics",
+    "program_json",
+    "program_markdown",
+    "program_view",
     "sets_json",
     "stats_json",
     "stats_view",

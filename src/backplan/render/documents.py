@@ -101,6 +101,10 @@ def workout_json(workout: Workout, with_logs: bool = False) -> dict[str, Any]:
             {**planned_json(e), "sets_logged": sets_json(e)} if with_logs else planned_json(e)
             for e in workout.exercises
         ],
+        # Planned for a program's session: which program, which session (from 1).
+        "program": None
+        if workout.program_id is None
+        else {"id": workout.program_id, "session": workout.program_day},
     }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from backplan.errors import BackplanError
 from backplan.store.migrations import BUSY_TIMEOUT_SECONDS, connect, guard
+from backplan.store.programs import Programs
 from backplan.store.queries import Queries
 from backplan.store.rows import (
     EXERCISE_COLUMNS,
@@ -36,7 +37,7 @@ def open_store(path: Path | None = None, *, create: bool = True) -> Store:
     return Store(connection, where)
 
 
-class Store(Queries):
+class Store(Queries, Programs):
     """One open history database. Use `open_store`, and close it (or use `with`)."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
@@ -105,7 +106,7 @@ class Store(Queries):
         )
         cursor = db.execute(
             "INSERT INTO workouts (id, created, created_ts, goal, level, groups, notes, seed,"
-            " equipment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " equipment, program_id, program_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 workout.id if free else None,  # an imported workout keeps its id when free
                 workout.created.isoformat(timespec="seconds"),
@@ -116,6 +117,8 @@ class Store(Queries):
                 json.dumps(list(workout.notes)),
                 workout.seed,
                 None if workout.equipment is None else json.dumps(sorted(workout.equipment)),
+                workout.program_id,
+                workout.program_day,
             ),
         )
         workout_id = cursor.lastrowid

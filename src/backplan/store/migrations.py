@@ -94,6 +94,31 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE logged_sets ADD COLUMN dose TEXT NOT NULL DEFAULT 'reps'",
         "ALTER TABLE logged_sets ADD COLUMN rir REAL",
     ),
+    (
+        # Programs: a block of weeks. Its days (JSON) are planned ahead; a workout planned
+        # for one of them names the program and the day's number.
+        """CREATE TABLE programs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            created TEXT NOT NULL,
+            start TEXT NOT NULL,        -- the first day, ISO 8601
+            weeks INTEGER NOT NULL,
+            days INTEGER NOT NULL,
+            goal TEXT NOT NULL,         -- a goal, or 'auto'
+            level TEXT NOT NULL,
+            groups TEXT NOT NULL,       -- JSON list; empty: the whole back
+            equipment TEXT,             -- JSON list; NULL: everything
+            seed INTEGER NOT NULL,
+            main_lifts TEXT NOT NULL,   -- JSON list of [group, id, name, [goals]]
+            sessions TEXT NOT NULL,     -- JSON list of days
+            ended TEXT                  -- NULL while it is the active one
+        )""",
+        # One program is active at a time.
+        "CREATE UNIQUE INDEX one_active_program ON programs ((ended IS NULL)) WHERE ended IS NULL",
+        "ALTER TABLE workouts ADD COLUMN program_id INTEGER"
+        " REFERENCES programs (id) ON DELETE SET NULL",
+        "ALTER TABLE workouts ADD COLUMN program_day INTEGER",
+        "CREATE INDEX workouts_by_program ON workouts (program_id, program_day)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

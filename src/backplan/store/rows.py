@@ -14,7 +14,9 @@ from backplan.text import visible
 from backplan.training.loads import Load, SetDone
 from backplan.training.model import PlannedExercise, Prescription, Workout
 
-WORKOUT_COLUMNS = "id, created, goal, level, groups, notes, seed, equipment"
+WORKOUT_COLUMNS = (
+    "id, created, goal, level, groups, notes, seed, equipment, program_id, program_day"
+)
 EXERCISE_COLUMNS = (
     "position, exercise_id, name, grp, mechanic, pattern, sets, reps_min, reps_max,"
     " rest_seconds, reason, focus, load_weight, load_unit, load_change, load_reason,"
@@ -114,7 +116,7 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
 
 
 def workout_from_row(row: Any, exercises: list[PlannedExercise]) -> Workout:
-    workout_id, created, goal, level, groups, notes, seed, equipment = row
+    workout_id, created, goal, level, groups, notes, seed, equipment, program_id, day = row
     return Workout(
         id=workout_id,
         created=datetime.fromisoformat(created),
@@ -125,4 +127,6 @@ def workout_from_row(row: Any, exercises: list[PlannedExercise]) -> Workout:
         notes=tuple(visible(note) for note in json.loads(notes)),
         seed=seed,
         equipment=None if equipment is None else frozenset(json.loads(equipment)),
+        program_id=program_id,
+        program_day=day,
     )

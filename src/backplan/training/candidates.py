@@ -25,6 +25,9 @@ class Request:
     banned: frozenset[str] = frozenset()  # never planned
     recovering: frozenset[Group] = frozenset()  # a hard session yesterday or today
     weekly_sets: Mapping[Group, float] = field(default_factory=dict)  # the last 7 days
+    # A program's day: exercises and sets per group (empty: shared out as usual).
+    slots: Mapping[Group, int] = field(default_factory=dict)
+    group_sets: Mapping[Group, int] = field(default_factory=dict)
 
     @property
     def whole_back(self) -> bool:

@@ -115,6 +115,8 @@ class Workout:
     seed: int | None = None
     equipment: frozenset[str] | None = None  # what was available; None: everything
     id: int | None = None
+    program_id: int | None = None  # planned for a program's day: which program
+    program_day: int | None = None  # and which of its days (numbered from 1)
 
     @property
     def estimated_minutes(self) -> int:

@@ -24,7 +24,7 @@ from backplan.training.candidates import Request, candidates, coins
 from backplan.training.loads import Load
 from backplan.training.model import PlannedExercise, Recency, Workout
 from backplan.training.order import MAIN_TIER, in_order, tier
-from backplan.training.prescription import prescribe
+from backplan.training.prescription import prescribe, sets_per_exercise
 from backplan.training.slots import Shares, share, trained_groups
 from backplan.when import days_ago
 
@@ -37,17 +37,21 @@ PIN_OUT_OF_REACH = "is pinned, but not allowed"
 def plan(
     exercises: Sequence[Exercise], request: Request, recency: Recency, now: datetime
 ) -> Workout:
-    groups, recovery_note = trained_groups(request.groups, request.recovering)
+    groups, recovery_note = trained_groups(
+        request.groups, request.recovering, handed_on=not request.slots
+    )
     pool = candidates(exercises, groups, request)
     # The same candidates and coins serve every count tried below.
     by_group = {group: [e for e in pool if e.group is group] for group in groups}
     coin = coins(pool, request.seed)
 
     def attempt(count: int) -> Workout:
-        shares = share(groups, count, request.whole_back, request.weekly_sets)
+        shares = share(groups, count, request.whole_back, request.weekly_sets, request.slots)
         return _plan(by_group, shares, coin, count, request, recency, now)
 
-    if request.minutes is None:
+    if request.slots and request.minutes is None:
+        workout = attempt(sum(request.slots.get(g, 0) for g in groups))
+    elif request.minutes is None:
         workout = attempt(request.exercises)
     else:
         # The estimate grows with each exercise, so the first count that fits is the largest.
@@ -185,9 +189,11 @@ def _plan(
         picked[group] += 1
 
     notes += _shortfall_notes(by_group, shares, session, picked, count, request, recency)
+    ordered = in_order(session.picks)
+    sets = _shared_sets(ordered, request)
     planned = [
-        planned_exercise(position, exercise, request, recency, now, len(by_group[exercise.group]))
-        for position, exercise in enumerate(in_order(session.picks), start=1)
+        planned_exercise(position, e, request, recency, now, len(by_group[e.group]), sets.get(e.id))
+        for position, e in enumerate(ordered, start=1)
     ]
     return Workout(
         created=now,
@@ -249,6 +255,18 @@ def _shortfall_notes(
     return notes
 
 
+def _shared_sets(ordered: Sequence[Exercise], request: Request) -> dict[str, int]:
+    """A program's sets per group shared among the group's exercises, the first ones (the
+    main lift) taking any extra; never more than one over the goal's usual sets."""
+    most = sets_per_exercise(request.goal, request.level) + 1
+    sets: dict[str, int] = {}
+    for group, total in request.group_sets.items():
+        mine = [e.id for e in ordered if e.group is group]
+        for index, ident in enumerate(mine):
+            sets[ident] = min(most, max(1, total // len(mine) + (index < total % len(mine))))
+    return sets
+
+
 def planned_exercise(
     position: int,
     exercise: Exercise,
@@ -256,7 +274,10 @@ def planned_exercise(
     recency: Recency,
     now: datetime,
     group_options: int,
+    sets: int | None = None,
 ) -> PlannedExercise:
+    """`sets`, when given, replaces the prescription's (a program's share)."""
+    prescription = prescribe(exercise, request.goal, request.level)
     return PlannedExercise(
         position=position,
         id=exercise.id,
@@ -264,7 +285,7 @@ def planned_exercise(
         group=exercise.group,
         mechanic=exercise.mechanic,
         pattern=exercise.pattern,
-        prescription=prescribe(exercise, request.goal, request.level),
+        prescription=prescription if sets is None else replace(prescription, sets=sets),
         reason=_reason(exercise, request, recency, now, group_options),
         focus=exercise.focus,
         load_kind=exercise.load_kind,

@@ -117,11 +117,15 @@ def effort(exercise: Exercise, goal: Goal, level: Level) -> tuple[int, int]:
     return low, high
 
 
+def sets_per_exercise(goal: Goal, level: Level) -> int:
+    return _SETS[goal][level.rank]
+
+
 def prescribe(exercise: Exercise, goal: Goal, level: Level) -> Prescription:
     low, high = reps(exercise, goal, level)
     rir_min, rir_max = effort(exercise, goal, level)
     return Prescription(
-        sets=_SETS[goal][level.rank],
+        sets=sets_per_exercise(goal, level),
         reps_min=low,
         reps_max=high,
         rest_seconds=_REST[goal, rest_class(exercise)][level.rank],

@@ -9,7 +9,9 @@ variant (or, for strength, a belt and the smallest plate); assisted moves by les
 help; bands by reps, then a stronger band; holds and carries by 5 s or 5 m. When
 most sets of the last session fell short of the range, 10 % comes off (bodyweight:
 the easier variant). A new range (a new goal) carries the load through an
-estimated one-rep max (Epley: w x (1 + reps / 30)).
+estimated one-rep max (Epley: w x (1 + reps / 30)), unless a recent session was at
+that range: undulating days (a strength day, a hypertrophy day) each progress from
+their own last time. A deload holds the last load.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ HINGE_SHARE = 0.05
 MOST = 0.10  # never a bigger jump than this share of the load
 EXTRA_REPS = 2  # past the top of the range, before a too-big increment
 TIMED_STEP = 5  # seconds or metres
+SESSIONS_READ = 6  # recent sessions read, to find the last one at the range asked for
 
 
 @dataclass(frozen=True)
@@ -77,12 +80,35 @@ def suggest(
     unit: str,
     target: Target | None = None,
     steps: Mapping[str, float] | None = None,
+    *,
+    hold: bool = False,
 ) -> Load | None:
     """The next load from an exercise's logged sessions, newest first; None if never
     logged. `exercise` is None when the catalogue no longer has it (then it is treated
-    as a loaded lift); `target` is the next session's range (default: the last one's)."""
+    as a loaded lift); `target` is the next session's range (default: the last one's).
+    With `hold` (a deload week) the load never goes up."""
+    if target is not None:
+        same = [
+            s for s in sessions if (s.reps_min, s.reps_max) == (target.reps_min, target.reps_max)
+        ]
+        if same:
+            sessions = same
     if not sessions or not sessions[0].sets:
         return None
+    load = _suggest(sessions, exercise, unit, target, steps)
+    if hold and load.change == "up":
+        working = max(s.weight_in(unit) for s in sessions[0].sets)
+        return Load(working or None, unit, "same", "deload week: last time's load, half the sets")
+    return load
+
+
+def _suggest(
+    sessions: Sequence[Session],
+    exercise: Exercise | None,
+    unit: str,
+    target: Target | None,
+    steps: Mapping[str, float] | None,
+) -> Load:
     last = sessions[0]
     target = target or Target(last.reps_min, last.reps_max)
     kind = exercise.load_kind if exercise else LoadKind.EXTERNAL

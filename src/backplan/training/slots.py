@@ -33,9 +33,10 @@ def labels(groups: Sequence[Group], joiner: str = " or ") -> str:
 
 
 def trained_groups(
-    named: Sequence[Group], recovering: frozenset[Group]
+    named: Sequence[Group], recovering: frozenset[Group], handed_on: bool = True
 ) -> tuple[tuple[Group, ...], str | None]:
-    """The session's groups: those named, or the recovered ones of all three."""
+    """The session's groups: those named, or the recovered ones of all three. Without
+    `handed_on` (a program's day) a recovering group's exercises are left out."""
     if named:
         return tuple(named), None
     tired = [g for g in Group if g in recovering]
@@ -47,9 +48,13 @@ def trained_groups(
             "Every group had a hard session yesterday or today, so this session goes ahead "
             "anyway: keep it light, or rest a day."
         )
-    return ready, (
-        f"Still recovering (4 or more hard sets yesterday or today): {labels(tired, ', ')}. "
+    then = (
         f"Their slots went to {labels(ready, ' and ')}."
+        if handed_on
+        else "Their exercises are left out: a shorter session."
+    )
+    return ready, (
+        f"Still recovering (4 or more hard sets yesterday or today): {labels(tired, ', ')}. " + then
     )
 
 
@@ -58,8 +63,14 @@ def share(
     count: int,
     whole_back: bool,
     weekly_sets: Mapping[Group, float],
+    fixed: Mapping[Group, int] | None = None,
 ) -> Shares:
-    """`count` slots over `groups`; `whole_back` when no group was named."""
+    """`count` slots over `groups`; `whole_back` when no group was named. `fixed` (a
+    program's day) says how many each group takes, and no more."""
+    if fixed:
+        return Shares(
+            groups, {g: fixed.get(g, 0) for g in groups}, {g: fixed.get(g, 0) for g in groups}, ()
+        )
     targets = {g: count // len(groups) + (i < count % len(groups)) for i, g in enumerate(groups)}
     notes: list[str] = []
     caps: dict[Group, int | None] = dict.fromkeys(groups)

@@ -1,0 +1,214 @@
+"""A program as people read it: the block's table, its Markdown, its calendar, its JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+
+from backplan.catalogue.model import Goal, Group
+from backplan.render.console import data_table, group_text, out
+from backplan.training.program import Day, Program, Progress
+
+if TYPE_CHECKING:
+    from backplan.catalogue.model import Exercise
+
+MAIN_MARK = "★"
+SHORT = {Group.LATS: "Lats", Group.UPPER_BACK: "Upper", Group.LOWER_BACK: "Lower"}
+
+
+def goal_words(program: Program) -> str:
+    if program.goal is not None:
+        return program.goal.value
+    goals = [d.goal.value for d in program.sessions[: program.days]]
+    return f"auto ({' / '.join(dict.fromkeys(goals))} days)"
+
+
+def headline(program: Program) -> str:
+    """'4-week block, 3 days a week, auto (strength / hypertrophy / endurance days),
+    intermediate'."""
+    return (
+        f"{program.weeks}-week block, {program.days} days a week, {goal_words(program)}, "
+        f"{program.level.value}"
+    )
+
+
+def _groups(program: Program) -> tuple[Group, ...]:
+    return program.groups or tuple(Group)
+
+
+def _day_status(day: Day, progress: Progress, upcoming: Day | None) -> Text:
+    if day.number in progress.done:
+        return Text(f"done #{progress.done[day.number]}", style="green")
+    if upcoming is not None and day.number == upcoming.number:
+        return Text("← next", style="bold")
+    if upcoming is None or day.number < upcoming.number:
+        return Text("skipped", style="dim")
+    return Text("")
+
+
+def program_view(program: Program, progress: Progress) -> None:
+    out.print(Text(headline(program), style="bold"), soft_wrap=True)
+    out.print(f"Starts {program.start:%a %-d %b %Y}. Main lifts, held for the block:", markup=False)
+    for lift in program.main_lifts:
+        line = Text("  ")
+        line.append_text(group_text(lift.group))
+        line.append(" " * (11 - len(lift.group.label)) + lift.name)
+        rests = [g.value for g in Goal if g not in lift.goals]
+        if rests:
+            line.append(f" (rests on {' and '.join(rests)} days)", style="dim")
+        out.print(line)
+    upcoming = progress.next_day(program)
+    table = data_table()
+    for title in ("Week", "Day", "Date", "Goal"):
+        table.add_column(title, no_wrap=True)
+    for group in _groups(program):
+        table.add_column(SHORT[group], justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    for day in program.sessions:
+        sets = dict(day.sets)
+        mains = {m.group for m in program.main_lifts_of(day)}
+        cells = [
+            f"{sets[g]} {MAIN_MARK}" if g in mains else str(sets.get(g, "–"))
+            for g in _groups(program)
+        ]
+        table.add_row(
+            f"{day.week} deload" if day.deload else str(day.week),
+            str(day.day),
+            f"{day.date:%a %-d %b}",
+            day.goal.value,
+            *cells,
+            _day_status(day, progress, upcoming),
+            end_section=day.day == program.days and day.number < len(program.sessions),
+        )
+    out.print()
+    out.print(table)
+    out.print(
+        Text(
+            f"Sets per group; {MAIN_MARK}: with its main lift. Accessories rotate, planned on "
+            "the day from your history.",
+            style="dim",
+        )
+    )
+    if upcoming is None:
+        out.print("Every session is done: 'backplan program end', then plan the next block.")
+    else:
+        out.print(f"Next: week {upcoming.week}, day {upcoming.day}. Plan it with: backplan workout")
+
+
+def program_json(program: Program, progress: Progress) -> dict[str, Any]:
+    upcoming = progress.next_day(program)
+    return {
+        "id": program.id,
+        "created": program.created.isoformat(timespec="seconds"),
+        "start": program.start.isoformat(),
+        "weeks": program.weeks,
+        "days": program.days,
+        "goal": program.goal_name,
+        "level": program.level.value,
+        "groups": [g.value for g in _groups(program)],
+        "equipment": None if program.equipment is None else sorted(program.equipment),
+        "main_lifts": [
+            {"group": m.group.value, "id": m.id, "name": m.name} for m in program.main_lifts
+        ],
+        "sessions": [
+            {
+                "number": d.number,
+                "week": d.week,
+                "day": d.day,
+                "date": d.date.isoformat(),
+                "goal": d.goal.value,
+                "deload": d.deload,
+                "exercises": {g.value: n for g, n in d.slots},
+                "sets": {g.value: n for g, n in d.sets},
+                "main_lifts": [m.id for m in program.main_lifts_of(d)],
+                "workout_id": progress.done.get(d.number),
+            }
+            for d in program.sessions
+        ],
+        "next": None if upcoming is None else upcoming.number,
+        "ended": None if program.ended is None else program.ended.isoformat(timespec="seconds"),
+    }
+
+
+def _lift_lines(program: Program, day: Day, exercises: Mapping[str, Exercise]) -> list[str]:
+    """'Lat Pulldown: 4 × 3–6, 2 RIR' for each main lift of the day."""
+    from backplan.training.prescription import prescribe
+
+    lines = []
+    for lift in program.main_lifts_of(day):
+        exercise = exercises.get(lift.id)
+        if exercise is None:
+            lines.append(lift.name)
+            continue
+        p = prescribe(exercise, day.goal, program.level)
+        effort = f", {p.effort}" if p.effort else ""
+        lines.append(f"{lift.name}: {p.target.split(' × ', 1)[1]}{effort}")
+    return lines
+
+
+def _accessories(program: Program, day: Day) -> int:
+    return day.exercises - len(program.main_lifts_of(day))
+
+
+def program_markdown(program: Program, exercises: Mapping[str, Exercise]) -> str:
+    """The block to print, or to read on a phone."""
+    lines = [
+        f"# Back program: {headline(program)}",
+        "",
+        f"Starts {program.start:%A %-d %B %Y}. Each main lift is held for the whole block, so "
+        "it can progress; the accessories around it rotate, planned on the day with "
+        "`backplan workout`. The last week of each wave is a deload: half the sets, same loads.",
+        "",
+        "## Main lifts",
+        "",
+        *[f"- **{m.name}** (`{m.id}`), {m.group.label}" for m in program.main_lifts],
+    ]
+    for week in range(1, program.weeks + 1):
+        days = [d for d in program.sessions if d.week == week]
+        title = f"Week {week}" + (" (deload)" if days[0].deload else "")
+        lines += ["", f"## {title}", "", "| Day | Date | Goal | Sets | Main lifts | Accessories |"]
+        lines.append("|---|---|---|---|---|---|")
+        for d in days:
+            sets = ", ".join(f"{g.label} {n}" for g, n in d.sets)
+            mains = "<br>".join(_lift_lines(program, d, exercises)) or "–"
+            lines.append(
+                f"| {d.day} | {d.date:%a %-d %b} | {d.goal.value} | {sets} | {mains} "
+                f"| {_accessories(program, d)} |"
+            )
+    weekly = ", ".join(
+        f"week {w}: {sum(program.weekly_sets(w).values())}" for w in range(1, program.weeks + 1)
+    )
+    lines += ["", f"Sets a week, all groups: {weekly}.", ""]
+    return "\n".join(lines)
+
+
+def program_ics(program: Program, exercises: Mapping[str, Exercise]) -> bytes:
+    """An iCalendar file: one all-day event per session, on the days the block chose."""
+    from datetime import timedelta
+
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//backplan//program//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "backplan: back program")
+    for d in program.sessions:
+        event = Event()
+        event.add("uid", f"program-{program.id}-session-{d.number}@backplan")
+        event.add("dtstamp", program.created)
+        event.add("dtstart", d.date)
+        event.add("dtend", d.date + timedelta(days=1))
+        deload = ", deload" if d.deload else ""
+        event.add("summary", f"Back: {d.goal.value}{deload} (week {d.week}, day {d.day})")
+        sets = ", ".join(f"{g.label} {n} sets" for g, n in d.sets)
+        description = [
+            sets,
+            *_lift_lines(program, d, exercises),
+            f"+ {_accessories(program, d)} accessories, rotating",
+            "Plan it with: backplan workout",
+        ]
+        event.add("description", "\n".join(description))
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())
