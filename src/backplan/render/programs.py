@@ -134,17 +134,22 @@ def program_json(program: Program, progress: Progress) -> dict[str, Any]:
 
 def _lift_lines(program: Program, day: Day, exercises: Mapping[str, Exercise]) -> list[str]:
     """'Lat Pulldown: 4 × 3–6, 2 RIR' for each main lift of the day."""
+    from dataclasses import replace
+
+    from backplan.training.planner import share_of_sets
     from backplan.training.prescription import prescribe
 
     lines = []
+    slots, sets = dict(day.slots), dict(day.sets)
     for lift in program.main_lifts_of(day):
         exercise = exercises.get(lift.id)
         if exercise is None:
             lines.append(lift.name)
             continue
         p = prescribe(exercise, day.goal, program.level)
+        share = share_of_sets(sets[lift.group], slots[lift.group], 0, day.goal, program.level)
         effort = f", {p.effort}" if p.effort else ""
-        lines.append(f"{lift.name}: {p.target.split(' × ', 1)[1]}{effort}")
+        lines.append(f"{lift.name}: {replace(p, sets=share).target}{effort}")
     return lines
 
 
@@ -175,7 +180,7 @@ def program_markdown(program: Program, exercises: Mapping[str, Exercise]) -> str
             mains = "<br>".join(_lift_lines(program, d, exercises)) or "–"
             lines.append(
                 f"| {d.day} | {d.date:%a %-d %b} | {d.goal.value} | {sets} | {mains} "
-                f"| {_accessories(program, d)} |"
+                f"| {_accessories(program, d) or '–'} |"
             )
     weekly = ", ".join(
         f"week {w}: {sum(program.weekly_sets(w).values())}" for w in range(1, program.weeks + 1)
@@ -206,7 +211,7 @@ def program_ics(program: Program, exercises: Mapping[str, Exercise]) -> bytes:
         description = [
             sets,
             *_lift_lines(program, d, exercises),
-            f"+ {_accessories(program, d)} accessories, rotating",
+            *([f"+ {_accessories(program, d)} more, rotating"] if _accessories(program, d) else []),
             "Plan it with: backplan workout",
         ]
         event.add("description", "\n".join(description))

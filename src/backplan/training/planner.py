@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from backplan.catalogue.model import Exercise, Goal, Group, LoadKind, Pattern
+from backplan.catalogue.model import Exercise, Goal, Group, Level, LoadKind, Pattern
 from backplan.defaults import MAX_EXERCISES
 from backplan.training.candidates import Request, candidates, coins
 from backplan.training.loads import Load
@@ -157,8 +157,19 @@ def _plan(
             coin[exercise.id],
         )
 
+    # Pinned lifts keep their place: nothing of their family, and no other hinge, takes it
+    # before their group's turn comes.
+    reserved = [e for g in groups for e in by_group[g] if e.id in request.pinned]
+
+    def clashes(exercise: Exercise) -> bool:
+        return exercise.id not in request.pinned and any(
+            r.id not in session.ids
+            and (r.family_name == exercise.family_name or (r.is_hinge and exercise.is_hinge))
+            for r in reserved
+        )
+
     def best(group: Group) -> Exercise | None:
-        eligible = [e for e in by_group[group] if session.allows(e)]
+        eligible = [e for e in by_group[group] if session.allows(e) and not clashes(e)]
         # A pinned lift goes first in its group, whatever its recency, so it can progress.
         pinned = [e for e in eligible if e.id in request.pinned]
         first = picked[group] == 0
@@ -258,13 +269,18 @@ def _shortfall_notes(
 def _shared_sets(ordered: Sequence[Exercise], request: Request) -> dict[str, int]:
     """A program's sets per group shared among the group's exercises, the first ones (the
     main lift) taking any extra; never more than one over the goal's usual sets."""
-    most = sets_per_exercise(request.goal, request.level) + 1
     sets: dict[str, int] = {}
     for group, total in request.group_sets.items():
         mine = [e.id for e in ordered if e.group is group]
         for index, ident in enumerate(mine):
-            sets[ident] = min(most, max(1, total // len(mine) + (index < total % len(mine))))
+            sets[ident] = share_of_sets(total, len(mine), index, request.goal, request.level)
     return sets
+
+
+def share_of_sets(total: int, count: int, index: int, goal: Goal, level: Level) -> int:
+    """The sets of a group's `index`th exercise of `count` when they share `total`."""
+    most = sets_per_exercise(goal, level) + 1
+    return min(most, max(1, total // count + (index < total % count)))
 
 
 def planned_exercise(

@@ -23,6 +23,7 @@ from typing import Any
 
 from backplan.catalogue.model import Dose, Exercise, Goal, Group, Level, LoadKind, Mechanic, Sides
 from backplan.defaults import MAX_EXERCISES
+from backplan.errors import BackplanError
 from backplan.training.candidates import Request, candidates
 from backplan.training.order import MAIN_TIER, tier
 from backplan.training.planner import HOME_PULL
@@ -158,19 +159,32 @@ def day_groups(groups: Sequence[Group], days: int) -> list[tuple[Group, ...]]:
     return [halves[i % 2] for i in range(days)]
 
 
-def day_goals(goal: Goal | None, days: int) -> list[Goal]:
-    return [goal or UNDULATION[i % len(UNDULATION)] for i in range(days)]
+def day_goals(goal: Goal | None, days: int, servable: Sequence[Goal] = UNDULATION) -> list[Goal]:
+    """The goal of each day of a week: `goal`, or (auto) the goals every group can be
+    trained for, in turn."""
+    return [goal or servable[i % len(servable)] for i in range(days)]
 
 
 def skeleton(
-    weeks: int, days: int, goal: Goal | None, groups: Sequence[Group], level: Level, start: date
+    weeks: int,
+    days: int,
+    goal: Goal | None,
+    groups: Sequence[Group],
+    level: Level,
+    start: date,
+    servable: Sequence[Goal] = UNDULATION,
 ) -> tuple[Day, ...]:
     """Every session of the block: its date, goal, groups and how many exercises each."""
     sessions: list[Day] = []
-    goals = day_goals(goal, days)
+    goals = day_goals(goal, days, servable)
     week_groups = day_groups(groups, days)
+    every = list(dict.fromkeys(g for groups in week_groups for g in groups))
+    done: dict[Group, int] = {}  # each group's sets the week before
     for week, (target, deload) in enumerate(weekly_targets(weeks, level), start=1):
-        slots = _week_slots(target, goals, week_groups, level)
+        # A deload halves what the week before did (the lower back may have done less).
+        targets = {g: _half_up(done[g] / 2) if deload else target for g in every}
+        slots = _week_slots(targets, goals, week_groups, level)
+        done = {g: sum(plan[g][1] for plan in slots if g in plan) for g in every}
         for day in range(days):
             plan = slots[day]
             sessions.append(
@@ -189,13 +203,16 @@ def skeleton(
 
 
 def _week_slots(
-    target: int, goals: Sequence[Goal], week_groups: Sequence[tuple[Group, ...]], level: Level
+    targets: Mapping[Group, int],
+    goals: Sequence[Goal],
+    week_groups: Sequence[tuple[Group, ...]],
+    level: Level,
 ) -> list[dict[Group, tuple[int, int]]]:
-    """(exercises, sets) per group for each day, so each group's week comes to `target`
+    """(exercises, sets) per group for each day, so each group's week comes to its target
     sets: what is left is shared over the days still to come, in exercises of about the
     goal's usual sets (at most one more)."""
     slots: list[dict[Group, tuple[int, int]]] = [dict.fromkeys(gs, (0, 0)) for gs in week_groups]
-    for group in {g for groups in week_groups for g in groups}:
+    for group, target in targets.items():
         days = [i for i, groups in enumerate(week_groups) if group in groups]
         left = target
         for k, i in enumerate(days):
@@ -216,8 +233,7 @@ def main_lifts(
     exercises: Sequence[Exercise],
     groups: Sequence[Group],
     request: Request,
-    goal: Goal | None,
-    days: int,
+    goals: Sequence[Goal],
     recently: Mapping[str, int] | None = None,
 ) -> tuple[MainLift, ...]:
     """Per group one lift to hold for the block: a pinned one when there is one; else a
@@ -228,11 +244,11 @@ def main_lifts(
     chosen: list[MainLift] = []
     families: set[str] = set()
     hinge = False
-    wanted = set(day_goals(goal, days))
+    wanted = set(goals)
     coin = random.Random(request.seed)
     # The lower back first: its main lift is the hinge, and it is the scarcest.
     for group in sorted(groups or tuple(Group), key=lambda g: g is not Group.LOWER_BACK):
-        pool = candidates(exercises, [group], replace(request, goal=goal or Goal.HYPERTROPHY))
+        pool = candidates(exercises, [group], replace(request, goal=goals[0]))
         allowed = [e for e in pool if e.family_name not in families and not (hinge and e.is_hinge)]
         if not allowed:
             continue
@@ -275,6 +291,10 @@ def build(
 ) -> Program:
     """A block from the catalogue and the options of `workout` (in `request`)."""
     groups = tuple(request.groups)
+    servable = [
+        g for g in UNDULATION if goal is None and _serves(exercises, groups, request, g)
+    ] or [goal or Goal.HYPERTROPHY]
+    goals = day_goals(goal, days, servable)
     return Program(
         created=now,
         start=start,
@@ -285,9 +305,21 @@ def build(
         groups=groups,
         equipment=request.equipment,
         seed=request.seed,
-        main_lifts=main_lifts(exercises, groups, request, goal, days, recently),
-        sessions=skeleton(weeks, days, goal, groups, request.level, start),
+        main_lifts=main_lifts(exercises, groups, request, goals, recently),
+        sessions=skeleton(weeks, days, goal, groups, request.level, start, servable),
     )
+
+
+def _serves(
+    exercises: Sequence[Exercise], groups: Sequence[Group], request: Request, goal: Goal
+) -> bool:
+    """Whether every group has something to train for `goal` within the filters."""
+    try:
+        for group in groups or Group:
+            candidates(exercises, [group], replace(request, goal=goal))
+    except BackplanError:
+        return False
+    return True
 
 
 DONE_NOTE = (
