@@ -38,12 +38,22 @@ def test_installed_commands(command: list[str], tmp_path: Path) -> None:
     assert bad.returncode == 2
     assert bad.stderr.startswith("error: No exercise 'nope'")
     assert "Traceback" not in bad.stderr
+    block = subprocess.run(
+        [*command, "program", "new", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=60,
+    )
+    assert len(json.loads(block.stdout)["sessions"]) == 12
 
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [("backplan show pu", "pull-up"), ("backplan workout --group up", "upper-back"),
-     ("backplan sh", "show"), ("backplan history sh", "show")],
+     ("backplan sh", "show"), ("backplan history sh", "show"),
+     ("backplan program ex", "export")],
 )  # fmt: skip
 def test_tab_completion_through_the_script(tmp_path: Path, typed: str, expected: str) -> None:
     words = typed.split()

@@ -1,0 +1,234 @@
+"""`backplan program`: a block planned, followed with workout and log for its weeks (the
+clock moved day by day), exported, ended; and every refusal."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from icalendar import Calendar
+
+from backplan.store import migrations
+from tests.helpers import entry, ok, run, run_json, write_catalogue
+from tests.terminal import Terminal
+
+MONDAY = date(2026, 11, 30)
+
+
+def at(monkeypatch: pytest.MonkeyPatch, day: date, hour: int = 18) -> None:
+    monkeypatch.setenv("BACKPLAN_NOW", f"{day.isoformat()}T{hour:02d}:00:00+01:00")
+
+
+def do(workout: dict[str, Any]) -> None:
+    """Log every exercise at the top of its range: what a good day looks like."""
+    for e in workout["exercises"]:
+        weight = (e["load"] or {}).get("weight") or 40
+        top = e["reps_max"]
+        if e["dose"] == "seconds":
+            sets = [f"{top}s"] * e["sets"]
+        elif e["dose"] == "metres":
+            sets = [f"{top}m"] * e["sets"]
+        elif e["load_type"] in ("external", "assisted"):
+            sets = [f"{e['sets']}x{top}x{weight:g}"]
+        else:
+            sets = [str(top)] * e["sets"]
+        ok("log", "--workout", str(workout["id"]), e["id"], *sets)
+
+
+def test_a_four_week_block_followed_to_its_end(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    at(monkeypatch, MONDAY)
+    made = run_json("program", "new", "--weeks", "4", "--days", "3", "--seed", "5")
+    assert (made["weeks"], made["days"], made["goal"], made["next"]) == (4, 3, "auto", 1)
+    assert len(made["sessions"]) == 12
+    mains = {m["id"] for m in made["main_lifts"]}
+    assert len(mains) == 3
+    seen_loads: dict[str, list[float]] = {}
+    for session in made["sessions"]:
+        at(monkeypatch, date.fromisoformat(session["date"]))
+        workout = run_json("workout")
+        week, day = session["week"], session["day"]
+        assert workout["program"] == {"id": made["id"], "session": session["number"]}
+        assert workout["notes"][0].startswith(f"Week {week}, day {day} of your 4-week block")
+        assert workout["goal"] == session["goal"]
+        ids = [e["id"] for e in workout["exercises"]]
+        assert set(session["main_lifts"]) <= set(ids)
+        sets: dict[str, int] = {}
+        for e in workout["exercises"]:
+            sets[e["group"]] = sets.get(e["group"], 0) + e["sets"]
+            if e["id"] in mains and e["load"] and e["load"]["weight"]:
+                seen_loads.setdefault(f"{e['id']} {e['reps_min']}", []).append(e["load"]["weight"])
+        assert sets == session["sets"]
+        # The human view says where you are.
+        text = ok("history", "show", str(workout["id"])).stdout
+        assert f"Week {week}, day {day} of your 4-week block" in text
+        do(workout)
+    # Each main lift progressed on its own days (a strength day from the last strength day).
+    assert any(loads[-1] > loads[0] for loads in seen_loads.values()), seen_loads
+    shown = run_json("program", "show")
+    assert shown["next"] is None
+    assert all(s["workout_id"] for s in shown["sessions"])
+    assert "Every session is done" in ok("program", "show").stdout
+    # Past the block: workout plans as usual, and says the block is done.
+    at(monkeypatch, MONDAY + timedelta(weeks=4))
+    after = run_json("workout")
+    assert after["program"] is None
+    assert any("Every session of your block is done" in n for n in after["notes"])
+    # Exported, then ended; the history stays.
+    md = ok("program", "export", "--format", "md").stdout
+    assert md.startswith("# Back program: 4-week block, 3 days a week")
+    assert md.count("## Week ") == 4
+    assert "## Week 4 (deload)" in md
+    ok("program", "export", "--format", "ics", "--output", str(tmp_path / "block.ics"))
+    calendar = Calendar.from_ical((tmp_path / "block.ics").read_bytes())
+    events = calendar.walk("VEVENT")
+    assert len(events) == 12
+    assert [e.decoded("dtstart") for e in events] == [
+        date.fromisoformat(s["date"]) for s in made["sessions"]
+    ]
+    assert len({str(e["uid"]) for e in events}) == 12
+    ended = ok("program", "end").stdout
+    assert "12 of 12 sessions done" in ended
+    assert len(run_json("history", "--last", "50")) == 13
+    assert run("program", "show").exit_code == 2
+
+
+def test_missed_days_and_deleted_workouts_do_not_break_the_block(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    at(monkeypatch, MONDAY)
+    ok("program", "new", "--days", "2", "--seed", "1")
+    first = run_json("workout")
+    do(first)
+    # Two weeks away: the next session is still day 2 of week 1.
+    at(monkeypatch, MONDAY + timedelta(days=15))
+    second = run_json("workout")
+    assert second["program"]["session"] == 2
+    do(second)
+    at(monkeypatch, MONDAY + timedelta(days=17))
+    third = run_json("workout")
+    assert third["program"]["session"] == 3
+    # Planned, not done, then deleted along with the one before: day 2 comes round again.
+    ok("history", "delete", str(third["id"]), "--yes")
+    ok("history", "delete", str(second["id"]), "--yes")
+    assert run_json("program", "show")["next"] == 2
+    assert run_json("workout", "--new")["program"]["session"] == 2
+    text = ok("program", "show").stdout
+    assert "done #1" in text
+    assert "← next" in text
+
+
+def test_command_line_options_win_over_the_program(monkeypatch: pytest.MonkeyPatch) -> None:
+    at(monkeypatch, MONDAY)
+    made = run_json("program", "new", "--seed", "2")
+    planned = run_json("workout", "--goal", "endurance", "--exercises", "4", "--no-save")
+    assert planned["goal"] == "endurance"
+    assert len(planned["exercises"]) == 4
+    assert planned["program"]["session"] == 1
+    assert made["sessions"][0]["goal"] == "strength"
+
+
+def test_a_deload_week_holds_the_loads(monkeypatch: pytest.MonkeyPatch) -> None:
+    at(monkeypatch, MONDAY)
+    made = run_json("program", "new", "--weeks", "4", "--days", "2", "--goal", "strength")
+    for session in made["sessions"][:6]:
+        at(monkeypatch, date.fromisoformat(session["date"]))
+        do(run_json("workout"))
+    at(monkeypatch, date.fromisoformat(made["sessions"][6]["date"]))
+    deload = run_json("workout")
+    assert "deload week" in deload["notes"][0]
+    loads = [e["load"] for e in deload["exercises"] if e["load"]]
+    assert loads
+    assert all(load["change"] != "up" for load in loads)
+    assert any("deload week" in load["reason"] for load in loads)
+
+
+def test_refusals(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at(monkeypatch, MONDAY)
+    only_lats = write_catalogue(tmp_path / "lats.yaml", [entry("pull-up")])
+    for args in (("show",), ("export",), ("end",)):
+        result = run("program", *args)
+        assert result.exit_code == 2
+        assert "No program is active. Start one with: backplan program new" in result.stderr
+    for args, message in (
+        (("--weeks", "3"), "--weeks"),
+        (("--weeks", "13"), "--weeks"),
+        (("--days", "1"), "--days"),
+        (("--days", "6"), "--days"),
+        (("--goal", "bulk"), "Choose from: auto, strength"),
+        (("--start", "someday"), "is not a date"),
+        (("--start", "2029-01-01"), "more than a year"),
+        (("--group", "legs"), "legs"),
+        (("--catalog", str(only_lats), "--group", "lower"), "no lower back exercises"),
+    ):
+        result = run("program", "new", *args)
+        assert result.exit_code == 2, (args, result.stdout)
+        assert message in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+    made = run_json("program", "new", "--seed", "1")
+    again = run("program", "new", "--weeks", "6")
+    assert again.exit_code == 2
+    assert "give --replace" in again.stderr
+    assert run_json("program", "show")["id"] == made["id"]
+    replaced = run_json("program", "new", "--weeks", "6", "--replace")
+    assert replaced["weeks"] == 6
+    assert run_json("program", "show")["id"] == replaced["id"]
+    bad = run("program", "export", "--format", "pdf")
+    assert bad.exit_code == 2
+    assert "Choose md or ics" in bad.stderr
+    taken = tmp_path / "taken.md"
+    taken.write_text("mine")
+    refused = run("program", "export", "--output", str(taken))
+    assert refused.exit_code == 2
+    assert "--force" in refused.stderr
+    assert taken.read_text() == "mine"
+    ok("program", "export", "--output", str(taken), "--force")
+    assert taken.read_text().startswith("# Back program")
+
+
+def test_an_older_database_migrates_and_a_newer_one_is_refused_untouched(
+    backplan_env: Path,
+) -> None:
+    backplan_env.mkdir()
+    path = backplan_env / migrations.FILE_NAME
+    db = sqlite3.connect(path)
+    for statements in migrations.MIGRATIONS[:5]:
+        for statement in statements:
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 5")
+    db.commit()
+    db.close()
+    ok("program", "new")
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+    assert db.execute("SELECT COUNT(*) FROM programs").fetchone()[0] == 1
+    db.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    result = run("program", "show")
+    assert result.exit_code == 1
+    assert "newer backplan" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_a_second_program_asks_on_a_terminal(backplan_env: Path) -> None:
+    now = "2026-11-30T18:00:00+01:00"
+    first = Terminal(backplan_env, "program", "new", "--seed", "1", now=now)
+    assert first.finish() == 0
+    kept = Terminal(backplan_env, "program", "new", "--weeks", "8", now=now)
+    kept.expect(r"End it and start this one\? \[y/N\]: ")
+    assert "A 4-week block that started Mon 30 Nov is active (0 of 12" in kept.shown
+    kept.line("n")
+    assert kept.finish() == 0
+    assert "Kept it." in kept.shown
+    replaced = Terminal(backplan_env, "program", "new", "--weeks", "8", now=now)
+    replaced.expect(r"\[y/N\]: ")
+    replaced.line("y")
+    assert replaced.finish() == 0
+    assert "Ended the block that started Mon 30 Nov." in replaced.text
+    assert "8-week block" in replaced.text
