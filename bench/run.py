@@ -74,6 +74,8 @@ def pairs(work: Path) -> list[Pair]:
             for size in (1_500, 10_000)}  # fmt: skip
     empty = {"BACKPLAN_HOME": str(work / "home-empty")}
     plan = [*BACKPLAN, "workout", "--no-save", "--json", "--seed", "1"]
+    block = [*BACKPLAN, "program", "new", "--weeks", "12", "--days", "5", "--seed", "1",
+             "--replace", "--json"]  # fmt: skip
 
     def against_empty(name: str, argv: list[str], size: int, goal: float | None) -> Pair:
         return Pair(f"{name}: {size:,} workouts vs none", Side(argv, home[size]),
@@ -103,6 +105,12 @@ def pairs(work: Path) -> list[Pair]:
              Side([*plan, "--catalog", str(big)], {"BACKPLAN_HOME": str(
                  history_home(work, big, 3_000))}),
              Side([*plan, "--catalog", str(big)], empty), 1.2),
+        # A 12-week, 5-day block planned (and stored) against planning one workout.
+        Pair("program new 12x5 vs one workout, shipped",
+             Side(block, {"BACKPLAN_HOME": str(work / "home-program")}), Side(plan, empty), 2.0),
+        Pair("program new 12x5 vs one workout, 10,000 ex.",
+             Side([*block, "--catalog", str(huge)], {"BACKPLAN_HOME": str(work / "home-program")}),
+             Side([*plan, "--catalog", str(huge)], empty), 2.0),
         against_empty("history", [*BACKPLAN, "history"], 1_500, None),
         against_empty("history", [*BACKPLAN, "history"], 10_000, 1.3),
         against_empty("status", [*BACKPLAN, "status"], 1_500, None),

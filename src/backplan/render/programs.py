@@ -19,19 +19,17 @@ SHORT = {Group.LATS: "Lats", Group.UPPER_BACK: "Upper", Group.LOWER_BACK: "Lower
 
 
 def goal_words(program: Program) -> str:
+    """'strength, hypertrophy and endurance days in turn (auto)', 'strength every day'."""
     if program.goal is not None:
-        return program.goal.value
-    goals = [d.goal.value for d in program.sessions[: program.days]]
-    return f"auto ({' / '.join(dict.fromkeys(goals))} days)"
+        return f"{program.goal.value} every day"
+    goals = list(dict.fromkeys(d.goal.value for d in program.sessions[: program.days]))
+    named = ", ".join(goals[:-1]) + f" and {goals[-1]}" if len(goals) > 1 else goals[0]
+    return f"{named} days in turn (auto)"
 
 
 def headline(program: Program) -> str:
-    """'4-week block, 3 days a week, auto (strength / hypertrophy / endurance days),
-    intermediate'."""
-    return (
-        f"{program.weeks}-week block, {program.days} days a week, {goal_words(program)}, "
-        f"{program.level.value}"
-    )
+    """'4-week block, 3 days a week, intermediate'."""
+    return f"{program.weeks}-week block, {program.days} days a week, {program.level.value}"
 
 
 def _groups(program: Program) -> tuple[Group, ...]:
@@ -49,8 +47,11 @@ def _day_status(day: Day, progress: Progress, upcoming: Day | None) -> Text:
 
 
 def program_view(program: Program, progress: Progress) -> None:
-    out.print(Text(headline(program), style="bold"), soft_wrap=True)
-    out.print(f"Starts {program.start:%a %-d %b %Y}. Main lifts, held for the block:", markup=False)
+    out.print(Text(headline(program), style="bold"))
+    out.print(
+        f"{goal_words(program).capitalize()}, from {program.start:%a %-d %b %Y}.", markup=False
+    )
+    out.print("Main lifts, held for the block:")
     for lift in program.main_lifts:
         line = Text("  ")
         line.append_text(group_text(lift.group))
@@ -162,7 +163,7 @@ def program_markdown(program: Program, exercises: Mapping[str, Exercise]) -> str
     lines = [
         f"# Back program: {headline(program)}",
         "",
-        f"Starts {program.start:%A %-d %B %Y}. Each main lift is held for the whole block, so "
+        f"{goal_words(program).capitalize()}. Starts {program.start:%A %-d %B %Y}. Each main lift is held for the whole block, so "
         "it can progress; the accessories around it rotate, planned on the day with "
         "`backplan workout`. The last week of each wave is a deload: half the sets, same loads.",
         "",

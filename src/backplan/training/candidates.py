@@ -22,6 +22,7 @@ class Request:
     equipment: frozenset[str] | None = None  # None: everything is available
     seed: int = 0
     pinned: frozenset[str] = frozenset()  # main lifts: first in their group, every time
+    held: frozenset[str] = frozenset()  # of those, a program's main lifts
     banned: frozenset[str] = frozenset()  # never planned
     recovering: frozenset[Group] = frozenset()  # a hard session yesterday or today
     weekly_sets: Mapping[Group, float] = field(default_factory=dict)  # the last 7 days

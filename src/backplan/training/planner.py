@@ -312,7 +312,7 @@ def _reason(
     exercise: Exercise, request: Request, recency: Recency, now: datetime, group_options: int
 ) -> str:
     if exercise.id in request.pinned:
-        return "pinned"
+        return "main lift of your block" if exercise.id in request.held else "pinned"
     if group_options == 1:
         limit = "your equipment" if request.equipment is not None else "your filters"
         return f"only {exercise.group.label} option with {limit}"

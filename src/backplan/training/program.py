@@ -344,6 +344,7 @@ def shaped(request: Request, program: Program, day: Day, given: frozenset[str]) 
         equipment=request.equipment if "equipment" in given else program.equipment,
         seed=request.seed if "seed" in given else (program.seed + day.number) % 2**31,
         pinned=request.pinned | lifts,
+        held=frozenset(lifts),
         slots=dict(day.slots) if fixed else {},
         group_sets=dict(day.sets) if fixed else {},
     )
