@@ -163,9 +163,10 @@ def program_markdown(program: Program, exercises: Mapping[str, Exercise]) -> str
     lines = [
         f"# Back program: {headline(program)}",
         "",
-        f"{goal_words(program).capitalize()}. Starts {program.start:%A %-d %B %Y}. Each main lift is held for the whole block, so "
-        "it can progress; the accessories around it rotate, planned on the day with "
-        "`backplan workout`. The last week of each wave is a deload: half the sets, same loads.",
+        f"{goal_words(program).capitalize()}. Starts {program.start:%A %-d %B %Y}. "
+        "Each main lift is held for the whole block, so it can progress; the accessories "
+        "around it rotate, planned on the day with `backplan workout`. The last week of "
+        "each wave is a deload: half the sets, same loads.",
         "",
         "## Main lifts",
         "",
