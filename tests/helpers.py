@@ -42,6 +42,24 @@ def entry(ident: str, group: str = "lats", **fields: Any) -> dict[str, Any]:
     return base
 
 
+def old_database(home: Path, version: int) -> Path:
+    """A history at schema `version`, made by the migrations of that time."""
+    import sqlite3
+
+    from backplan.store import migrations
+
+    home.mkdir(exist_ok=True)
+    path = home / migrations.FILE_NAME
+    db = sqlite3.connect(path)
+    for statements in migrations.MIGRATIONS[:version]:
+        for statement in statements:
+            db.execute(statement)
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    db.close()
+    return path
+
+
 def write_catalogue(path: Path, entries: list[dict[str, Any]], version: int = 1) -> Path:
     path.write_text(yaml.safe_dump({"version": version, "exercises": entries}), encoding="utf-8")
     return path

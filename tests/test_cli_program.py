@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 
 from backplan.store import migrations
-from tests.helpers import entry, ok, run, run_json, write_catalogue
+from tests.helpers import entry, ok, old_database, run, run_json, write_catalogue
 from tests.terminal import Terminal
 
 MONDAY = date(2026, 11, 30)
@@ -193,15 +193,7 @@ def test_refusals(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def test_an_older_database_migrates_and_a_newer_one_is_refused_untouched(
     backplan_env: Path,
 ) -> None:
-    backplan_env.mkdir()
-    path = backplan_env / migrations.FILE_NAME
-    db = sqlite3.connect(path)
-    for statements in migrations.MIGRATIONS[:5]:
-        for statement in statements:
-            db.execute(statement)
-    db.execute("PRAGMA user_version = 5")
-    db.commit()
-    db.close()
+    path = old_database(backplan_env, 5)
     ok("program", "new")
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION

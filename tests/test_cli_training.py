@@ -23,7 +23,7 @@ from backplan.errors import BackplanError
 from backplan.store import migrations
 from backplan.training.model import Recency
 from backplan.training.planner import Request, plan
-from tests.helpers import entry, ok, run, run_json, write_catalogue
+from tests.helpers import entry, ok, old_database, run, run_json, write_catalogue
 from tests.test_planner import eligible, exercises, requests
 
 SHIPPED = catalogue.load(paths.shipped_catalogue()).exercises
@@ -445,12 +445,8 @@ def test_config_set_keeps_comments(backplan_env: Path) -> None:
 
 
 def test_a_first_release_database_migrates_and_keeps_every_workout(backplan_env: Path) -> None:
-    backplan_env.mkdir()
-    path = backplan_env / migrations.FILE_NAME
+    path = old_database(backplan_env, 1)
     db = sqlite3.connect(path)
-    for statement in migrations.MIGRATIONS[0]:
-        db.execute(statement)
-    db.execute("PRAGMA user_version = 1")
     db.execute(
         "INSERT INTO workouts (created, created_ts, goal, level, groups, notes, seed) VALUES"
         " ('2026-01-05T07:00:00+00:00', 1767596400, 'strength', 'beginner', '[\"lats\"]',"
@@ -475,13 +471,7 @@ def test_a_first_release_database_migrates_and_keeps_every_workout(backplan_env:
 
 def test_a_round_one_database_migrates_and_keeps_every_log(backplan_env: Path) -> None:
     """Schema 3 (the last of round 1): its logs, loads and prescriptions read as before."""
-    backplan_env.mkdir()
-    path = backplan_env / migrations.FILE_NAME
-    db = sqlite3.connect(path)
-    for statements in migrations.MIGRATIONS[:3]:
-        for statement in statements:
-            db.execute(statement)
-    db.execute("PRAGMA user_version = 3")
+    db = sqlite3.connect(old_database(backplan_env, 3))
     db.execute(
         "INSERT INTO workouts (created, created_ts, goal, level, groups, notes, seed) VALUES"
         " ('2026-01-05T07:00:00+00:00', 1767596400, 'hypertrophy', 'intermediate',"

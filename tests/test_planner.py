@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -307,20 +308,27 @@ def test_prescriptions_stay_inside_the_table(pool: list[Exercise], request: Requ
             assert p.rir_min >= 2
 
 
-def _rotate(pool: list[Exercise], request: Request, sessions: int) -> Counter[str]:
-    """Plan and 'save' session after session, feeding each back as history."""
+def followed(
+    pool: list[Exercise], sessions: Iterable[tuple[Request, datetime]]
+) -> Iterator[list[str]]:
+    """Plan and 'save' session after session, feeding each back as history; the ids of
+    each."""
     last_done: dict[str, datetime] = {}
     previous: frozenset[str] = frozenset()
     uses: Counter[str] = Counter()
-    for day in range(sessions):
-        now = NOW + timedelta(days=day)
+    for request, now in sessions:
         workout = plan(pool, request, Recency(dict(last_done), previous, Counter(uses)), now)
         ids = [e.id for e in workout.exercises]
         for ident in ids:
             last_done[ident] = now
         previous = frozenset(ids)
         uses.update(ids)
-    return uses
+        yield ids
+
+
+def _rotate(pool: list[Exercise], request: Request, sessions: int) -> Counter[str]:
+    days = ((request, NOW + timedelta(days=day)) for day in range(sessions))
+    return Counter(ident for ids in followed(pool, days) for ident in ids)
 
 
 @settings(max_examples=40)

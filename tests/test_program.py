@@ -18,7 +18,7 @@ from backplan.training.candidates import Request, candidates
 from backplan.training.model import Recency
 from backplan.training.planner import plan
 from backplan.training.program import WEEKDAYS, Progress
-from tests.test_planner import NOW, SHIPPED, exercises
+from tests.test_planner import NOW, SHIPPED, exercises, followed
 
 START = date(2026, 11, 30)  # a Monday
 GROUP_CHOICES = [tuple(c) for n in range(4) for c in combinations(list(Group), n)]
@@ -106,21 +106,11 @@ def _follow(
     pool: list[Exercise], block: program.Program, base: Request, days: int | None = None
 ) -> list[tuple[program.Day, list[str], Request]]:
     """Plan the block's sessions one after another, each fed back as history."""
-    last_done: dict[str, datetime] = {}
-    previous: frozenset[str] = frozenset()
-    uses: Counter[str] = Counter()
-    done: list[tuple[program.Day, list[str], Request]] = []
-    for day in block.sessions[:days]:
-        request = program.shaped(base, block, day, frozenset())
-        now = datetime.combine(day.date, NOW.timetz())
-        workout = plan(pool, request, Recency(dict(last_done), previous, Counter(uses)), now)
-        ids = [e.id for e in workout.exercises]
-        for ident in ids:
-            last_done[ident] = now
-        previous = frozenset(ids)
-        uses.update(ids)
-        done.append((day, ids, request))
-    return done
+    sessions = block.sessions[:days]
+    requests = [program.shaped(base, block, day, frozenset()) for day in sessions]
+    moments = [datetime.combine(day.date, NOW.timetz()) for day in sessions]
+    planned = followed(pool, zip(requests, moments, strict=True))
+    return list(zip(sessions, planned, requests, strict=True))
 
 
 @settings(max_examples=60)
