@@ -224,3 +224,17 @@ def test_a_second_program_asks_on_a_terminal(backplan_env: Path) -> None:
     assert replaced.finish() == 0
     assert "Ended the block that started Mon 30 Nov." in replaced.text
     assert "8-week block" in replaced.text
+
+
+def test_a_swap_keeps_the_programs_sets(monkeypatch: pytest.MonkeyPatch) -> None:
+    at(monkeypatch, MONDAY)
+    ok("program", "new", "--days", "2", "--seed", "3")
+    do(run_json("workout"))
+    at(monkeypatch, MONDAY + timedelta(days=3))
+    second = run_json("workout")
+    assert second["program"]["session"] == 2
+    short = next(e for e in second["exercises"] if e["sets"] == 2)
+    swapped = run_json("swap", short["id"])
+    replacement = next(e for e in swapped["exercises"] if e["position"] == short["position"])
+    assert replacement["id"] != short["id"]
+    assert replacement["sets"] == 2

@@ -51,12 +51,13 @@ def swap(
         return next((why for broken, why in reasons if broken), None)
 
     request = Request(goal=workout.goal, level=workout.level, equipment=workout.equipment)
+    sets = old.prescription.sets  # a program's share of the sets stays with the slot
     if to is not None:
         why = misfit(to)
         if why and (not force or why.endswith(f"#{workout.id}")):
             hint = "" if why.endswith(f"#{workout.id}") else "; --force swaps it in anyway"
             raise BackplanError(f"{to.name} cannot replace {old.name}: {why}{hint}.")
-        chosen = planned_exercise(old.position, to, request, recency, now, 2)
+        chosen = planned_exercise(old.position, to, request, recency, now, 2, sets)
         return replace(chosen, reason=f"chosen by you for {old.name}")
     pool = [e for e in exercises if misfit(e) is None]
     if not pool:
@@ -77,5 +78,5 @@ def swap(
 
     choice = min(pool, key=rank)
     # The replaced exercise was an option too, so the pick is never "the only option".
-    fresh = planned_exercise(old.position, choice, request, recency, now, len(pool) + 1)
+    fresh = planned_exercise(old.position, choice, request, recency, now, len(pool) + 1, sets)
     return replace(fresh, reason=f"swapped in for {old.name}; {fresh.reason}")
