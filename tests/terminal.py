@@ -15,12 +15,26 @@ ROWS, COLUMNS = 24, 80
 class Terminal:
     """`backplan ARGS` in an 80 x 24 terminal, with its own home and clock."""
 
-    def __init__(self, home: Path, *args: str, now: str | None = None, timeout: float = 15) -> None:
+    def __init__(
+        self,
+        home: Path,
+        *args: str,
+        now: str | None = None,
+        rate: float | None = None,
+        timeout: float = 15,
+        colour: bool = True,
+    ) -> None:
+        """`now` fixes the clock (BACKPLAN_NOW); `rate` speeds up the time that passes
+        within the run (BACKPLAN_CLOCK_RATE); `colour` takes NO_COLOR away."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("BACKPLAN_")}
         env.update(BACKPLAN_HOME=str(home), COLUMNS=str(COLUMNS), LINES=str(ROWS), TERM="xterm")
         env.pop("NO_COLOR", None)
+        if not colour:
+            env["NO_COLOR"] = "1"
         if now:
             env["BACKPLAN_NOW"] = now
+        if rate:
+            env["BACKPLAN_CLOCK_RATE"] = str(rate)
         self.screen = pyte.Screen(COLUMNS, ROWS)
         self.stream = pyte.Stream(self.screen)
         self.child = pexpect.spawn(
@@ -33,8 +47,9 @@ class Terminal:
         )
         self.text = ""  # everything printed so far, escapes and all
 
-    def expect(self, pattern: str) -> None:
-        self.child.expect(pattern)
+    def expect(self, pattern: str, timeout: float = -1) -> None:
+        """Wait for `pattern` (-1: the terminal's own timeout)."""
+        self.child.expect(pattern, timeout=timeout)
         self._feed(self.child.before + self.child.after)
 
     def send(self, keys: str) -> None:

@@ -64,6 +64,7 @@ def log(
     """
     from backplan import config
     from backplan.store import history
+    from backplan.training import checks
     from backplan.training.sets import parse_sets
 
     if add and replace:
@@ -83,8 +84,8 @@ def log(
             raise BackplanError(
                 f"No sets given. Example: backplan log {exercise.id} 8x60 8x60 7x60"
             )
-        _same_dose(exercise, parsed)
-        _plausible(exercise, parsed, known)
+        checks.same_dose(exercise, parsed)
+        checks.plausible(exercise, parsed, known.find(exercise.id))
         if exercise.sets_logged and not (add or replace):
             logged = ", ".join(str(s) for s in exercise.sets_logged)
             raise BackplanError(
@@ -204,41 +205,3 @@ def _ask_for_sets(store: Store, exercise: PlannedExercise, unit: str) -> list[Se
             sets.extend(parse_sets(answer.strip(), unit))
         except BackplanError as err:
             render.error(err.message)
-
-
-def _same_dose(exercise: PlannedExercise, sets: list[SetDone]) -> None:
-    """Seconds for a hold, metres for a carry, reps for the rest."""
-    dose = exercise.prescription.dose
-    wrong = next((s for s in sets if s.dose is not dose), None)
-    if wrong is not None:
-        example = {"reps": "8x60 or 8", "seconds": "30s", "metres": "40m"}[dose.value]
-        raise BackplanError(
-            f"{exercise.name} is done in {dose.value}, but '{wrong}' is in "
-            f"{wrong.dose.value}: log it like {example}."
-        )
-
-
-def _plausible(exercise: PlannedExercise, sets: list[SetDone], known: Catalogue) -> None:
-    """A set that reads like a slip is questioned, with how to write what was meant."""
-    from backplan.catalogue.model import LoadKind
-    from backplan.training.loads import empty_bar, number
-
-    entry = known.find(exercise.id)
-    for done in sets:
-        weight = done.weight
-        if weight is None or not weight:
-            continue
-        added = {"kg": 150.0, "lb": 330.0}[done.unit]
-        if exercise.load_kind in (LoadKind.BODYWEIGHT, LoadKind.ASSISTED) and weight > added:
-            raise BackplanError(
-                f"'{done}' on {exercise.name}: {number(weight)} {done.unit} is far more than "
-                f"anyone adds or is helped with. For reps at bodyweight write the reps alone "
-                f"({done.reps})."
-            )
-        bar = empty_bar(entry.equipment if entry else (), done.unit)
-        if weight < bar and done.reps > weight:
-            raise BackplanError(
-                f"'{done}' on {exercise.name}: {done.reps} reps at {number(weight)} "
-                f"{done.unit}, less than an empty bar ({number(bar)} {done.unit}). "
-                f"Did you mean {number(weight)}x{done.reps}?"
-            )

@@ -14,6 +14,7 @@ from typer._click.types import ParamType
 
 from backplan import catalogue, paths, render
 from backplan.catalogue import Catalogue
+from backplan.defaults import DEFAULT_EXERCISES, MAX_EXERCISES, MAX_MINUTES
 from backplan.errors import BackplanError
 
 if TYPE_CHECKING:
@@ -156,21 +157,10 @@ SeedOption = Annotated[
 
 
 def current_time() -> datetime:
-    """Now, to the second (history shows and stores whole seconds); BACKPLAN_NOW, an
-    ISO 8601 time with its offset, stands in for the clock in tests and demos."""
-    fixed = os.environ.get(paths.NOW_ENV, "").strip()
-    if fixed:
-        try:
-            moment = datetime.fromisoformat(fixed)
-        except ValueError:
-            moment = None
-        if moment is None or moment.utcoffset() is None:
-            raise BackplanError(
-                f"{paths.NOW_ENV}='{fixed}' is not an ISO 8601 time with an offset, like "
-                "2026-11-24T18:00:00+01:00; unset it to use the clock."
-            )
-        return moment.replace(microsecond=0)
-    return datetime.now().astimezone().replace(microsecond=0)
+    """Now, to the second; BACKPLAN_NOW stands in for the clock in tests and demos."""
+    from backplan import clock
+
+    return clock.now()
 
 
 def loads_for(
@@ -280,3 +270,39 @@ def check_output(output: Path, force: bool, history_file: Path) -> None:
         raise BackplanError(f"{output} is your history itself; export somewhere else.")
     if not force:
         raise BackplanError(f"{output} exists; give --force to overwrite it.")
+
+
+ExercisesOption = Annotated[
+    int | None,
+    typer.Option(
+        "--exercises",
+        "-n",
+        click_type=Whole(1, MAX_EXERCISES),
+        show_default=False,
+        help=f"How many exercises (default {DEFAULT_EXERCISES}, or your config's).",
+    ),
+]
+MinutesOption = Annotated[
+    int | None,
+    typer.Option(
+        "--minutes",
+        "-m",
+        click_type=Whole(1, MAX_MINUTES),
+        show_default=False,
+        help="Instead of --exercises: as many as fit into this many minutes.",
+    ),
+]
+GoalOption = Annotated[
+    str | None,
+    typer.Option(
+        "--goal",
+        metavar="GOAL",
+        help="strength, hypertrophy (or size), endurance (or tone). Default: hypertrophy.",
+        autocompletion=complete_goal,
+        show_default=False,
+    ),
+]
+IgnoreRecoveryOption = Annotated[
+    bool,
+    typer.Option("--ignore-recovery", help="Plan groups still recovering like the rest."),
+]

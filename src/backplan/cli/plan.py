@@ -12,20 +12,23 @@ from backplan.cli.options import (
     MAX_ID,
     CatalogOption,
     EquipmentOption,
+    ExercisesOption,
+    GoalOption,
     GroupOption,
+    IgnoreRecoveryOption,
     JsonOption,
     LevelOption,
+    MinutesOption,
     SeedOption,
     Whole,
     WorkoutId,
-    complete_goal,
     current_time,
     load_catalogue,
     loads_for,
     warn_about_marks,
 )
 from backplan.cli.root import BackplanGroup, app
-from backplan.defaults import DEFAULT_EXERCISES, MAX_EXERCISES, MAX_MINUTES
+from backplan.defaults import DEFAULT_EXERCISES
 from backplan.errors import BackplanError
 from backplan.when import same_day
 
@@ -37,51 +40,20 @@ if TYPE_CHECKING:
     from backplan.store.history import Store
     from backplan.training.model import Workout
 
-ExercisesOption = Annotated[
-    int | None,
-    typer.Option(
-        "--exercises",
-        "-n",
-        click_type=Whole(1, MAX_EXERCISES),
-        show_default=False,
-        help=f"How many exercises (default {DEFAULT_EXERCISES}, or your config's).",
-    ),
-]
-
 
 @app.command()
 def workout(
     group: GroupOption = None,
     exercises: ExercisesOption = None,
-    minutes: Annotated[
-        int | None,
-        typer.Option(
-            "--minutes",
-            "-m",
-            click_type=Whole(1, MAX_MINUTES),
-            show_default=False,
-            help="Instead of --exercises: as many as fit into this many minutes.",
-        ),
-    ] = None,
-    goal: Annotated[
-        str | None,
-        typer.Option(
-            metavar="GOAL",
-            help="strength, hypertrophy (or size), endurance (or tone). Default: hypertrophy.",
-            autocompletion=complete_goal,
-            show_default=False,
-        ),
-    ] = None,
+    minutes: MinutesOption = None,
+    goal: GoalOption = None,
     level: LevelOption = None,
     equipment: EquipmentOption = None,
     seed: SeedOption = None,
     no_save: Annotated[
         bool, typer.Option("--no-save", help="Preview only; history is untouched.")
     ] = False,
-    ignore_recovery: Annotated[
-        bool,
-        typer.Option("--ignore-recovery", help="Plan groups still recovering like the rest."),
-    ] = False,
+    ignore_recovery: IgnoreRecoveryOption = False,
     new: Annotated[
         bool,
         typer.Option("--new", help="Plan afresh, replacing today's plan if nothing is logged."),
@@ -115,10 +87,12 @@ def workout(
                     _shown_again(latest, settings.unit, json_)
                     return
                 replaced = latest
-        options = _Options(group, exercises, minutes, goal, level, equipment, seed, ignore_recovery)
+        options = PlanOptions(
+            group, exercises, minutes, goal, level, equipment, seed, ignore_recovery
+        )
         # Planned as if the unlogged plan were not there (it never counts), and removed
         # only once the new one stands: a plan that fails replaces nothing.
-        planned = _plan(store, known, settings, now, options, replaced)
+        planned = plan_session(store, known, settings, now, options, replaced)
         if replaced is not None:
             store.delete(replaced.id or 0)
             note = f"It replaces today's unlogged plan #{replaced.id}."
@@ -132,7 +106,7 @@ def workout(
 
 
 @dataclass(frozen=True)
-class _Options:
+class PlanOptions:
     """What the command line asked of the plan (None: from your config, then defaults)."""
 
     group: list[str] | None
@@ -158,12 +132,12 @@ class _Options:
         return frozenset(key for key, value in named.items() if value is not None)
 
 
-def _plan(
+def plan_session(
     store: Store,
     known: Catalogue,
     settings: Config,
     now: datetime,
-    options: _Options,
+    options: PlanOptions,
     ignored: Workout | None,
 ) -> Workout:
     """The planned session with its loads and warm-up, from the history as it stands."""

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         exercise_table,
         marks_table,
     )
+    from backplan.render.guide import step_screen, stopped_text, summary_view
     from backplan.render.programs import (
         program_ics,
         program_json,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 _VIEWS = {
     "catalogue": ("MARK_WORDS", "check_ok", "exercise_panel", "exercise_table", "marks_table"),
+    "guide": ("step_screen", "stopped_text", "summary_view"),
     "programs": ("program_ics", "program_json", "program_markdown", "program_view"),
     "training": ("config_table", "stats_view", "status_table"),
     "workouts": ("history_table", "volume_text", "when_text", "workout_view"),
@@ -77,6 +79,9 @@ __all__ = [
     "stats_view",
     "status_json",
     "status_table",
+    "step_screen",
+    "stopped_text",
+    "summary_view",
     "volume_text",
     "warning",
     "when_text",

@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from backplan.errors import BackplanError
+from backplan.store.gym import Gym
 from backplan.store.migrations import BUSY_TIMEOUT_SECONDS, connect, guard
 from backplan.store.programs import Programs
 from backplan.store.queries import Queries
 from backplan.store.rows import (
     EXERCISE_COLUMNS,
     EXERCISE_MARKS,
+    READ_EXERCISE_COLUMNS,
     WORKOUT_COLUMNS,
     exercise_row,
     no_such_workout,
@@ -37,7 +39,7 @@ def open_store(path: Path | None = None, *, create: bool = True) -> Store:
     return Store(connection, where)
 
 
-class Store(Queries, Programs):
+class Store(Queries, Programs, Gym):
     """One open history database. Use `open_store`, and close it (or use `with`)."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
@@ -138,12 +140,13 @@ class Store(Queries, Programs):
         exercise_id: str,
         sets: Sequence[SetDone],
         first: int = 1,
+        logged_at: float | None = None,
     ) -> None:
         db.executemany(
             "INSERT INTO logged_sets (workout_id, exercise_id, set_number, reps, weight, unit,"
-            " dose, rir, created_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " dose, rir, created_ts, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (workout_id, exercise_id, number, *set_row(s), created_ts)
+                (workout_id, exercise_id, number, *set_row(s), created_ts, logged_at)
                 for number, s in enumerate(sets, start=first)
             ],
         )
@@ -165,6 +168,7 @@ class Store(Queries, Programs):
         *,
         replace: bool = False,
         planned: PlannedExercise | None = None,
+        when: float | None = None,
     ) -> tuple[SetDone, ...]:
         """Record sets done of one exercise of a workout, after any logged before (or in
         their place, with `replace`), in one transaction; returns the sets that were
@@ -192,7 +196,7 @@ class Store(Queries, Programs):
                     (workout_id, exercise_id),
                 )
             first = 1 if replace else len(before) + 1
-            self._insert_sets(db, workout_id, created_ts[0], exercise_id, sets, first)
+            self._insert_sets(db, workout_id, created_ts[0], exercise_id, sets, first, when)
         return before
 
     @staticmethod
@@ -345,7 +349,7 @@ class Store(Queries, Programs):
             logged.setdefault((workout_id, exercise_id), []).append(set_from_row(*values))
         exercises: dict[int, list[PlannedExercise]] = {workout_id: [] for workout_id in ids}
         for row in self._db.execute(
-            f"SELECT workout_id, {EXERCISE_COLUMNS} FROM workout_exercises"
+            f"SELECT workout_id, {READ_EXERCISE_COLUMNS} FROM workout_exercises"
             f" WHERE workout_id IN ({marks}) ORDER BY workout_id, position",
             ids,
         ):

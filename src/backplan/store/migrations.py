@@ -119,6 +119,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE workouts ADD COLUMN program_day INTEGER",
         "CREATE INDEX workouts_by_program ON workouts (program_id, program_day)",
     ),
+    (
+        # The guided session: an exercise skipped at the gym, and when each set was
+        # logged (for undo and the time a session took; NULL before).
+        "ALTER TABLE workout_exercises ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE logged_sets ADD COLUMN logged_at REAL",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

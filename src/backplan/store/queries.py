@@ -94,7 +94,8 @@ class Queries:
         query = (
             "SELECT e.grp, e.created_ts, COALESCE(("
             " SELECT NULLIF(COUNT(*), 0) FROM logged_sets l"
-            " WHERE l.workout_id = e.workout_id AND l.exercise_id = e.exercise_id), e.sets),"
+            " WHERE l.workout_id = e.workout_id AND l.exercise_id = e.exercise_id),"
+            " CASE WHEN e.skipped THEN 0 ELSE e.sets END),"
             " e.workout_id FROM workout_exercises e"
             " WHERE e.grp = ? AND e.created_ts BETWEEN ? AND ?"
         )
@@ -106,6 +107,16 @@ class Queries:
                 for row in self._db.execute(query, (group.value, *span))
             ]
         return [(Group(grp), local_time(ts), sets, ident) for grp, ts, sets, ident in rows]
+
+    def best_sets(self, exercise_id: str, besides: int) -> list[SetDone]:
+        """Every set logged of an exercise outside one workout (for personal records)."""
+        with self._guard():
+            rows = self._db.execute(
+                "SELECT reps, weight, unit, dose, rir FROM logged_sets"
+                " WHERE exercise_id = ? AND workout_id != ? AND weight > 0",
+                (exercise_id, besides),
+            ).fetchall()
+        return [set_from_row(*row) for row in rows]
 
     def usage(self, exercise_id: str) -> tuple[int, datetime | None]:
         """How many sessions included the exercise, and when it was last done."""

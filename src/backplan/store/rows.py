@@ -22,6 +22,8 @@ EXERCISE_COLUMNS = (
     " rest_seconds, reason, focus, load_weight, load_unit, load_change, load_reason,"
     " dose, sides, load_type, rir_min, rir_max, load_reps, load_variant, warmup"
 )
+# Read, never written with the rest: `skip` sets it.
+READ_EXERCISE_COLUMNS = EXERCISE_COLUMNS + ", skipped"
 EXERCISE_MARKS = ", ".join("?" * len(EXERCISE_COLUMNS.split(",")))
 
 
@@ -85,6 +87,7 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
     position, ident, name, group, mechanic, pattern, sets, reps_min, reps_max, rest = row[:10]
     reason, focus, load_weight, load_unit, load_change, load_reason = row[10:16]
     dose, sides, load_type, rir_min, rir_max, load_reps, load_variant, warmup = row[16:24]
+    skipped = bool(row[24]) if len(row) > 24 else False
     return PlannedExercise(
         position=position,
         id=ident,
@@ -112,6 +115,7 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
         sets_logged=sets_logged,
         load_kind=LoadKind(load_type) if load_type else None,
         warmup=tuple(SetDone(r, w, u) for r, w, u in json.loads(warmup)) if warmup else (),
+        skipped=skipped,
     )
 
 

@@ -98,6 +98,7 @@ class PlannedExercise:
     sets_logged: tuple[SetDone, ...] = ()  # what was done, once logged
     load_kind: LoadKind | None = None  # None in history from before load kinds
     warmup: tuple[SetDone, ...] = ()  # warm-up sets before the work sets
+    skipped: bool = False  # skipped at the gym (backplan go)
 
     @property
     def seconds(self) -> int:

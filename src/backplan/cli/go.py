@@ -1,0 +1,235 @@
+"""`backplan go`: a workout at the gym, set by set, every set saved as it is done."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from backplan import render
+from backplan.cli.options import (
+    MAX_ID,
+    CatalogOption,
+    EquipmentOption,
+    ExercisesOption,
+    GoalOption,
+    GroupOption,
+    IgnoreRecoveryOption,
+    LevelOption,
+    MinutesOption,
+    SeedOption,
+    Whole,
+    current_time,
+    load_catalogue,
+)
+from backplan.cli.root import app
+from backplan.errors import BackplanError
+
+if TYPE_CHECKING:
+    from backplan.catalogue import Catalogue
+    from backplan.cli.plan import PlanOptions
+    from backplan.config import Config
+    from backplan.store.history import Store
+    from backplan.training.guide import Step
+    from backplan.training.model import Workout
+
+SESSION_HOURS = 4  # longer since the first set, and the session was resumed another time
+NOT_A_TERMINAL = (
+    "backplan go walks you through a session in a terminal, and this is not one: record "
+    "sets with 'backplan log EXERCISE SET...' instead."
+)
+
+
+@app.command()
+def go(
+    workout_id: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="[WORKOUT_ID]",
+            click_type=Whole(1, MAX_ID, "WORKOUT_ID"),
+            help="The workout to do (default: today's unfinished one, else a new plan).",
+            show_default=False,
+        ),
+    ] = None,
+    no_timer: Annotated[
+        bool, typer.Option("--no-timer", help="No rest timer between sets.")
+    ] = False,
+    group: GroupOption = None,
+    exercises: ExercisesOption = None,
+    minutes: MinutesOption = None,
+    goal: GoalOption = None,
+    level: LevelOption = None,
+    equipment: EquipmentOption = None,
+    seed: SeedOption = None,
+    ignore_recovery: IgnoreRecoveryOption = False,
+    catalog: CatalogOption = None,
+) -> None:
+    """Do a workout set by set: cues, the target and load, a rest timer, and each set
+    saved the moment you enter it. Stop any way you like; 'backplan go' resumes.
+
+    Enter logs the set as prescribed; type 8, 8x62.5, 30s or 8x60@8 for what you did;
+    s skips the exercise, u undoes the last set, q quits. With no unfinished workout
+    today it plans one, with the options of 'backplan workout'.
+
+    Example: backplan go
+    """
+    from backplan import config
+    from backplan.cli.plan import PlanOptions
+    from backplan.store import history
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise BackplanError(NOT_A_TERMINAL)
+    options = PlanOptions(group, exercises, minutes, goal, level, equipment, seed, ignore_recovery)
+    if workout_id is not None and options.given:
+        raise BackplanError(
+            "Planning options apply when go plans a workout; give them without a WORKOUT_ID."
+        )
+    if exercises is not None and minutes is not None:
+        raise BackplanError("Give --exercises or --minutes, not both.")
+    settings = config.load()
+    known = load_catalogue(catalog)
+    with history.open_store() as store:
+        workout = _chosen(store, workout_id, known, settings, options)
+        _walk(store, workout, known, settings.unit, timer=not no_timer)
+
+
+def _chosen(
+    store: Store, workout_id: int | None, known: Catalogue, settings: Config, options: PlanOptions
+) -> Workout:
+    """The workout named; else today's latest while it has sets to do; else a new one."""
+    from backplan.cli.plan import plan_session
+    from backplan.training.guide import unfinished
+    from backplan.when import same_day
+
+    if workout_id is not None:
+        return store.get(workout_id)
+    now = current_time()
+    latest = store.latest()
+    if latest is not None and same_day(latest.created, now) and unfinished(latest):
+        return latest
+    return store.save(plan_session(store, known, settings, now, options, None))
+
+
+def _walk(store: Store, workout: Workout, known: Catalogue, unit: str, timer: bool) -> None:
+    """Set after set until the workout is done, or the lifter stops it."""
+    from backplan import clock
+    from backplan.training.guide import next_step
+
+    ident = workout.id or 0
+    began = clock.seconds()
+    warmed: dict[str, int] = {}
+    message: str | None = None
+    resting: int | None = None
+    step: Step | None = None
+    try:
+        while True:
+            # The history is the truth: what is saved decides where the session stands.
+            workout = store.get(ident)
+            step = next_step(workout, warmed, unit)
+            if step is None:
+                break
+            entry = known.find(step.exercise.id)
+            render.step_screen(
+                workout, step, entry.cues if entry else (), _elapsed(store, ident, began), message
+            )
+            message = None
+            if resting and timer:
+                from backplan.cli.rest import rest
+
+                rest(resting, f"Rest {resting} s")
+            resting = None
+            answer = _ask()
+            if answer is None or answer.lower() == "q":
+                render.out.print(render.stopped_text(step, _logged(workout)), markup=False)
+                return
+            message, resting = _act(store, workout, step, answer, known, unit, warmed)
+    except KeyboardInterrupt:
+        render.out.print()
+        render.err.print(
+            render.stopped_text(step, _logged(store.get(ident))), markup=False, highlight=False
+        )
+        raise typer.Exit(1) from None
+    _finish(store, workout, unit, _elapsed(store, ident, began))
+
+
+def _ask() -> str | None:
+    """A line from the lifter; None at the end of input."""
+    render.out.print("> ", end="")
+    render.out.file.flush()
+    line = sys.stdin.readline()
+    return None if not line else line.strip()
+
+
+def _act(
+    store: Store,
+    workout: Workout,
+    step: Step,
+    answer: str,
+    known: Catalogue,
+    unit: str,
+    warmed: dict[str, int],
+) -> tuple[str | None, int | None]:
+    """Do what the answer says; the message for the next screen, and the rest now due."""
+    from backplan import clock
+    from backplan.training import checks
+    from backplan.training.sets import parse_sets
+
+    e, ident = step.exercise, workout.id or 0
+    key = answer.lower()
+    if key == "s":
+        store.skip(ident, e.id)
+        return f"Skipped {e.name}.", None
+    if key == "u":
+        undone = store.undo_last_set(ident)
+        if undone is None:
+            return "Nothing to undo: no set is logged yet.", None
+        name = workout.exercise(undone[0])
+        warmed.pop(undone[0], None)
+        return f"Took back {undone[1]} of {name.name if name else undone[0]}.", None
+    if step.warmup:
+        if key == "w":
+            warmed[e.id] = len(e.warmup)
+            return "Warm-up skipped.", None
+        warmed[e.id] = warmed.get(e.id, 0) + 1
+        return None, None
+    if not answer:
+        if step.target is None:
+            return "No load is known yet: type what you did, like 8x60.", None
+        sets = [step.target]
+    else:
+        try:
+            sets = parse_sets(answer, unit)
+            checks.same_dose(e, sets)
+            checks.plausible(e, sets, known.find(e.id))
+        except BackplanError as err:
+            return err.message, None
+    store.log(ident, e.id, sets, when=clock.stamp())
+    done = ", ".join(str(s) for s in sets)
+    more = len(e.sets_logged) + len(sets) < e.prescription.sets or any(
+        x is not e and not x.skipped and len(x.sets_logged) < x.prescription.sets
+        for x in workout.exercises
+    )
+    return f"Logged {done}.", e.prescription.rest_seconds if more else None
+
+
+def _logged(workout: Workout) -> int:
+    return sum(len(e.sets_logged) for e in workout.exercises)
+
+
+def _elapsed(store: Store, ident: int, began: float) -> float:
+    """Since the first set of the workout was logged (when that was within a few hours:
+    a workout resumed another day counts this run alone), or since this run began."""
+    from backplan import clock
+
+    first = store.first_logged_at(ident)
+    run = clock.seconds() - began
+    since = clock.stamp() - first if first is not None else 0.0
+    return max(run, since) if since < SESSION_HOURS * 3600 else run
+
+
+def _finish(store: Store, workout: Workout, unit: str, seconds: float) -> None:
+    from backplan.training.guide import summary
+
+    earlier = {e.id: store.best_sets(e.id, workout.id or 0) for e in workout.exercises}
+    render.summary_view(workout, summary(workout, unit, earlier), unit, seconds)

@@ -1,0 +1,123 @@
+"""The guided session's screens: the set to do now, the rest timer's line, the summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from backplan.catalogue.model import Dose
+from backplan.render.console import group_text, out
+from backplan.render.workouts import rest_text
+from backplan.training.loads import number
+
+if TYPE_CHECKING:
+    from backplan.training.guide import Step, Summary
+    from backplan.training.loads import SetDone
+    from backplan.training.model import Workout
+
+KEYS = "s skip the exercise · u undo · q quit"
+
+
+def duration_text(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def set_text(done: SetDone) -> str:
+    """'12×62.5 kg', '12 reps', '30 s'."""
+    if done.dose is Dose.REPS and done.weight is None:
+        return f"{done.reps} reps"
+    return str(done)
+
+
+def step_screen(
+    workout: Workout,
+    step: Step,
+    cues: Sequence[str],
+    elapsed: float,
+    message: str | None,
+) -> None:
+    """The whole screen for one set, drawn afresh (it fits 80 x 24)."""
+    e, p = step.exercise, step.exercise.prescription
+    out.clear()
+    head = Text(f"backplan go · workout #{workout.id} · exercise {step.place} of ", style="dim")
+    head.append(f"{len(workout.exercises)} · {duration_text(elapsed)} in", style="dim")
+    out.print(head)
+    out.print()
+    title = Text(e.name, style="bold")
+    title.append("  ")
+    title.append_text(group_text(e.group))
+    out.print(title)
+    line = Text(step.label, style="bold reverse" if not step.warmup else "bold")
+    if step.warmup and step.target is not None:
+        line.append(f" · {set_text(step.target)}")
+        line.append(" (not logged: warm-ups do not count)", style="dim")
+    else:
+        line.append(f" · {p.target}")
+        if p.effort:
+            line.append(f" · {p.effort}")
+        line.append(f" · rest {rest_text(p.rest_seconds)}")
+    out.print(line)
+    if e.load is not None and not step.warmup:
+        out.print(Text(f"Load: {e.load} ({e.load.reason})", style="cyan"))
+    if e.sets_logged:
+        out.print(Text("Done: " + ", ".join(str(s) for s in e.sets_logged), style="green"))
+    out.print()
+    for cue in cues:
+        out.print(Text(f"• {cue}"))
+    if e.focus:
+        out.print(Text(f"Focus: {e.focus}", style="italic"))
+    following = [x for x in workout.exercises[step.place :] if not x.skipped]
+    if following:
+        out.print(Text(f"\nThen: {following[0].name}", style="dim"))
+    out.print()
+    if message:
+        out.print(Text(message, style="yellow"))
+    typed = "8, 8x62.5, 8x60@8" if p.dose is Dose.REPS else "30s, 40m"
+    if step.warmup:
+        keys = "Enter when it is done · w skips the warm-up"
+    elif step.target is not None:
+        keys = f"Enter logs {set_text(step.target)}, or type what you did: {typed}"
+    else:
+        keys = f"Type what you did: {typed} (no load is known yet)"
+    out.print(Text(keys, style="bold"))
+    out.print(Text(KEYS, style="dim"))
+
+
+def stopped_text(step: Step | None, logged: int) -> str:
+    where = (
+        f"'backplan go' resumes at {step.exercise.name}, {step.label.lower()}."
+        if step
+        else "The session is done."
+    )
+    return f"Stopped: {logged} set{'s' if logged != 1 else ''} saved. {where}"
+
+
+def summary_view(workout: Workout, summary: Summary, unit: str, seconds: float) -> None:
+    out.clear()
+    out.print(Text(f"Workout #{workout.id} done in {duration_text(seconds)}", style="bold"))
+    out.print()
+    for group, sets in summary.sets.items():
+        line = Text("  ")
+        line.append_text(group_text(group))
+        line.append(" " * (12 - len(group.label)))
+        line.append(f"{sets:>2} sets")
+        if summary.volume.get(group):
+            line.append(f"  {round(summary.volume[group]):,} {unit}")
+        out.print(line)
+    total = sum(summary.sets.values())
+    volume = sum(summary.volume.values())
+    out.print(f"  {'total':<12}{total:>2} sets  {round(volume):,} {unit}", markup=False)
+    if summary.skipped:
+        out.print(Text(f"\nSkipped: {', '.join(summary.skipped)}", style="dim"))
+    for record in summary.records:
+        out.print(
+            Text(
+                f"\nPR: {record.name}, estimated 1RM {number(round(record.best, 1))} {unit} "
+                f"(best before {number(round(record.before, 1))} {unit})",
+                style="bold green",
+            )
+        )
+    out.print(f"\nIt is in your history: backplan history show {workout.id}", markup=False)

@@ -1,0 +1,50 @@
+"""What the guided session writes besides sets: undo, skip, and when a session began."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import AbstractContextManager
+
+from backplan.store.rows import set_from_row
+from backplan.training.loads import SetDone
+
+
+class Gym:
+    """The guided session's part of the store (mixed into `Store`)."""
+
+    _db: sqlite3.Connection
+
+    def _guard(self) -> AbstractContextManager[None]:
+        raise NotImplementedError
+
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError
+
+    def undo_last_set(self, workout_id: int) -> tuple[str, SetDone] | None:
+        """Remove the set logged last in a workout (by when it was logged, then by its
+        number); the exercise's id and the set, or None when nothing was logged."""
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT rowid, exercise_id, reps, weight, unit, dose, rir FROM logged_sets"
+                " WHERE workout_id = ? ORDER BY COALESCE(logged_at, 0) DESC, rowid DESC LIMIT 1",
+                (workout_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            db.execute("DELETE FROM logged_sets WHERE rowid = ?", (row[0],))
+        return row[1], set_from_row(*row[2:])
+
+    def skip(self, workout_id: int, exercise_id: str) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE workout_exercises SET skipped = 1 WHERE workout_id = ? AND exercise_id = ?",
+                (workout_id, exercise_id),
+            )
+
+    def first_logged_at(self, workout_id: int) -> float | None:
+        """When the first set of a workout was logged (None: not known)."""
+        with self._guard():
+            row = self._db.execute(
+                "SELECT MIN(logged_at) FROM logged_sets WHERE workout_id = ?", (workout_id,)
+            ).fetchone()
+        return None if row is None or row[0] is None else float(row[0])

@@ -1,0 +1,42 @@
+"""Sets that cannot be what was meant: the wrong dose, or a slip of the keyboard."""
+
+from __future__ import annotations
+
+from backplan.catalogue.model import Exercise, LoadKind
+from backplan.errors import BackplanError
+from backplan.training.loads import SetDone, empty_bar, number
+from backplan.training.model import PlannedExercise
+
+
+def same_dose(exercise: PlannedExercise, sets: list[SetDone]) -> None:
+    """Seconds for a hold, metres for a carry, reps for the rest."""
+    dose = exercise.prescription.dose
+    wrong = next((s for s in sets if s.dose is not dose), None)
+    if wrong is not None:
+        example = {"reps": "8x60 or 8", "seconds": "30s", "metres": "40m"}[dose.value]
+        raise BackplanError(
+            f"{exercise.name} is done in {dose.value}, but '{wrong}' is in "
+            f"{wrong.dose.value}: log it like {example}."
+        )
+
+
+def plausible(exercise: PlannedExercise, sets: list[SetDone], entry: Exercise | None) -> None:
+    """A set that reads like a slip is questioned, with how to write what was meant."""
+    for done in sets:
+        weight = done.weight
+        if weight is None or not weight:
+            continue
+        added = {"kg": 150.0, "lb": 330.0}[done.unit]
+        if exercise.load_kind in (LoadKind.BODYWEIGHT, LoadKind.ASSISTED) and weight > added:
+            raise BackplanError(
+                f"'{done}' on {exercise.name}: {number(weight)} {done.unit} is far more than "
+                f"anyone adds or is helped with. For reps at bodyweight write the reps alone "
+                f"({done.reps})."
+            )
+        bar = empty_bar(entry.equipment if entry else (), done.unit)
+        if weight < bar and done.reps > weight:
+            raise BackplanError(
+                f"'{done}' on {exercise.name}: {done.reps} reps at {number(weight)} "
+                f"{done.unit}, less than an empty bar ({number(bar)} {done.unit}). "
+                f"Did you mean {number(weight)}x{done.reps}?"
+            )

@@ -1,0 +1,111 @@
+"""The guided session, as data: which set comes next, what Enter logs, and the summary.
+
+Where a session stands is read from the history every time (the sets logged and the
+exercises skipped), so a session stopped any way at all resumes at the next set.
+Warm-up sets are walked through but not logged: progression reads work sets only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from backplan.catalogue.model import Dose, Group, LoadKind
+from backplan.training.loads import SetDone, convert
+from backplan.training.model import PlannedExercise, Workout
+from backplan.training.progression import e1rm
+
+
+@dataclass(frozen=True)
+class Step:
+    """One set to do: a warm-up set or a work set of an exercise."""
+
+    exercise: PlannedExercise
+    place: int  # the exercise's place in the workout, from 1
+    number: int  # the set's number, from 1
+    of: int  # how many of its kind (warm-up sets, or work sets)
+    warmup: bool = False
+    target: SetDone | None = None  # what Enter logs; None when no load is known yet
+
+    @property
+    def label(self) -> str:
+        kind = "Warm-up set" if self.warmup else "Set"
+        return f"{kind} {self.number} of {self.of}"
+
+
+def unfinished(workout: Workout) -> list[PlannedExercise]:
+    """The exercises not skipped that still have sets to do."""
+    return [
+        e for e in workout.exercises if not e.skipped and len(e.sets_logged) < e.prescription.sets
+    ]
+
+
+def next_step(workout: Workout, warmed: Mapping[str, int], unit: str) -> Step | None:
+    """The next set, or None when the session is done. `warmed` counts the warm-up sets
+    done of each exercise in this run (they are not in the history)."""
+    todo = {e.id for e in unfinished(workout)}
+    for place, e in enumerate(workout.exercises, start=1):
+        if e.id not in todo:
+            continue
+        done = len(e.sets_logged)
+        if not done and warmed.get(e.id, 0) < len(e.warmup):
+            number = warmed.get(e.id, 0) + 1
+            return Step(e, place, number, len(e.warmup), True, e.warmup[number - 1])
+        return Step(e, place, done + 1, e.prescription.sets, False, as_prescribed(e, unit))
+    return None
+
+
+def as_prescribed(e: PlannedExercise, unit: str) -> SetDone | None:
+    """The set Enter logs: the top of the range (or the suggested reps), at the weight of
+    the last set logged today, else the suggested load; None for a loaded exercise
+    whose load is not known yet."""
+    p, load = e.prescription, e.load
+    reps = load.reps if load and load.reps and load.dose is p.dose else p.reps_max
+    if p.dose is not Dose.REPS:
+        return SetDone(reps, None, unit, p.dose)
+    if e.sets_logged:
+        last = e.sets_logged[-1]
+        return SetDone(reps, last.weight, last.unit)
+    if load and load.weight is not None:
+        return SetDone(reps, convert(load.weight, load.unit, unit), unit)
+    if e.load_kind in (LoadKind.BODYWEIGHT, LoadKind.BAND):
+        return SetDone(reps, None, unit)
+    return None
+
+
+@dataclass(frozen=True)
+class Record:
+    name: str
+    best: float  # this session's best estimated 1RM
+    before: float  # the best before it
+
+
+@dataclass(frozen=True)
+class Summary:
+    sets: dict[Group, int] = field(default_factory=dict)
+    volume: dict[Group, float] = field(default_factory=dict)
+    skipped: tuple[str, ...] = ()
+    records: tuple[Record, ...] = ()
+
+
+def summary(workout: Workout, unit: str, earlier: Mapping[str, Sequence[SetDone]]) -> Summary:
+    """Sets and volume per group, what was skipped, and each estimated 1RM better than
+    every one logged before (`earlier`: each exercise's sets from other workouts)."""
+    sets: dict[Group, int] = {}
+    volume: dict[Group, float] = {}
+    records = []
+    for e in workout.exercises:
+        if not e.sets_logged:
+            continue
+        sets[e.group] = sets.get(e.group, 0) + len(e.sets_logged)
+        volume[e.group] = volume.get(e.group, 0.0) + sum(
+            s.reps * s.weight_in(unit) for s in e.sets_logged if s.dose is Dose.REPS
+        )
+        loaded = [s for s in e.sets_logged if s.weight and s.dose is Dose.REPS]
+        before = [e1rm(s, unit) for s in earlier.get(e.id, ()) if s.weight]
+        if loaded and before:
+            best = max(e1rm(s, unit) for s in loaded)
+            if best > max(before):
+                records.append(Record(e.name, best, max(before)))
+    skipped = tuple(e.name for e in workout.exercises if e.skipped and not e.sets_logged)
+    return Summary(sets, volume, skipped, tuple(records))

@@ -1,0 +1,283 @@
+"""`backplan go` in a real 80 x 24 pseudo-terminal, with an injected clock that runs fast
+so no test sleeps through a rest (BACKPLAN_CLOCK_RATE)."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers import entry, ok, run, run_json, write_catalogue
+from tests.terminal import Terminal
+
+MONDAY = "2026-11-30T18:00:00+01:00"
+LAST_WEEK = "2026-11-23T18:00:00+01:00"
+FAST = 1000.0  # a 90-second rest takes a tenth of a second
+
+
+@pytest.fixture
+def gym(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A catalogue of two exercises: a barbell row (loaded) and a pull-up (bodyweight)."""
+    path = write_catalogue(
+        tmp_path / "gym.yaml",
+        [
+            entry(
+                "row",
+                "upper-back",
+                equipment=["barbell"],
+                level="beginner",
+                pattern="horizontal-pull",
+                cues=["Pull to the ribs."],
+                focus="Squeeze.",
+            ),
+            entry(
+                "pull-up",
+                "lats",
+                equipment=["pull-up-bar"],
+                pattern="vertical-pull",
+                cues=["Chest to the bar."],
+            ),
+        ],  # fmt: skip
+        version=2,
+    )
+    monkeypatch.setenv("BACKPLAN_CATALOG", str(path))
+    return path
+
+
+def go(home: Path, *args: str, rate: float = FAST, colour: bool = True) -> Terminal:
+    return Terminal(home, "go", *args, now=MONDAY, rate=rate, colour=colour)
+
+
+def planned(
+    monkeypatch: pytest.MonkeyPatch, groups: str = "lats,upper", exercises: int = 2
+) -> dict[str, Any]:
+    monkeypatch.setenv("BACKPLAN_NOW", MONDAY)
+    return run_json("workout", "--seed", "1", "--group", groups, "--exercises", str(exercises))
+
+
+def logged(workout_id: int = 1) -> dict[str, list[dict[str, Any]]]:
+    shown = run_json("history", "show", str(workout_id))
+    return {e["id"]: e["sets_logged"] for e in shown["exercises"]}
+
+
+def test_a_whole_session_with_enter(backplan_env: Path, gym: Path, monkeypatch) -> None:
+    # Last week's row at 60 kg, so Enter knows the load today.
+    monkeypatch.setenv("BACKPLAN_NOW", LAST_WEEK)
+    ok("workout", "--seed", "1", "--group", "upper", "--exercises", "1")
+    ok("log", "row", "3x10x60")
+    workout = planned(monkeypatch)
+    term = go(backplan_env, "--catalog", str(gym))
+    sets = sum(e["sets"] for e in workout["exercises"])
+    for number in range(sets + 3):  # the work sets, and the row's warm-up sets
+        term.expect("> ")
+        assert "backplan go · workout #2" in term.shown
+        if number == 0:
+            assert "Then: Row" in term.shown
+        term.line("")
+    assert term.finish() == 0
+    screen = term.shown
+    assert "Workout #2 done in" in screen
+    assert "It is in your history: backplan history show 2" in screen
+    done = logged(2)
+    for e in workout["exercises"]:
+        assert len(done[e["id"]]) == e["sets"]
+        assert all(s["reps"] == e["reps_max"] for s in done[e["id"]])
+    assert {s["weight"] for s in done["row"]} == {60.0}
+    assert "\a" in term.text  # the bell at the end of each rest
+
+
+def test_the_screen_shows_the_set_the_cues_the_warmup_and_the_load(
+    backplan_env: Path, gym: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("BACKPLAN_NOW", LAST_WEEK)
+    ok("workout", "--seed", "1", "--group", "upper", "--exercises", "1")
+    ok("log", "row", "3x12x60", "--add")
+    planned(monkeypatch, "upper", 1)
+    term = go(backplan_env, "--catalog", str(gym), colour=False)
+    term.expect("> ")
+    screen = term.shown
+    assert "Row  upper back" in screen
+    assert "Warm-up set 1 of 3 · 8×25 kg (not logged" in screen
+    assert "Enter when it is done · w skips the warm-up" in screen
+    term.line("w")
+    term.expect("> ")
+    screen = term.shown
+    assert "Set 1 of 3 · 3 × 6–12 · 2 RIR · rest 90 s" in screen
+    assert "Load: 60 kg (until every set hits 12)" in screen
+    assert "• Pull to the ribs." in screen
+    assert "Focus: Squeeze." in screen
+    assert "Enter logs 12×60 kg, or type what you did" in screen
+    assert all(len(row) <= 80 for row in screen.splitlines())
+    # NO_COLOR: bold and dim, but no colour.
+    assert not re.search(r"\x1b\[[0-9;]*;?(3[0-7]|9[0-7])m", term.text)
+    term.line("q")
+    assert term.finish() == 0
+
+
+def test_typed_sets_and_what_is_refused(backplan_env: Path, gym: Path, monkeypatch) -> None:
+    planned(monkeypatch)
+    term = go(backplan_env, "--catalog", str(gym))
+    term.expect("> ")
+    if "Warm-up" in term.shown:
+        term.line("w")
+        term.expect("> ")
+    first = "row" if "Row  upper back" in term.shown else "pull-up"
+    if first == "row":
+        assert "Type what you did: 8, 8x62.5, 8x60@8 (no load is known yet)" in term.shown
+        term.line("")  # nothing to log without a load
+        term.expect("> ")
+        assert "No load is known yet: type what you did, like 8x60." in term.shown
+    for bad, reason in (("8*60", "use x between reps and weight (8x60)"),
+                        ("abc", "'abc' is not a set"), ("30s", "is done in reps")):  # fmt: skip
+        term.line(bad)
+        term.expect("> ")
+        assert reason in term.shown, term.shown
+    term.line("8x60@8" if first == "row" else "8@8")
+    term.expect("> ")
+    assert "Logged 8" in term.shown
+    term.line("q")
+    assert term.finish() == 0
+    [done] = logged()[first]
+    assert (done["reps"], done["rir"]) == (8, 2.0)
+
+
+def test_skip_undo_and_quit_then_resume(backplan_env: Path, gym: Path, monkeypatch) -> None:
+    workout = planned(monkeypatch)
+    order = [e["id"] for e in workout["exercises"]]
+    term = go(backplan_env, "--catalog", str(gym))
+    term.expect("> ")
+    if "Warm-up" in term.shown:
+        term.line("w")
+        term.expect("> ")
+    term.line("s")  # the first exercise, skipped
+    term.expect("> ")
+    assert "Skipped" in term.shown
+    term.line("7" if order[1] == "pull-up" else "7x50")
+    term.expect("> ")
+    term.line("6" if order[1] == "pull-up" else "6x50")
+    term.expect("> ")
+    term.line("u")  # takes back the 6
+    term.expect("> ")
+    assert "Took back 6" in term.shown
+    assert "Set 2 of" in term.shown
+    term.line("q")
+    assert term.finish() == 0
+    assert "Stopped: 1 set saved. 'backplan go' resumes at" in term.shown
+    assert [s["reps"] for s in logged()[order[1]]] == [7]
+    assert logged()[order[0]] == []
+    # Again: the same workout, at the next set; the skipped exercise stays skipped.
+    again = go(backplan_env, "--catalog", str(gym))
+    again.expect("> ")
+    assert "backplan go · workout #1" in again.shown
+    assert "Set 2 of" in again.shown
+    again.line("q")
+    assert again.finish() == 0
+    assert len(run_json("history")) == 1
+
+
+def test_ctrl_c_during_a_rest_and_while_typing(backplan_env: Path, gym: Path, monkeypatch) -> None:
+    planned(monkeypatch, "lats", 1)
+    # A slow clock: the rest is still running when Ctrl-C comes.
+    term = go(backplan_env, "--catalog", str(gym), rate=1)
+    term.expect("> ")
+    term.line("")
+    term.expect("any key ends it")
+    term.send("\x03")
+    assert term.finish() == 1
+    assert "Stopped: 1 set saved. 'backplan go' resumes at Pull Up, set 2 of" in term.shown
+    typing = go(backplan_env, "--catalog", str(gym))
+    typing.expect("> ")
+    assert "Set 2 of" in typing.shown
+    typing.send("8")  # half typed, never entered
+    typing.send("\x03")
+    assert typing.finish() == 1
+    assert len(logged()["pull-up"]) == 1
+
+
+def test_a_key_ends_the_rest_early(backplan_env: Path, gym: Path, monkeypatch) -> None:
+    planned(monkeypatch, "lats", 1)
+    term = go(backplan_env, "--catalog", str(gym), rate=1)
+    term.expect("> ")
+    term.line("")
+    term.expect("any key ends it")
+    started = time.monotonic()
+    term.send("x")
+    term.expect("> ")
+    assert time.monotonic() - started < 5  # not the 90 seconds of the rest
+    assert "Set 2 of" in term.shown
+    term.line("q")
+    assert term.finish() == 0
+
+
+def test_a_kill_leaves_whole_sets_and_go_resumes(
+    backplan_env: Path, gym: Path, monkeypatch
+) -> None:
+    planned(monkeypatch, "lats", 1)
+    term = go(backplan_env, "--catalog", str(gym))
+    for _ in range(2):
+        term.expect("> ")
+        term.line("")
+    term.expect("> ")
+    term.send("9")  # being typed when the kill comes
+    os.kill(term.child.pid, signal.SIGKILL)
+    term.child.expect(pytest.importorskip("pexpect").EOF)
+    assert [s["reps"] for s in logged()["pull-up"]] == [12, 12]
+    again = go(backplan_env, "--catalog", str(gym))
+    again.expect("> ")
+    assert "Set 3 of 3" in again.shown
+    again.line("q")
+    assert again.finish() == 0
+
+
+def test_a_record_is_named_in_the_summary(backplan_env: Path, gym: Path, monkeypatch) -> None:
+    monkeypatch.setenv("BACKPLAN_NOW", LAST_WEEK)
+    ok("workout", "--seed", "1", "--group", "upper", "--exercises", "1")
+    ok("log", "row", "3x8x60")
+    monkeypatch.setenv("BACKPLAN_NOW", MONDAY)
+    ok("workout", "--seed", "1", "--group", "upper", "--exercises", "1")
+    term = go(backplan_env, "--catalog", str(gym))
+    term.expect("> ")
+    term.line("w")
+    for _ in range(3):
+        term.expect("> ")
+        term.line("8x70")
+    assert term.finish() == 0
+    assert "PR: Row, estimated 1RM 88.7 kg (best before 76 kg)" in term.shown
+    assert "upper back   3 sets  1,680 kg" in term.shown
+
+
+def test_the_rest_timer_idles(backplan_env: Path, gym: Path, monkeypatch) -> None:
+    """Over a 10-second rest the timer uses under 5 % of a core."""
+    stat = Path("/proc/self/stat")
+    if not stat.exists():
+        pytest.skip("reads CPU time from /proc")
+    planned(monkeypatch, "lats", 1)
+    term = go(backplan_env, "--catalog", str(gym), rate=9)  # 90 s of rest in 10 s
+    term.expect("> ")
+    term.line("")
+    term.expect("any key ends it")
+    before, started = _cpu_seconds(term.child.pid), time.monotonic()
+    term.expect("> ", timeout=30)
+    used, took = _cpu_seconds(term.child.pid) - before, time.monotonic() - started
+    assert took >= 8
+    assert used / took < 0.05, (used, took)
+    term.line("q")
+    assert term.finish() == 0
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+
+
+def test_not_a_terminal_points_to_log(gym: Path) -> None:
+    result = run("go")
+    assert result.exit_code == 2
+    assert "not one: record sets with 'backplan log EXERCISE SET...'" in result.stderr
+    assert run("go", "1", "--goal", "strength").exit_code == 2
