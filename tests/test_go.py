@@ -42,7 +42,7 @@ def gym(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                 pattern="vertical-pull",
                 cues=["Chest to the bar."],
             ),
-        ],  # fmt: skip
+        ],
         version=2,
     )
     monkeypatch.setenv("BACKPLAN_CATALOG", str(path))
@@ -65,7 +65,9 @@ def logged(workout_id: int = 1) -> dict[str, list[dict[str, Any]]]:
     return {e["id"]: e["sets_logged"] for e in shown["exercises"]}
 
 
-def test_a_whole_session_with_enter(backplan_env: Path, gym: Path, monkeypatch) -> None:
+def test_a_whole_session_with_enter(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Last week's row at 60 kg, so Enter knows the load today.
     monkeypatch.setenv("BACKPLAN_NOW", LAST_WEEK)
     ok("workout", "--seed", "1", "--group", "upper", "--exercises", "1")
@@ -92,7 +94,7 @@ def test_a_whole_session_with_enter(backplan_env: Path, gym: Path, monkeypatch) 
 
 
 def test_the_screen_shows_the_set_the_cues_the_warmup_and_the_load(
-    backplan_env: Path, gym: Path, monkeypatch
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("BACKPLAN_NOW", LAST_WEEK)
     ok("workout", "--seed", "1", "--group", "upper", "--exercises", "1")
@@ -119,7 +121,9 @@ def test_the_screen_shows_the_set_the_cues_the_warmup_and_the_load(
     assert term.finish() == 0
 
 
-def test_typed_sets_and_what_is_refused(backplan_env: Path, gym: Path, monkeypatch) -> None:
+def test_typed_sets_and_what_is_refused(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     planned(monkeypatch)
     term = go(backplan_env, "--catalog", str(gym))
     term.expect("> ")
@@ -146,7 +150,9 @@ def test_typed_sets_and_what_is_refused(backplan_env: Path, gym: Path, monkeypat
     assert (done["reps"], done["rir"]) == (8, 2.0)
 
 
-def test_skip_undo_and_quit_then_resume(backplan_env: Path, gym: Path, monkeypatch) -> None:
+def test_skip_undo_and_quit_then_resume(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     workout = planned(monkeypatch)
     order = [e["id"] for e in workout["exercises"]]
     term = go(backplan_env, "--catalog", str(gym))
@@ -180,7 +186,9 @@ def test_skip_undo_and_quit_then_resume(backplan_env: Path, gym: Path, monkeypat
     assert len(run_json("history")) == 1
 
 
-def test_ctrl_c_during_a_rest_and_while_typing(backplan_env: Path, gym: Path, monkeypatch) -> None:
+def test_ctrl_c_during_a_rest_and_while_typing(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     planned(monkeypatch, "lats", 1)
     # A slow clock: the rest is still running when Ctrl-C comes.
     term = go(backplan_env, "--catalog", str(gym), rate=1)
@@ -199,7 +207,9 @@ def test_ctrl_c_during_a_rest_and_while_typing(backplan_env: Path, gym: Path, mo
     assert len(logged()["pull-up"]) == 1
 
 
-def test_a_key_ends_the_rest_early(backplan_env: Path, gym: Path, monkeypatch) -> None:
+def test_a_key_ends_the_rest_early(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     planned(monkeypatch, "lats", 1)
     term = go(backplan_env, "--catalog", str(gym), rate=1)
     term.expect("> ")
@@ -215,7 +225,7 @@ def test_a_key_ends_the_rest_early(backplan_env: Path, gym: Path, monkeypatch) -
 
 
 def test_a_kill_leaves_whole_sets_and_go_resumes(
-    backplan_env: Path, gym: Path, monkeypatch
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     planned(monkeypatch, "lats", 1)
     term = go(backplan_env, "--catalog", str(gym))
@@ -234,7 +244,9 @@ def test_a_kill_leaves_whole_sets_and_go_resumes(
     assert again.finish() == 0
 
 
-def test_a_record_is_named_in_the_summary(backplan_env: Path, gym: Path, monkeypatch) -> None:
+def test_a_record_is_named_in_the_summary(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("BACKPLAN_NOW", LAST_WEEK)
     ok("workout", "--seed", "1", "--group", "upper", "--exercises", "1")
     ok("log", "row", "3x8x60")
@@ -251,7 +263,9 @@ def test_a_record_is_named_in_the_summary(backplan_env: Path, gym: Path, monkeyp
     assert "upper back   3 sets  1,680 kg" in term.shown
 
 
-def test_the_rest_timer_idles(backplan_env: Path, gym: Path, monkeypatch) -> None:
+def test_the_rest_timer_idles(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Over a 10-second rest the timer uses under 5 % of a core."""
     stat = Path("/proc/self/stat")
     if not stat.exists():
