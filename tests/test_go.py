@@ -295,3 +295,40 @@ def test_not_a_terminal_points_to_log(gym: Path) -> None:
     assert result.exit_code == 2
     assert "not one: record sets with 'backplan log EXERCISE SET...'" in result.stderr
     assert run("go", "1", "--goal", "strength").exit_code == 2
+
+
+def _readme_screen(home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The README's screen of go: the third exercise's second set, on the shipped
+    catalogue, after two sessions of rows at 12 × 60 kg."""
+    for now, args in (
+        (LAST_WEEK, ["pin", "barbell-bent-over-row"]),
+        (LAST_WEEK, ["workout", "--seed", "1"]),
+        (LAST_WEEK, ["log", "barbell-bent-over-row", "3x12x60"]),
+        ("2026-11-26T18:00:00+01:00", ["workout", "--seed", "2"]),
+        ("2026-11-26T18:00:00+01:00", ["log", "barbell-bent-over-row", "3x12x60"]),
+        (MONDAY, ["workout", "--seed", "3"]),
+    ):
+        monkeypatch.setenv("BACKPLAN_NOW", now)
+        ok(*args)
+    term = Terminal(home, "go", now=MONDAY, rate=FAST, colour=False)
+    for answer in ["10x16"] * 3 + ["10"] * 3 + [""] * 4:  # swings, pull-ups, the row
+        term.expect("> ")
+        term.line(answer)
+    term.expect("> ")
+    screen = term.shown.rstrip()
+    term.line("q")
+    assert term.finish() == 0
+    return screen
+
+
+def test_the_readme_shows_what_go_shows(
+    backplan_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("<!-- go screen -->\n```text\n", 1)[1].split("```", 1)[0].rstrip()
+    screen = _readme_screen(backplan_env, monkeypatch)
+
+    def steady(text: str) -> str:  # the minutes so far follow the (sped-up) real clock
+        return re.sub(r"\d+ min in", "N min in", text)
+
+    assert steady(shown) == steady(screen), f"README's screen of go should read:\n{screen}"
