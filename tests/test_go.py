@@ -224,8 +224,9 @@ def test_a_key_ends_the_rest_early(
     assert term.finish() == 0
 
 
+@pytest.mark.parametrize("kill", [signal.SIGKILL, signal.SIGHUP])
 def test_a_kill_leaves_whole_sets_and_go_resumes(
-    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch, kill: signal.Signals
 ) -> None:
     planned(monkeypatch, "lats", 1)
     term = go(backplan_env, "--catalog", str(gym))
@@ -234,7 +235,7 @@ def test_a_kill_leaves_whole_sets_and_go_resumes(
         term.line("")
     term.expect("> ")
     term.send("9")  # being typed when the kill comes
-    os.kill(term.child.pid, signal.SIGKILL)
+    os.kill(term.child.pid, kill)
     term.child.expect(pytest.importorskip("pexpect").EOF)
     assert [s["reps"] for s in logged()["pull-up"]] == [12, 12]
     again = go(backplan_env, "--catalog", str(gym))
@@ -332,3 +333,23 @@ def test_the_readme_shows_what_go_shows(
         return re.sub(r"\d+ min in", "N min in", text)
 
     assert steady(shown) == steady(screen), f"README's screen of go should read:\n{screen}"
+
+
+def test_a_done_workout_shows_its_summary_and_go_plans_the_next(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    planned(monkeypatch, "lats", 1)
+    monkeypatch.setenv("BACKPLAN_NOW", MONDAY)
+    ok("log", "pull-up", "12", "12", "12")
+    again = go(backplan_env, "1", "--catalog", str(gym))
+    assert again.finish() == 0
+    assert "Workout #1 done\n" in again.shown
+    assert "lats         3 sets" in again.shown
+    refused = go(backplan_env, "1", "--goal", "strength")
+    assert refused.finish() == 2
+    assert "Planning options apply when go plans a workout" in refused.shown
+    fresh = go(backplan_env, "--catalog", str(gym), "--group", "lats", "--exercises", "1")
+    fresh.expect("> ")
+    assert "backplan go · workout #2" in fresh.shown
+    fresh.line("q")
+    assert fresh.finish() == 0

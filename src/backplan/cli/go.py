@@ -122,6 +122,7 @@ def _walk(store: Store, workout: Workout, known: Catalogue, unit: str, timer: bo
     message: str | None = None
     resting: int | None = None
     step: Step | None = None
+    walked = False  # a set was shown in this run
     try:
         while True:
             # The history is the truth: what is saved decides where the session stands.
@@ -129,6 +130,7 @@ def _walk(store: Store, workout: Workout, known: Catalogue, unit: str, timer: bo
             step = next_step(workout, warmed, unit)
             if step is None:
                 break
+            walked = True
             entry = known.find(step.exercise.id)
             render.step_screen(
                 workout, step, entry.cues if entry else (), _elapsed(store, ident, began), message
@@ -150,7 +152,9 @@ def _walk(store: Store, workout: Workout, known: Catalogue, unit: str, timer: bo
             render.stopped_text(step, _logged(store.get(ident))), markup=False, highlight=False
         )
         raise typer.Exit(1) from None
-    _finish(store, workout, unit, _elapsed(store, ident, began))
+    # A workout done before this run: how long it took is not known.
+    took = _elapsed(store, ident, began) if walked else None
+    _finish(store, workout, unit, took)
 
 
 def _ask() -> str | None:
@@ -228,7 +232,7 @@ def _elapsed(store: Store, ident: int, began: float) -> float:
     return max(run, since) if since < SESSION_HOURS * 3600 else run
 
 
-def _finish(store: Store, workout: Workout, unit: str, seconds: float) -> None:
+def _finish(store: Store, workout: Workout, unit: str, seconds: float | None) -> None:
     from backplan.training.guide import summary
 
     earlier = {e.id: store.best_sets(e.id, workout.id or 0) for e in workout.exercises}

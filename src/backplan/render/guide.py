@@ -95,9 +95,11 @@ def stopped_text(step: Step | None, logged: int) -> str:
     return f"Stopped: {logged} set{'s' if logged != 1 else ''} saved. {where}"
 
 
-def summary_view(workout: Workout, summary: Summary, unit: str, seconds: float) -> None:
+def summary_view(workout: Workout, summary: Summary, unit: str, seconds: float | None) -> None:
+    """`seconds`: how long it took (None: not known)."""
     out.clear()
-    out.print(Text(f"Workout #{workout.id} done in {duration_text(seconds)}", style="bold"))
+    took = f" in {duration_text(seconds)}" if seconds is not None else ""
+    out.print(Text(f"Workout #{workout.id} done{took}", style="bold"))
     out.print()
     for group, sets in summary.sets.items():
         line = Text("  ")
@@ -109,7 +111,8 @@ def summary_view(workout: Workout, summary: Summary, unit: str, seconds: float) 
         out.print(line)
     total = sum(summary.sets.values())
     volume = sum(summary.volume.values())
-    out.print(f"  {'total':<12}{total:>2} sets  {round(volume):,} {unit}", markup=False)
+    lifted = f"  {round(volume):,} {unit}" if volume else ""
+    out.print(f"  {'total':<12}{total:>2} sets{lifted}", markup=False)
     if summary.skipped:
         out.print(Text(f"\nSkipped: {', '.join(summary.skipped)}", style="dim"))
     for record in summary.records:
