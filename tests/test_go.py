@@ -60,6 +60,16 @@ def planned(
     return run_json("workout", "--seed", "1", "--group", groups, "--exercises", str(exercises))
 
 
+def resting(home: Path, gym: Path, monkeypatch: pytest.MonkeyPatch, rate: float) -> Terminal:
+    """go, one set of pull-ups done, and the rest after it running."""
+    planned(monkeypatch, "lats", 1)
+    term = go(home, "--catalog", str(gym), rate=rate)
+    term.expect("> ")
+    term.line("")
+    term.expect("any key ends it")
+    return term
+
+
 def logged(workout_id: int = 1) -> dict[str, list[dict[str, Any]]]:
     shown = run_json("history", "show", str(workout_id))
     return {e["id"]: e["sets_logged"] for e in shown["exercises"]}
@@ -189,12 +199,8 @@ def test_skip_undo_and_quit_then_resume(
 def test_ctrl_c_during_a_rest_and_while_typing(
     backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    planned(monkeypatch, "lats", 1)
     # A slow clock: the rest is still running when Ctrl-C comes.
-    term = go(backplan_env, "--catalog", str(gym), rate=1)
-    term.expect("> ")
-    term.line("")
-    term.expect("any key ends it")
+    term = resting(backplan_env, gym, monkeypatch, rate=1)
     term.send("\x03")
     assert term.finish() == 1
     assert "Stopped: 1 set saved. 'backplan go' resumes at Pull Up, set 2 of" in term.shown
@@ -210,11 +216,7 @@ def test_ctrl_c_during_a_rest_and_while_typing(
 def test_a_key_ends_the_rest_early(
     backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    planned(monkeypatch, "lats", 1)
-    term = go(backplan_env, "--catalog", str(gym), rate=1)
-    term.expect("> ")
-    term.line("")
-    term.expect("any key ends it")
+    term = resting(backplan_env, gym, monkeypatch, rate=1)
     started = time.monotonic()
     term.send("x")
     term.expect("> ")
@@ -271,11 +273,7 @@ def test_the_rest_timer_idles(
     stat = Path("/proc/self/stat")
     if not stat.exists():
         pytest.skip("reads CPU time from /proc")
-    planned(monkeypatch, "lats", 1)
-    term = go(backplan_env, "--catalog", str(gym), rate=9)  # 90 s of rest in 10 s
-    term.expect("> ")
-    term.line("")
-    term.expect("any key ends it")
+    term = resting(backplan_env, gym, monkeypatch, rate=9)  # 90 s of rest in 10 s
     before, started = _cpu_seconds(term.child.pid), time.monotonic()
     term.expect("> ", timeout=30)
     used, took = _cpu_seconds(term.child.pid) - before, time.monotonic() - started
