@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import typer
 
-FAMILIES = ("catalogue", "go", "log", "plan", "program", "review", "training")
+FAMILIES = ("catalogue", "go", "log", "plan", "program", "progress", "review", "training")
 HOMES = {
     "list": "catalogue", "show": "catalogue", "check": "catalogue", "log": "log",
     "workout": "plan", "today": "plan", "history": "plan", "status": "review",
     "stats": "review", "export": "review", "import": "review", "swap": "training",
     "pin": "training", "unpin": "training", "ban": "training", "unban": "training",
     "marks": "training", "config": "training", "program": "program",
-    "go": "go",
+    "go": "go", "progress": "progress",
 }  # fmt: skip
 
 

@@ -306,3 +306,21 @@ IgnoreRecoveryOption = Annotated[
     bool,
     typer.Option("--ignore-recovery", help="Plan groups still recovering like the rest."),
 ]
+
+
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format", "-f", metavar="FORMAT", help="table (for the terminal) or md (Markdown)."
+    ),
+]
+
+
+def shown_as(format_: str, json_: bool) -> str:
+    """'table', 'md' or 'json', from --format and --json."""
+    kind = format_.strip().lower()
+    if kind not in ("table", "md", "markdown"):
+        raise BackplanError(f"Unknown format '{format_}'. Choose table or md.")
+    if json_ and kind != "table":
+        raise BackplanError("Give --json or --format md, not both.")
+    return "json" if json_ else "md" if kind != "table" else "table"

@@ -13,6 +13,7 @@ from backplan.cli.options import (
     CatalogOption,
     EquipmentOption,
     ExercisesOption,
+    FormatOption,
     GoalOption,
     GroupOption,
     IgnoreRecoveryOption,
@@ -25,6 +26,7 @@ from backplan.cli.options import (
     current_time,
     load_catalogue,
     loads_for,
+    shown_as,
     warn_about_marks,
 )
 from backplan.cli.root import BackplanGroup, app
@@ -59,6 +61,7 @@ def workout(
         typer.Option("--new", help="Plan afresh, replacing today's plan if nothing is logged."),
     ] = False,
     catalog: CatalogOption = None,
+    format_: FormatOption = "table",
     json_: JsonOption = False,
 ) -> None:
     """Plan a back workout, print it and record it in your history.
@@ -74,6 +77,7 @@ def workout(
 
     if exercises is not None and minutes is not None:
         raise BackplanError("Give --exercises or --minutes, not both.")
+    shown = shown_as(format_, json_)
     settings = config.load()
     known = load_catalogue(catalog)
     with history.open_store(create=not no_save) as store:
@@ -84,7 +88,7 @@ def workout(
             if latest and same_day(latest.created, now) and not latest.logged:
                 chosen = (group, exercises, minutes, goal, level, equipment, seed)
                 if not new and all(option is None for option in chosen):
-                    _shown_again(latest, settings.unit, json_)
+                    _shown_again(latest, settings.unit, shown)
                     return
                 replaced = latest
         options = PlanOptions(
@@ -99,10 +103,17 @@ def workout(
             planned = replace(planned, notes=(*planned.notes, note))
         if not no_save:
             planned = store.save(planned)
-    if json_:
-        render.print_json(render.workout_json(planned))
+    _show(planned, settings.unit, shown)
+
+
+def _show(workout: Workout, unit: str, shown: str, with_logs: bool = False) -> None:
+    """As a table, Markdown or JSON."""
+    if shown == "json":
+        render.print_json(render.workout_json(workout, with_logs=with_logs))
+    elif shown == "md":
+        render.write_stdout(render.workout_markdown(workout, unit))
     else:
-        render.workout_view(planned, settings.unit)
+        render.workout_view(workout, unit)
 
 
 @dataclass(frozen=True)
@@ -205,17 +216,16 @@ def plan_session(
     return planned
 
 
-def _shown_again(workout: Workout, unit: str, json_: bool) -> None:
+def _shown_again(workout: Workout, unit: str, shown: str) -> None:
     message = (
         f"Today's plan #{workout.id}, shown again: nothing is logged yet. "
         "'backplan workout --new' plans another."
     )
-    if json_:
+    if shown == "table":
+        render.out.print(message, markup=False, style="bold")
+    else:
         render.err.print(message, markup=False, highlight=False)
-        render.print_json(render.workout_json(workout))
-        return
-    render.out.print(message, markup=False, style="bold")
-    render.workout_view(workout, unit)
+    _show(workout, unit, shown)
 
 
 @app.command()
@@ -282,20 +292,20 @@ def history_list(
 
 
 @history_app.command("show")
-def history_show(workout_id: WorkoutId, json_: JsonOption = False) -> None:
+def history_show(
+    workout_id: WorkoutId, format_: FormatOption = "table", json_: JsonOption = False
+) -> None:
     """One past workout in full, with every logged set.
 
-    Example: backplan history show 12
+    Example: backplan history show 12 --format md > workout.md
     """
     from backplan import config
     from backplan.store import history
 
+    shown = shown_as(format_, json_)
     with history.open_store(create=False) as store:
         past = store.get(workout_id)
-    if json_:
-        render.print_json(render.workout_json(past, with_logs=True))
-    else:
-        render.workout_view(past, config.load().unit)
+    _show(past, config.load().unit, shown, with_logs=True)
 
 
 @history_app.command("delete")

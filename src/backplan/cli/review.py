@@ -134,18 +134,69 @@ def export(
     )
 
 
+SOURCES = ("backplan", "strong", "hevy")
+
+
 @app.command("import")
 def import_(
     file: Annotated[
-        Path, typer.Argument(help="A JSON file made by backplan export.", dir_okay=False)
+        Path,
+        typer.Argument(
+            help="A JSON file made by backplan export, or a CSV export of Strong or Hevy.",
+            dir_okay=False,
+        ),
     ],
+    from_: Annotated[
+        str,
+        typer.Option(
+            "--from", metavar="APP", help="backplan (its JSON export), strong or hevy (CSV)."
+        ),
+    ] = "backplan",
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what maps to what; change nothing.")
+    ] = False,
+    map_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="NAME=ID",
+            help="Map an app's exercise name to a catalogue id (NAME=- leaves it out).",
+            show_default=False,
+        ),
+    ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            metavar="UNIT",
+            help="kg or lb, for an export that does not say (asked on a terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    catalog: CatalogOption = None,
 ) -> None:
     """Import an export: adds what is new, in one go; importing twice adds nothing.
 
-    Example: backplan import backplan.json
+    From Strong or Hevy, the back exercises are mapped to the catalogue by name, alias
+    or a close match (--dry-run shows how) and the rest are listed as left out.
+
+    Example: backplan import --from strong strong.csv --dry-run
     """
     from backplan import config
     from backplan.store import exchange, history
+
+    source = from_.strip().lower()
+    if source not in SOURCES:
+        raise BackplanError(f"Unknown app '{from_}'. Choose backplan, strong or hevy.")
+    if unit is not None and unit.strip().lower().rstrip("s") not in ("kg", "lb"):
+        raise BackplanError(f"Unknown unit '{unit}'. Use kg or lb.")
+    if source != "backplan":
+        from backplan.cli.apps import bring
+
+        picked = unit.strip().lower().rstrip("s") if unit else None
+        bring(file, source, dry_run=dry_run, maps=map_, unit=picked, catalog=catalog)
+        return
+    if dry_run or map_ or unit:
+        raise BackplanError("--dry-run, --map and --unit are for --from strong or hevy.")
 
     try:
         text = read_regular(file, MAX_IMPORT_BYTES).decode("utf-8")

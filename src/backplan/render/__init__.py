@@ -28,18 +28,24 @@ if TYPE_CHECKING:
         marks_table,
     )
     from backplan.render.guide import step_screen, stopped_text, summary_view
+    from backplan.render.imports import import_table
+    from backplan.render.markdown import workout_markdown
     from backplan.render.programs import (
         program_ics,
         program_json,
         program_markdown,
         program_view,
     )
+    from backplan.render.progress import progress_json, progress_view
     from backplan.render.training import config_table, stats_view, status_table
     from backplan.render.workouts import history_table, volume_text, when_text, workout_view
 
 _VIEWS = {
     "catalogue": ("MARK_WORDS", "check_ok", "exercise_panel", "exercise_table", "marks_table"),
     "guide": ("step_screen", "stopped_text", "summary_view"),
+    "imports": ("import_table",),
+    "markdown": ("workout_markdown",),
+    "progress": ("progress_json", "progress_view"),
     "programs": ("program_ics", "program_json", "program_markdown", "program_view"),
     "training": ("config_table", "stats_view", "status_table"),
     "workouts": ("history_table", "volume_text", "when_text", "workout_view"),
@@ -64,6 +70,7 @@ __all__ = [
     "exercise_panel",
     "exercise_table",
     "history_table",
+    "import_table",
     "load_json",
     "marks_table",
     "out",
@@ -74,6 +81,8 @@ __all__ = [
     "program_json",
     "program_markdown",
     "program_view",
+    "progress_json",
+    "progress_view",
     "sets_json",
     "stats_json",
     "stats_view",
@@ -86,6 +95,7 @@ __all__ = [
     "warning",
     "when_text",
     "workout_json",
+    "workout_markdown",
     "workout_view",
     "write_stdout",
 ]

@@ -6,7 +6,7 @@ import dataclasses
 import json
 import sqlite3
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -269,25 +269,25 @@ class Store(Queries, Programs, Gym):
                 workouts = self._with_exercises(rows)
             yield from workouts
 
-    def add(self, workouts: Sequence[Workout], marks: dict[str, str]) -> int:
+    def add(self, workouts: Iterable[Workout], marks: dict[str, str]) -> int:
         """Import: add the workouts not already here (same time, same exercises) and the
-        marks, all in one transaction; returns how many workouts were added."""
-        with self._guard():
+        marks, all in one transaction, taking the workouts one at a time; returns how
+        many were added."""
+        with self._transaction() as db:
             ids: dict[int, tuple[float, list[str]]] = {}
-            for workout_id, created_ts, exercise_id in self._db.execute(
+            for workout_id, created_ts, exercise_id in db.execute(
                 "SELECT w.id, w.created_ts, e.exercise_id FROM workouts w"
                 " JOIN workout_exercises e ON e.workout_id = w.id ORDER BY w.id, e.position"
             ):
                 ids.setdefault(workout_id, (created_ts, []))[1].append(exercise_id)
-        existing = {same_workout(ts, names) for ts, names in ids.values()}
-        fresh = []
-        for w in workouts:  # the same workout twice in one file is added once
-            key = same_workout(w.created.timestamp(), [e.id for e in w.exercises])
-            if key not in existing:
+            existing = {same_workout(ts, names) for ts, names in ids.values()}
+            added = 0
+            for workout in workouts:  # the same workout twice in one file is added once
+                key = same_workout(workout.created.timestamp(), [e.id for e in workout.exercises])
+                if key in existing:
+                    continue
                 existing.add(key)
-                fresh.append(w)
-        with self._transaction() as db:
-            for workout in fresh:
+                added += 1
                 workout_id = self._insert(db, workout)
                 for exercise in workout.exercises:
                     self._insert_sets(
@@ -299,7 +299,7 @@ class Store(Queries, Programs, Gym):
                     )
             for exercise_id, mark in marks.items():
                 self._put_mark(db, exercise_id, mark)
-        return len(fresh)
+        return added
 
     def latest(self) -> Workout | None:
         """The newest workout, or None when there is none."""

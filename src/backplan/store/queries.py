@@ -108,6 +108,20 @@ class Queries:
             ]
         return [(Group(grp), local_time(ts), sets, ident) for grp, ts, sets, ident in rows]
 
+    def logged_sessions(self, exercise_id: str) -> list[tuple[int, datetime, list[SetDone]]]:
+        """Every workout with sets of an exercise, oldest first: (id, when, sets)."""
+        found: dict[int, tuple[int, datetime, list[SetDone]]] = {}
+        with self._guard():
+            rows = self._db.execute(
+                "SELECT workout_id, created_ts, reps, weight, unit, dose, rir FROM logged_sets"
+                " WHERE exercise_id = ? ORDER BY created_ts, workout_id, set_number",
+                (exercise_id,),
+            ).fetchall()
+        for workout_id, created_ts, *values in rows:
+            entry = found.setdefault(workout_id, (workout_id, local_time(created_ts), []))
+            entry[2].append(set_from_row(*values))
+        return list(found.values())
+
     def best_sets(self, exercise_id: str, besides: int) -> list[SetDone]:
         """Every set logged of an exercise outside one workout (for personal records)."""
         with self._guard():

@@ -1,0 +1,101 @@
+"""`backplan import --from strong|hevy`: another app's CSV export, mapped and added.
+
+The file is read whole once (every line checked, the names mapped) before anything
+is written; then its sessions are added in one transaction, one at a time.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from backplan import render
+from backplan.cli.options import load_catalogue
+from backplan.errors import BackplanError
+
+UNITS = ("kg", "lb")
+
+
+def parse_maps(maps: list[str] | None) -> dict[str, str]:
+    """'NAME=ID' pairs ('NAME=-' leaves NAME out)."""
+    found: dict[str, str] = {}
+    for text in maps or ():
+        name, sign, ident = text.partition("=")
+        if not sign or not name.strip() or not ident.strip():
+            raise BackplanError(
+                f"--map '{text}' is not NAME=ID: write it like --map \"Deadlift (Barbell)="
+                'conventional-deadlift" (or NAME=- to leave it out).'
+            )
+        found[name.strip()] = ident.strip()
+    return found
+
+
+def weight_unit(path: Path, app: str, unit: str | None) -> str | None:
+    """The unit for weights the file does not label: --unit, else asked on a terminal,
+    else refused. None when the file labels them."""
+    from backplan.store.apps import _Columns, header_of
+
+    header, _ = header_of(path)
+    columns = _Columns(header)
+    if columns.weight_unit or "weight unit" in columns.index or app == "hevy":
+        return unit
+    if unit is not None:
+        return unit
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        question = f"{path.name} does not say whether its weights are kg or lb. Which (kg/lb)?"
+        while True:
+            answer = str(typer.prompt(question)).strip().lower().rstrip("s")
+            if answer in UNITS:
+                return answer
+            render.err.print("Answer kg or lb.", markup=False)
+    raise BackplanError(
+        f"{path} does not say whether its weights are kg or lb: give --unit kg or --unit lb. "
+        "Nothing was imported."
+    )
+
+
+def bring(
+    path: Path,
+    app: str,
+    *,
+    dry_run: bool,
+    maps: list[str] | None,
+    unit: str | None,
+    catalog: Path | None,
+) -> None:
+    from backplan import config
+    from backplan.catalogue.model import Level
+    from backplan.catalogue.names import Names
+    from backplan.store import arrivals, history
+
+    known = load_catalogue(catalog)
+    mapped = parse_maps(maps)
+    for ident in mapped.values():
+        if ident != "-":
+            known.get(ident)  # an unknown id is refused with a did-you-mean
+    unit = weight_unit(path, app, unit)
+    names = Names(known, mapped)
+    found = arrivals.survey(path, app, unit, names)
+    unused = [name for name in mapped if name.lower() not in {n.lower() for n in found.names}]
+    from backplan.render.imports import Mapped
+
+    rows = [
+        Mapped(name, s.match.exercise.id if s.match.exercise else None, s.match.how, s.sets,
+               s.other_dose)
+        for name, s in found.names.items()
+    ]  # fmt: skip
+    counts = (found.rows, found.sessions, found.with_back)
+    render.import_table(rows, counts, arrivals.APP_NAMES[app], unused)
+    if dry_run:
+        render.out.print("A dry run: nothing was imported.", markup=False)
+        return
+    level = config.load().level or Level.INTERMEDIATE
+    with history.open_store() as store:
+        added = store.add(arrivals.workouts(path, app, unit, found, level), {})
+    here = found.with_back - added
+    message = f"Imported {render.plural(added, 'workout')} from {path}"
+    if here:
+        message += f"; {here} {'was' if here == 1 else 'were'} already here"
+    render.out.print(message + ".", markup=False)

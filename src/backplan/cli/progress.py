@@ -1,0 +1,54 @@
+"""`backplan progress`: one exercise over time, as a chart and a table."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from backplan import render
+from backplan.cli.options import (
+    MAX_ID,
+    CatalogOption,
+    ExerciseId,
+    JsonOption,
+    Whole,
+    load_catalogue,
+)
+from backplan.cli.root import app
+
+
+@app.command()
+def progress(
+    exercise_id: ExerciseId,
+    last: Annotated[
+        int, typer.Option("--last", click_type=Whole(1, MAX_ID), help="Sessions in the table.")
+    ] = 10,
+    catalog: CatalogOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Your best set and estimated 1RM of an exercise, session by session, records marked.
+
+    Example: backplan progress barbell-bent-over-row
+    """
+    from backplan import config
+    from backplan.store import history
+    from backplan.training.progress import measure, points
+
+    known = load_catalogue(catalog)
+    exercise = known.get(exercise_id)
+    unit = config.load().unit
+    with history.open_store(create=False) as store:
+        sessions = store.logged_sessions(exercise.id)
+    found = points(sessions, unit)
+    if json_:
+        render.print_json(render.progress_json(exercise.id, found, measure(found) if found else ""))
+        return
+    if not found:
+        render.out.print(
+            f"Nothing logged of {exercise.name} yet. "
+            f"Log sets with: backplan log {exercise.id} 8x60",
+            markup=False,
+        )
+        return
+    render.progress_view(exercise.name, found, measure(found), unit, last)

@@ -1,0 +1,51 @@
+"""A workout as Markdown: to print, or to keep on a phone."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from backplan.render.workouts import rest_text, volume_text, warmup_text, when_text
+
+if TYPE_CHECKING:
+    from backplan.training.model import Workout
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def workout_markdown(workout: Workout, unit: str) -> str:
+    title = f"Workout #{workout.id}" if workout.id is not None else "Workout (preview)"
+    groups = ", ".join(g.label for g in workout.groups)
+    lines = [
+        f"# {title}: {groups}",
+        "",
+        f"{when_text(workout.created)} · {workout.goal.value} · {workout.level.value} · "
+        f"about {workout.estimated_minutes} minutes",
+        "",
+        "| # | Exercise | Target | Effort | Rest | Load |",
+        "|---|---|---|---|---|---|",
+    ]
+    for e in workout.exercises:
+        p = e.prescription
+        load = f"{e.load} ({e.load.reason})" if e.load else ""
+        if e.warmup:
+            load = f"warm up {warmup_text(e.warmup)}; {load}".rstrip("; ")
+        lines.append(
+            f"| {e.position} | **{_cell(e.name)}** ({e.group.label}) | {p.target} "
+            f"| {p.effort or ''} | {rest_text(p.rest_seconds)} | {_cell(load)} |"
+        )
+    focus = [f"{e.position}. {_cell(e.focus)}" for e in workout.exercises if e.focus]
+    if focus:
+        lines += ["", "## Focus", "", *focus]
+    if workout.notes:
+        lines += ["", "## Notes", "", *[f"- {_cell(n)}" for n in workout.notes]]
+    if workout.logged:
+        lines += ["", f"## Logged (volume {volume_text(workout, unit)})", ""]
+        lines += [
+            f"- {_cell(e.name)}: {', '.join(str(s) for s in e.sets_logged)}"
+            for e in workout.exercises
+            if e.sets_logged
+        ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,98 @@
+"""An exercise's progress as a column chart and a table, within 80 columns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+
+from backplan.render.console import data_table, out
+from backplan.render.documents import set_json
+from backplan.training.loads import number
+
+if TYPE_CHECKING:
+    from backplan.training.progress import Point
+
+HEIGHT = 8  # rows of the chart
+EIGHTHS = " ▁▂▃▄▅▆▇█"
+LABEL = 8  # characters of the value axis
+
+
+def _columns(points: Sequence[Point], width: int) -> list[tuple[float, bool]]:
+    """At most `width` columns: a session a column (wider when there are few), or the
+    best of several sessions when there are many; each marked when it holds a record."""
+    if len(points) <= width:
+        repeat = max(1, min(4, width // len(points)))
+        return [(p.value, p.record) for p in points for _ in range(repeat)]
+    columns = []
+    for i in range(width):
+        bucket = points[i * len(points) // width : (i + 1) * len(points) // width]
+        columns.append((max(p.value for p in bucket), any(p.record for p in bucket)))
+    return columns
+
+
+def chart(points: Sequence[Point], title: str, unit: str) -> None:
+    width = max(10, min(out.width, 80) - LABEL - 2)
+    columns = _columns(points, width)
+    low, high = min(v for v, _ in columns), max(v for v, _ in columns)
+    floor = low - (high - low) * 0.1 if high > low else low * 0.9
+    span = (high - floor) or 1.0
+    out.print(Text(title, style="bold"))
+    for row in range(HEIGHT, 0, -1):
+        label = number(round(high, 1)) if row == HEIGHT else ""
+        label = number(round(floor, 1)) if row == 1 else label
+        line = Text(f"{label:>{LABEL}} {'┤' if label else '│'}", style="dim")
+        for value, record in columns:
+            eighths = round((value - floor) / span * HEIGHT * 8)
+            filled = min(8, max(0, eighths - (row - 1) * 8))
+            line.append(EIGHTHS[filled], style="green" if record else "cyan")
+        out.print(line)
+    out.print(Text(" " * LABEL + " └" + "─" * len(columns), style="dim"))
+    first, last = points[0].when.strftime("%d %b %Y"), points[-1].when.strftime("%d %b %Y")
+    gap = max(1, len(columns) - len(first) - len(last))
+    out.print(Text(" " * (LABEL + 2) + first + " " * gap + last, style="dim"))
+    legend = f"{unit}; green: a record." if any(p.record for p in points) else unit
+    out.print(Text(" " * (LABEL + 2) + legend, style="dim"))
+
+
+def progress_view(name: str, points: Sequence[Point], measure: str, unit: str, last: int) -> None:
+    what = f"estimated 1RM ({unit})" if measure == "e1RM" else f"best set ({measure})"
+    sessions = f"{len(points)} session{'s' if len(points) != 1 else ''}"
+    chart(points, f"{name}: {what}, {sessions}", "Epley: w × (1 + reps / 30)"
+          if measure == "e1RM" else measure)  # fmt: skip
+    table = data_table()
+    table.add_column("When", no_wrap=True)
+    table.add_column("Workout", justify="right", no_wrap=True)
+    table.add_column("Best set", no_wrap=True)
+    table.add_column(measure, justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    for p in points[-last:][::-1]:
+        table.add_row(
+            p.when.strftime("%a %d %b %Y"),
+            f"#{p.workout_id}",
+            str(p.best),
+            number(p.value),
+            Text("PR", style="bold green") if p.record else "",
+        )
+    out.print()
+    out.print(table)
+    if len(points) > last:
+        out.print(Text(f"The last {last} of {len(points)}; --last N shows more.", style="dim"))
+
+
+def progress_json(exercise_id: str, points: Sequence[Point], measure: str) -> dict[str, Any]:
+    return {
+        "id": exercise_id,
+        "measure": measure,
+        "sessions": [
+            {
+                "workout_id": p.workout_id,
+                "created": p.when.isoformat(timespec="seconds"),
+                "best": set_json(p.best),
+                "value": p.value,
+                "record": p.record,
+            }
+            for p in points
+        ],
+    }

@@ -1,0 +1,120 @@
+"""Another app's sessions as backplan workouts: each mapped back exercise with its sets
+(warm-ups kept as warm-ups), the rest listed with why they were left out.
+
+A first pass reads the whole file (every line checked, the names counted); only
+then does a second pass build the workouts, one at a time, for the store to add.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from backplan.catalogue.model import Goal, Level
+from backplan.catalogue.names import Match, Names
+from backplan.store.apps import AppSession, sessions
+from backplan.training.loads import SetDone
+from backplan.training.model import PlannedExercise, Workout
+from backplan.training.prescription import prescribe
+
+APP_NAMES = {"strong": "Strong", "hevy": "Hevy"}
+
+
+@dataclass
+class Seen:
+    """One of the app's exercise names: what it maps to, and how much of it there is."""
+
+    match: Match
+    sets: int = 0
+    sessions: int = 0
+    other_dose: int = 0  # sets in another measure than the exercise's (reps vs seconds)
+
+
+@dataclass
+class Survey:
+    names: dict[str, Seen] = field(default_factory=dict)
+    sessions: int = 0
+    with_back: int = 0  # sessions that have at least one mapped set
+    rows: int = 0
+
+
+def survey(path: Path, app: str, unit: str | None, names: Names) -> Survey:
+    """Read the whole file, checking every line, and count what maps to what."""
+    found = Survey()
+    for session in sessions(path, app, unit):
+        found.sessions += 1
+        found.rows += len(session.sets)
+        mapped = False
+        for name in dict.fromkeys(s.exercise for s in session.sets):
+            seen = found.names.get(name)
+            if seen is None:
+                seen = found.names[name] = Seen(names.match(name))
+            seen.sessions += 1
+            mine = [s for s in session.sets if s.exercise == name]
+            seen.sets += len(mine)
+            if seen.match.exercise is not None:
+                dose = seen.match.exercise.dose
+                seen.other_dose += sum(s.dose is not dose for s in mine)
+                mapped = mapped or any(s.dose is dose for s in mine)
+        found.with_back += mapped
+    return found
+
+
+def _goal(session: list[SetDone]) -> Goal:
+    """The goal the session's reps say: 6 or fewer strength, 13 or more endurance."""
+    reps = [s.reps for s in session]
+    if not reps:
+        return Goal.HYPERTROPHY
+    middle = statistics.median(reps)
+    return Goal.STRENGTH if middle <= 6 else Goal.ENDURANCE if middle >= 13 else Goal.HYPERTROPHY
+
+
+def workouts(
+    path: Path, app: str, unit: str | None, survey: Survey, level: Level
+) -> Iterator[Workout]:
+    """The sessions with back exercises, as workouts (after `survey` read the file)."""
+    for session in sessions(path, app, unit):
+        workout = _workout(session, app, survey, level)
+        if workout is not None:
+            yield workout
+
+
+def _workout(session: AppSession, app: str, survey: Survey, level: Level) -> Workout | None:
+    work: dict[str, list[SetDone]] = {}
+    warm: dict[str, list[SetDone]] = {}
+    chosen = {}
+    for s in session.sets:
+        exercise = survey.names[s.exercise].match.exercise
+        if exercise is None or s.dose is not exercise.dose:
+            continue
+        chosen[exercise.id] = exercise
+        done = SetDone(s.amount, s.weight, s.unit, s.dose, s.rir)
+        (warm if s.warmup else work).setdefault(exercise.id, []).append(done)
+    ids = [i for i in chosen if work.get(i)]  # an exercise of warm-ups alone is not one done
+    if not ids:
+        return None
+    goal = _goal([s for i in ids for s in work[i] if s.dose.value == "reps"])
+    planned = []
+    for position, ident in enumerate(ids, start=1):
+        e = chosen[ident]
+        prescription = replace(prescribe(e, goal, level), sets=len(work[ident]))
+        planned.append(
+            PlannedExercise(
+                position=position, id=e.id, name=e.name, group=e.group,
+                mechanic=e.mechanic, pattern=e.pattern, prescription=prescription,
+                reason=f"imported from {APP_NAMES[app]}", focus=e.focus,
+                sets_logged=tuple(work[ident]), load_kind=e.load_kind,
+                warmup=tuple(SetDone(w.reps, w.weight, w.unit) for w in warm.get(ident, ())),
+            )
+        )  # fmt: skip
+    title = f": {session.title}" if session.title else ""
+    return Workout(
+        created=session.started.replace(microsecond=0),
+        goal=goal,
+        level=level,
+        groups=tuple(dict.fromkeys(p.group for p in planned)),
+        exercises=tuple(planned),
+        notes=(f"Imported from {APP_NAMES[app]}{title}.",),
+    )
