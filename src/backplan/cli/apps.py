@@ -98,4 +98,4 @@ def bring(
     message = f"Imported {render.plural(added, 'workout')} from {path}"
     if here:
         message += f"; {here} {'was' if here == 1 else 'were'} already here"
-    render.out.print(message + ".", markup=False)
+    render.out.print(message + ".", markup=False, soft_wrap=True)
