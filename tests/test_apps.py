@@ -88,7 +88,7 @@ def test_a_strong_export(tmp_path: Path) -> None:
     assert first["lat-pulldown"] == [(12, 60.0, "kg", "reps"), (10, 45.0, "kg", "reps")]
     shown = run_json("history", "show", "1")
     deadlift = next(e for e in shown["exercises"] if e["id"] == "conventional-deadlift")
-    assert deadlift["warmup"] == [{"reps": 5, "weight": 60.0, "unit": "kg"}]
+    assert deadlift["warmup"] == [{"reps": 5, "weight": 60.0, "unit": "kg", "plates": None}]
     assert deadlift["sets_logged"][0]["rir"] == 2.0  # RPE 8
     again = ok("import", "--from", "strong", str(path), "--unit", "kg").stdout
     assert "Imported 0 workouts" in again

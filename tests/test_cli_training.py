@@ -350,7 +350,10 @@ def test_config_show_defaults(backplan_env: Path) -> None:
         "exercises": None,
         "unit": "kg",
         "step": {},
+        "plates": None,
+        "bar": None,
     }
+    assert "25, 20, 15, 10, 5, 2.5, 1.25 kg (default)" in out
 
 
 def test_config_set_and_options_win(backplan_env: Path) -> None:

@@ -114,13 +114,13 @@ def test_the_screen_shows_the_set_the_cues_the_warmup_and_the_load(
     term.expect("> ")
     screen = term.shown
     assert "Row  upper back" in screen
-    assert "Warm-up set 1 of 3 · 8×25 kg (not logged" in screen
+    assert "Warm-up set 1 of 3 · 8×25 kg = 20 + [2.5] (not logged)" in screen
     assert "Enter when it is done · w skips the warm-up" in screen
     term.line("w")
     term.expect("> ")
     screen = term.shown
     assert "Set 1 of 3 · 3 × 6–12 · 2 RIR · rest 90 s" in screen
-    assert "Load: 60 kg (until every set hits 12)" in screen
+    assert "Load: 60 kg = 20 + [20] (until every set hits 12)" in screen
     assert "• Pull to the ribs." in screen
     assert "Focus: Squeeze." in screen
     assert "Enter logs 12×60 kg, or type what you did" in screen
@@ -310,7 +310,7 @@ def _readme_screen(home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
         monkeypatch.setenv("BACKPLAN_NOW", now)
         ok(*args)
     term = Terminal(home, "go", now=MONDAY, rate=FAST, colour=False)
-    for answer in ["10x16"] * 3 + ["10"] * 3 + [""] * 4:  # swings, pull-ups, the row
+    for answer in ["10x16"] * 3 + ["10"] * 3 + [""]:  # swings, pull-ups, a warm-up
         term.expect("> ")
         term.line(answer)
     term.expect("> ")

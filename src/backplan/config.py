@@ -20,6 +20,7 @@ from backplan.defaults import MAX_EXERCISES, MAX_STEP, SETTINGS, STEP_SETTING
 from backplan.errors import BackplanError, did_you_mean
 from backplan.files import read_regular, write_atomically
 from backplan.training.loads import INCREMENTS
+from backplan.training.plates import Rack
 from backplan.training.prescription import parse_goal
 from backplan.training.sets import parse_unit
 
@@ -40,6 +41,12 @@ class Config:
     exercises: int | None = None
     unit: str = "kg"
     step: Mapping[str, float] = field(default_factory=dict)  # equipment -> increment
+    plates: tuple[float, ...] | None = None  # the plates you have, in your unit
+    bar: float | None = None  # what your barbell weighs, in your unit
+
+    @property
+    def rack(self) -> Rack:
+        return Rack.of(self.unit, self.plates, self.bar)
 
 
 KEYS = tuple(f.name for f in fields(Config))
@@ -109,6 +116,34 @@ def _steps(value: Any) -> dict[str, float]:
     return steps
 
 
+MAX_PLATE = 100.0
+
+
+def _weight(value: Any, what: str) -> float:
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            raise BackplanError(f"{what} must be a number, like 20.") from None
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise BackplanError(f"{what} must be a number, like 20.")
+    if not 0 < value <= MAX_PLATE:
+        raise BackplanError(f"{what} must be more than 0 and at most {MAX_PLATE:g}.")
+    return float(value)
+
+
+def _plates(value: Any) -> tuple[float, ...]:
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list) or not items:
+        raise BackplanError("give the plates you have, like 25,20,15,10,5,2.5,1.25.")
+    plates = {_weight(item, "each plate") for item in items}
+    return tuple(sorted(plates, reverse=True))
+
+
+def _bar(value: Any) -> float:
+    return _weight(value, "the bar")
+
+
 # Each setting's parser takes the TOML value (or the command line's text) and checks it.
 _PARSERS: dict[str, Callable[[Any], Any]] = {
     "equipment": _equipment,
@@ -117,6 +152,8 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "exercises": _exercises,
     "unit": _text(parse_unit),
     STEP_SETTING: _steps,
+    "plates": _plates,
+    "bar": _bar,
 }
 
 
@@ -227,6 +264,10 @@ def _edited(text: str, key: str, step_of: str | None, value: Any) -> str:
         document.pop(key, None)
     elif key == "equipment":
         document[key] = sorted(value - {catalogue.BODYWEIGHT})
+    elif key == "plates":
+        document[key] = [int(p) if p.is_integer() else p for p in value]
+    elif key == "bar":
+        document[key] = int(value) if value.is_integer() else value
     else:
         document[key] = value.value if hasattr(value, "value") else value
     return tomlkit.dumps(document)
@@ -270,9 +311,10 @@ def adoptable(settings: Mapping[str, Any], path: Path | None = None) -> dict[str
         except BackplanError as err:
             raise BackplanError(f"the export's config: {key}: {err.message}") from None
         if getattr(mine, key) is None or (key == "unit" and text is None):
-            values[key] = (
-                ",".join(sorted(parsed - {catalogue.BODYWEIGHT}))
-                if key == "equipment"
-                else str(parsed.value if hasattr(parsed, "value") else parsed)
-            )
+            if key == "equipment":
+                values[key] = ",".join(sorted(parsed - {catalogue.BODYWEIGHT}))
+            elif key == "plates":
+                values[key] = ",".join(f"{p:g}" for p in parsed)
+            else:
+                values[key] = str(parsed.value if hasattr(parsed, "value") else parsed)
     return values

@@ -173,19 +173,21 @@ def loads_for(
 ) -> "dict[str, Load | None]":
     """Each exercise's suggested load, from its own log, for the range it is to do next
     (None: the range it was last logged at); `hold` (a deload) keeps the last load."""
-    from backplan.training import progression
+    from backplan.training import plates, progression
 
-    return {
-        ident: progression.suggest(
+    found = {}
+    for ident, target in wanted:
+        exercise = known.find(ident)
+        load = progression.suggest(
             store.sessions(ident, progression.SESSIONS_READ),
-            known.find(ident),
+            exercise,
             settings.unit,
             target,
             settings.step,
             hold=hold,
         )
-        for ident, target in wanted
-    }
+        found[ident] = plates.fit(load, exercise.equipment if exercise else (), settings.rack)
+    return found
 
 
 def read_marks() -> dict[str, str]:

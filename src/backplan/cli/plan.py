@@ -197,7 +197,9 @@ def plan_session(
     planned = planner.plan(known.exercises, request, recency, now)
     targets = [(e.id, Target.of(e.prescription, planned.goal)) for e in planned.exercises]
     loads = loads_for(store, targets, known, settings, hold=bool(day and day.deload))
-    planned = with_warmup(planner.with_loads(planned, loads), known.by_id, settings.step)
+    planned = with_warmup(
+        planner.with_loads(planned, loads), known.by_id, settings.step, settings.rack
+    )
     if block and day:
         planned = replace(
             planned,

@@ -49,6 +49,7 @@ def load_json(load: Load | None) -> dict[str, Any] | None:
         "reason": load.reason,
         "reps": load.reps,
         "variant": load.variant,
+        "plates": None if load.plates is None else list(load.plates),  # one side's
     }
 
 
@@ -79,7 +80,15 @@ def planned_json(e: PlannedExercise) -> dict[str, Any]:
         "load_type": e.load_kind.value if e.load_kind else None,
         "rir_min": e.prescription.rir_min,
         "rir_max": e.prescription.rir_max,
-        "warmup": [{"reps": w.reps, "weight": w.weight, "unit": w.unit} for w in e.warmup],
+        "warmup": [
+            {
+                "reps": w.reps,
+                "weight": w.weight,
+                "unit": w.unit,
+                "plates": None if w.plates is None else list(w.plates),
+            }
+            for w in e.warmup
+        ],
     }
 
 
@@ -118,6 +127,8 @@ def config_json(settings: Config) -> dict[str, Any]:
         "exercises": settings.exercises,
         "unit": settings.unit,
         "step": dict(sorted(settings.step.items())),
+        "plates": None if settings.plates is None else list(settings.plates),
+        "bar": settings.bar,
     }
 
 

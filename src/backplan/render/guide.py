@@ -9,7 +9,7 @@ from rich.text import Text
 
 from backplan.catalogue.model import Dose
 from backplan.render.console import group_text, out
-from backplan.render.workouts import rest_text
+from backplan.render.workouts import rest_text, with_plates
 from backplan.training.loads import number
 
 if TYPE_CHECKING:
@@ -52,16 +52,20 @@ def step_screen(
     out.print(title)
     line = Text(step.label, style="bold reverse" if not step.warmup else "bold")
     if step.warmup and step.target is not None:
-        line.append(f" · {set_text(step.target)}")
-        line.append(" (not logged: warm-ups do not count)", style="dim")
+        line.append(
+            f" · {with_plates(set_text(step.target), step.target.weight, step.target.plates)}"
+        )
+        line.append(" (not logged)", style="dim")
     else:
         line.append(f" · {p.target}")
         if p.effort:
             line.append(f" · {p.effort}")
         line.append(f" · rest {rest_text(p.rest_seconds)}")
     out.print(line)
-    if e.load is not None and not step.warmup:
-        out.print(Text(f"Load: {e.load} ({e.load.reason})", style="cyan"))
+    if e.load is not None:
+        load = with_plates(str(e.load), e.load.weight, e.load.plates)
+        label = "Work sets at" if step.warmup else "Load"
+        out.print(Text(f"{label}: {load} ({e.load.reason})", style="cyan"))
     if e.sets_logged:
         out.print(Text("Done: " + ", ".join(str(s) for s in e.sets_logged), style="green"))
     out.print()

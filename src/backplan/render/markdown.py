@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from backplan.render.workouts import rest_text, volume_text, warmup_text, when_text
+from backplan.render.workouts import rest_text, volume_text, when_text, with_plates
+from backplan.training.loads import number
 
 if TYPE_CHECKING:
     from backplan.training.model import Workout
@@ -29,9 +30,15 @@ def workout_markdown(workout: Workout, unit: str) -> str:
     ]
     for e in workout.exercises:
         p = e.prescription
-        load = f"{e.load} ({e.load.reason})" if e.load else ""
+        load = ""
+        if e.load:
+            load = f"{with_plates(str(e.load), e.load.weight, e.load.plates)} ({e.load.reason})"
         if e.warmup:
-            load = f"warm up {warmup_text(e.warmup)}; {load}".rstrip("; ")
+            ramp = ", ".join(
+                with_plates(f"{w.reps}×{number(w.weight or 0)}", w.weight, w.plates)
+                for w in e.warmup
+            )
+            load = f"warm up {ramp}; {load}".rstrip("; ")
         lines.append(
             f"| {e.position} | **{_cell(e.name)}** ({e.group.label}) | {p.target} "
             f"| {p.effort or ''} | {rest_text(p.rest_seconds)} | {_cell(load)} |"

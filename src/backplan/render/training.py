@@ -30,6 +30,8 @@ def config_table(settings: Config, path: Path) -> None:
         "goal": "hypertrophy",
         "exercises": "6",
         "unit": "kg",
+        "plates": ", ".join(f"{p:g}" for p in settings.rack.plates) + f" {settings.unit}",
+        "bar": f"{settings.rack.bar:g} {settings.unit}",
     }
     table = data_table()
     table.add_column("Setting", no_wrap=True)
@@ -41,6 +43,10 @@ def config_table(settings: Config, path: Path) -> None:
             table.add_row("step.*", Text(_default_steps(settings.unit, value), style="dim"))
         elif value is None:
             table.add_row(key, Text(f"{defaults[key]} (default)", style="dim"))
+        elif key == "plates":
+            table.add_row(key, ", ".join(f"{p:g}" for p in value) + f" {settings.unit}")
+        elif key == "bar":
+            table.add_row(key, f"{value:g} {settings.unit}")
         else:
             table.add_row(key, ", ".join(value) if isinstance(value, list) else str(value))
     out.print(table)

@@ -23,6 +23,13 @@ def warmup_text(sets: Sequence[SetDone]) -> str:
     return " ".join(f"{s.reps}×{number(s.weight or 0)}" for s in sets)
 
 
+def with_plates(text: str, weight: float | None, plates: Sequence[float] | None) -> str:
+    """'60 kg' -> '60 kg = 20 + [15 + 5]' for a load on a bar."""
+    from backplan.training.plates import plates_text
+
+    return f"{text} = {plates_text(weight, plates)}" if weight and plates is not None else text
+
+
 def rest_text(seconds: int) -> str:
     if seconds < 120:
         return f"{seconds} s"
@@ -80,6 +87,11 @@ def workout_view(workout: Workout, unit: str) -> None:
         exercise = name_and_id(e.name, e.id)
         if e.warmup:
             exercise.append(f"\nwarm up {warmup_text(e.warmup)}", style="italic")
+        if e.load and e.load.weight and e.load.plates is not None:
+            # The plates a side, without spaces so a narrow column never splits it:
+            # '62.5=20+[20+1.25]'.
+            loaded = with_plates(number(e.load.weight), e.load.weight, e.load.plates)
+            exercise.append(f"\n{loaded.replace(' ', '')}", style="italic")
         table.add_row(
             str(e.position),
             exercise,

@@ -125,6 +125,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE workout_exercises ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE logged_sets ADD COLUMN logged_at REAL",
     ),
+    (
+        # Plates per side of a suggested barbell load (a JSON list), as planned.
+        "ALTER TABLE workout_exercises ADD COLUMN load_plates TEXT",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -20,7 +20,7 @@ WORKOUT_COLUMNS = (
 EXERCISE_COLUMNS = (
     "position, exercise_id, name, grp, mechanic, pattern, sets, reps_min, reps_max,"
     " rest_seconds, reason, focus, load_weight, load_unit, load_change, load_reason,"
-    " dose, sides, load_type, rir_min, rir_max, load_reps, load_variant, warmup"
+    " dose, sides, load_type, rir_min, rir_max, load_reps, load_variant, warmup, load_plates"
 )
 # Read, never written with the rest: `skip` sets it.
 READ_EXERCISE_COLUMNS = EXERCISE_COLUMNS + ", skipped"
@@ -63,8 +63,18 @@ def exercise_row(e: PlannedExercise) -> tuple[Any, ...]:
         p.rir_max,
         load.reps if load else None,
         load.variant if load else None,
-        json.dumps([[w.reps, w.weight, w.unit] for w in e.warmup]) if e.warmup else None,
+        json.dumps([_warmup_row(w) for w in e.warmup]) if e.warmup else None,
+        json.dumps(list(load.plates)) if load and load.plates is not None else None,
     )
+
+
+def _warmup_row(w: SetDone) -> list[Any]:
+    return [w.reps, w.weight, w.unit] + ([list(w.plates)] if w.plates is not None else [])
+
+
+def _warmup_set(values: list[Any]) -> SetDone:
+    reps, weight, unit, *plates = values
+    return SetDone(reps, weight, unit, plates=tuple(plates[0]) if plates else None)
 
 
 def same_workout(created_ts: float, exercise_ids: Sequence[str]) -> tuple[int, str]:
@@ -87,7 +97,8 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
     position, ident, name, group, mechanic, pattern, sets, reps_min, reps_max, rest = row[:10]
     reason, focus, load_weight, load_unit, load_change, load_reason = row[10:16]
     dose, sides, load_type, rir_min, rir_max, load_reps, load_variant, warmup = row[16:24]
-    skipped = bool(row[24]) if len(row) > 24 else False
+    load_plates = row[24] if len(row) > 24 else None
+    skipped = bool(row[25]) if len(row) > 25 else False
     return PlannedExercise(
         position=position,
         id=ident,
@@ -111,10 +122,11 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
             load_reps,
             None if load_variant is None else visible(load_variant),
             Dose(dose),
+            None if load_plates is None else tuple(json.loads(load_plates)),
         ),
         sets_logged=sets_logged,
         load_kind=LoadKind(load_type) if load_type else None,
-        warmup=tuple(SetDone(r, w, u) for r, w, u in json.loads(warmup)) if warmup else (),
+        warmup=tuple(_warmup_set(values) for values in json.loads(warmup)) if warmup else (),
         skipped=skipped,
     )
 

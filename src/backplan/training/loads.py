@@ -70,6 +70,7 @@ class SetDone:
     unit: str
     dose: Dose = Dose.REPS
     rir: float | None = None  # reps in reserve, when logged (RPE 8 is 2 in reserve)
+    plates: tuple[float, ...] | None = None  # per side, for a warm-up set on a bar
 
     def weight_in(self, unit: str) -> float:
         return convert(self.weight or 0.0, self.unit, unit)
@@ -103,6 +104,7 @@ class Load:
     reps: int | None = None  # a target in the dose's unit, when progress is by reps
     variant: str | None = None  # the harder or easier exercise's id, when it is time
     dose: Dose = Dose.REPS  # the unit of `reps`
+    plates: tuple[float, ...] | None = None  # per side, for a barbell-family lift
 
     def __str__(self) -> str:
         arrow = {"up": " ↑", "down": " ↓", "same": ""}[self.change]

@@ -13,27 +13,42 @@ from dataclasses import replace
 from backplan.catalogue.model import Exercise, Goal, LoadKind, Mechanic
 from backplan.training.loads import SetDone, empty_bar, increment, round_to
 from backplan.training.model import Workout
+from backplan.training.plates import Rack, loadable, loads_plates
 
 RAMP = ((0.4, 8), (0.6, 5), (0.8, 3))
 STRENGTH_TOP = (0.9, 1)
 
 
-def sets_for(working: float, unit: str, exercise: Exercise, goal: Goal,
-             steps: Mapping[str, float]) -> tuple[SetDone, ...]:  # fmt: skip
+def sets_for(
+    working: float,
+    unit: str,
+    exercise: Exercise,
+    goal: Goal,
+    steps: Mapping[str, float],
+    rack: Rack | None = None,
+) -> tuple[SetDone, ...]:
+    """`rack` (your bar and plates) makes each barbell warm-up loadable, with its plates."""
     step = increment(exercise.equipment, unit, steps)
     floor = empty_bar(exercise.equipment, unit) or step
     ramp = (*RAMP, STRENGTH_TOP) if goal is Goal.STRENGTH else RAMP
+    on_bar = rack is not None and rack.unit == unit and loads_plates(exercise.equipment)
     made: list[SetDone] = []
     for share, reps in ramp:
         weight = max(floor, round_to(working * share, step))
+        plates = None
+        if on_bar and rack is not None:
+            weight, plates = loadable(weight, rack.on(exercise.equipment))
         if weight >= working or (made and weight <= (made[-1].weight or 0)):
             continue  # a warm-up lighter than the work and heavier than the one before
-        made.append(SetDone(reps, weight, unit))
+        made.append(SetDone(reps, weight, unit, plates=plates))
     return tuple(made)
 
 
 def with_warmup(
-    workout: Workout, exercises: Mapping[str, Exercise], steps: Mapping[str, float]
+    workout: Workout,
+    exercises: Mapping[str, Exercise],
+    steps: Mapping[str, float],
+    rack: Rack | None = None,
 ) -> Workout:
     """The workout with warm-up sets under its first loaded multi-joint lift whose
     suggested weight is known."""
@@ -47,7 +62,7 @@ def with_warmup(
             continue
         if planned.load is None or not planned.load.weight:
             continue
-        ramp = sets_for(planned.load.weight, planned.load.unit, exercise, workout.goal, steps)
+        ramp = sets_for(planned.load.weight, planned.load.unit, exercise, workout.goal, steps, rack)
         if not ramp:
             continue
         exercises_now = list(workout.exercises)
