@@ -77,8 +77,12 @@ def test_plates_in_the_workout_its_json_and_the_config(monkeypatch) -> None:
     assert "not loadable with your plates" in row["load"]["reason"]
     ok("config", "set", "bar", "15")
     assert "15 kg" in ok("config", "show").stdout
-    for key, value, message in (("plates", "20,x", "each plate must be a number"),
-                                ("plates", "0", "more than 0"), ("bar", "500", "at most 100")):  # fmt: skip
+    refusals = [
+        ("plates", "20,x", "each plate must be a number"),
+        ("plates", "0", "more than 0"),
+        ("bar", "500", "at most 100"),
+    ]
+    for key, value, message in refusals:
         result = run("config", "set", key, value)
         assert result.exit_code == 2
         assert message in result.stderr
