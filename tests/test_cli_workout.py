@@ -42,6 +42,7 @@ EXERCISE_KEYS = [
     "rir_min",
     "rir_max",
     "warmup",
+    "secondary",
 ]
 
 

@@ -168,6 +168,7 @@ class Exercise:
     harder: str | None = None
     easier: str | None = None
     aliases: tuple[str, ...] = ()
+    secondary: tuple[Group, ...] = ()  # groups it loads too: half a set each
 
     @property
     def load_kind(self) -> LoadKind:

@@ -11,12 +11,12 @@ from typing import Any
 
 from backplan.catalogue import yamlnodes
 from backplan.catalogue.checker import Checker
-from backplan.catalogue.model import Dose, Goal, LoadKind, Sides
+from backplan.catalogue.model import Dose, Goal, Group, LoadKind, Sides
 from backplan.errors import did_you_mean
 
 FIELDS = (
     "dose", "sides", "load", "range", "goals", "family", "power", "harder", "easier",
-    "aliases",
+    "aliases", "secondary",
 )  # fmt: skip
 MAX_ALIAS_CHARS = 100
 
@@ -82,7 +82,31 @@ def read(
     if "aliases" in given:
         items = check.text_list(given["aliases"], f"{where}: aliases", MAX_ALIAS_CHARS)
         values["aliases"] = tuple(text for _, text in items or ())
+    if "secondary" in given:
+        values["secondary"] = _secondary(given["secondary"], fields, where, check)
     return values, refs
+
+
+def _secondary(
+    node: yamlnodes.Node, fields: dict[str, yamlnodes.Node], where: str, check: Checker
+) -> tuple[Group, ...]:
+    """Other groups the exercise loads, named like `group`, never its own group."""
+    names = [g.value for g in Group]
+    group = fields.get("group")
+    own = group.value if isinstance(group, yamlnodes.Scalar) else None
+    found: list[Group] = []
+    for line, item in check.text_list(node, f"{where}: secondary", 64) or ():
+        if item not in names:
+            check.problem(
+                line, f"{where}: unknown secondary group '{item}'{did_you_mean(item, names)}"
+            )
+        elif item == own:
+            check.problem(line, f"{where}: secondary names its own group '{item}'")
+        elif Group(item) in found:
+            check.problem(line, f"{where}: secondary group '{item}' is listed twice")
+        else:
+            found.append(Group(item))
+    return tuple(found)
 
 
 def _goals(node: yamlnodes.Node, where: str, check: Checker) -> frozenset[Goal] | None:

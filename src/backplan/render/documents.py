@@ -89,6 +89,8 @@ def planned_json(e: PlannedExercise) -> dict[str, Any]:
             }
             for w in e.warmup
         ],
+        # Other groups it loads, credited half a set for each set.
+        "secondary": [g.value for g in e.secondary],
     }
 
 
@@ -143,6 +145,7 @@ def status_json(groups: Sequence[GroupStatus]) -> list[dict[str, Any]]:
             "status": "ready" if s.ready else "recovering",
             "ready_at": s.ready_at.isoformat(timespec="seconds") if s.ready_at else None,
             "reason": s.reason,
+            "partial": s.partial,  # of the sets, those at half credit from other groups' lifts
         }
         for s in groups
     ]

@@ -84,8 +84,18 @@ def status_table(groups: Sequence[GroupStatus], now: datetime) -> None:
             if s.ready_at is None
             else Text(f"recovering: {s.reason}; ready {s.ready_at:%a}", style="yellow")
         )
+        if s.partial:
+            state.append(f" · {s.partial:g} at half credit", style="dim")
         table.add_row(group_text(s.group), last, f"{s.sets_last_7_days:g}", state)
     out.print(table)
+    if any(s.partial for s in groups):
+        out.print(
+            Text(
+                "Half credit: a lift that also loads another group (rows the lower back, "
+                "hinges the upper back) gives it half a set for each set.",
+                style="dim",
+            )
+        )
     if any(not s.ready for s in groups):
         out.print(
             Text(

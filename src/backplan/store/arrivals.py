@@ -105,7 +105,7 @@ def _workout(session: AppSession, app: str, survey: Survey, level: Level) -> Wor
                 position=position, id=e.id, name=e.name, group=e.group,
                 mechanic=e.mechanic, pattern=e.pattern, prescription=prescription,
                 reason=f"imported from {APP_NAMES[app]}", focus=e.focus,
-                sets_logged=tuple(work[ident]), load_kind=e.load_kind,
+                sets_logged=tuple(work[ident]), load_kind=e.load_kind, secondary=e.secondary,
                 warmup=tuple(SetDone(w.reps, w.weight, w.unit) for w in warm.get(ident, ())),
             )
         )  # fmt: skip

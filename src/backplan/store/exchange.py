@@ -244,6 +244,12 @@ def _exercise(data: Any, where: str) -> PlannedExercise:
         sets_logged=tuple(
             _set(item, f"{where}.sets_logged[{n}]") for n, item in enumerate(sets_logged)
         ),
+        secondary=tuple(
+            _choice(g, f"{where}.secondary[{n}]", Group)
+            for n, g in enumerate(
+                _kind(_optional(data, "secondary", []), list, f"{where}.secondary")
+            )
+        ),
     )
 
 

@@ -128,6 +128,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         # Plates per side of a suggested barbell load (a JSON list), as planned.
         "ALTER TABLE workout_exercises ADD COLUMN load_plates TEXT",
+        # Partial credit: the other groups an exercise loads (a JSON list), half a set each.
+        "ALTER TABLE workout_exercises ADD COLUMN secondary TEXT",
+        "CREATE INDEX exercises_with_secondary ON workout_exercises (created_ts)"
+        " WHERE secondary IS NOT NULL",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

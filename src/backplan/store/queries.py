@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import datetime
@@ -10,6 +11,9 @@ from backplan.catalogue.model import Group
 from backplan.store.rows import local_time, set_from_row
 from backplan.training.loads import Session, SetDone
 from backplan.training.model import Recency, Workout
+from backplan.training.recovery import Work
+
+HALF = 0.5  # of a set, to a group an exercise loads besides its own
 
 
 class Queries:
@@ -86,11 +90,10 @@ class Queries:
             }
         return {group: local_time(ts) for group, ts in found.items() if ts is not None}
 
-    def sets_between(
-        self, since: datetime, until: datetime
-    ) -> list[tuple[Group, datetime, int, int]]:
+    def sets_between(self, since: datetime, until: datetime) -> list[Work]:
         """(group, when, sets, workout id) for every exercise done in that time: the sets
-        logged, or the sets planned where nothing was logged."""
+        logged, or the sets planned where nothing was logged; and half of them for each
+        other group an exercise loads (partial credit)."""
         query = (
             "SELECT e.grp, e.created_ts, COALESCE(("
             " SELECT NULLIF(COUNT(*), 0) FROM logged_sets l"
@@ -106,7 +109,20 @@ class Queries:
                 for group in Group  # one index range per group
                 for row in self._db.execute(query, (group.value, *span))
             ]
-        return [(Group(grp), local_time(ts), sets, ident) for grp, ts, sets, ident in rows]
+            # Partial credit: half a set to each other group the exercise loads.
+            partial = self._db.execute(
+                query.replace("e.grp = ?", "e.secondary IS NOT NULL").replace(
+                    "SELECT e.grp,", "SELECT e.secondary,"
+                ),
+                span,
+            ).fetchall()
+        found = [Work(Group(grp), local_time(ts), sets, ident) for grp, ts, sets, ident in rows]
+        for secondary, ts, sets, ident in partial:
+            found += [
+                Work(Group(g), local_time(ts), sets * HALF, ident, partial=True)
+                for g in json.loads(secondary)
+            ]
+        return found
 
     def logged_sessions(self, exercise_id: str) -> list[tuple[int, datetime, list[SetDone]]]:
         """Every workout with sets of an exercise, oldest first: (id, when, sets)."""

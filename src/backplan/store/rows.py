@@ -20,7 +20,8 @@ WORKOUT_COLUMNS = (
 EXERCISE_COLUMNS = (
     "position, exercise_id, name, grp, mechanic, pattern, sets, reps_min, reps_max,"
     " rest_seconds, reason, focus, load_weight, load_unit, load_change, load_reason,"
-    " dose, sides, load_type, rir_min, rir_max, load_reps, load_variant, warmup, load_plates"
+    " dose, sides, load_type, rir_min, rir_max, load_reps, load_variant, warmup, load_plates,"
+    " secondary"
 )
 # Read, never written with the rest: `skip` sets it.
 READ_EXERCISE_COLUMNS = EXERCISE_COLUMNS + ", skipped"
@@ -65,6 +66,7 @@ def exercise_row(e: PlannedExercise) -> tuple[Any, ...]:
         load.variant if load else None,
         json.dumps([_warmup_row(w) for w in e.warmup]) if e.warmup else None,
         json.dumps(list(load.plates)) if load and load.plates is not None else None,
+        json.dumps([g.value for g in e.secondary]) if e.secondary else None,
     )
 
 
@@ -97,8 +99,8 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
     position, ident, name, group, mechanic, pattern, sets, reps_min, reps_max, rest = row[:10]
     reason, focus, load_weight, load_unit, load_change, load_reason = row[10:16]
     dose, sides, load_type, rir_min, rir_max, load_reps, load_variant, warmup = row[16:24]
-    load_plates = row[24] if len(row) > 24 else None
-    skipped = bool(row[25]) if len(row) > 25 else False
+    load_plates, secondary = row[24:26]
+    skipped = bool(row[26]) if len(row) > 26 else False
     return PlannedExercise(
         position=position,
         id=ident,
@@ -128,6 +130,7 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
         load_kind=LoadKind(load_type) if load_type else None,
         warmup=tuple(_warmup_set(values) for values in json.loads(warmup)) if warmup else (),
         skipped=skipped,
+        secondary=tuple(Group(g) for g in json.loads(secondary)) if secondary else (),
     )
 
 

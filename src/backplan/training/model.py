@@ -99,6 +99,7 @@ class PlannedExercise:
     load_kind: LoadKind | None = None  # None in history from before load kinds
     warmup: tuple[SetDone, ...] = ()  # warm-up sets before the work sets
     skipped: bool = False  # skipped at the gym (backplan go)
+    secondary: tuple[Group, ...] = ()  # other groups it loads: half a set each
 
     @property
     def seconds(self) -> int:

@@ -305,6 +305,7 @@ def planned_exercise(
         reason=_reason(exercise, request, recency, now, group_options),
         focus=exercise.focus,
         load_kind=exercise.load_kind,
+        secondary=exercise.secondary,
     )
 
 

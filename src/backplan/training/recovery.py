@@ -14,11 +14,23 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any, NamedTuple
 
 from backplan.catalogue.model import Exercise, Group
 
 HARD_SETS = 4  # sets of one group in one session that call for a rest day
 WEEKLY_SETS_MARK = 10
+
+
+class Work(NamedTuple):
+    """Sets one exercise gave a group: its own sets, or half of them to another group
+    it loads (`partial`)."""
+
+    group: Group
+    when: datetime
+    sets: float
+    workout: int
+    partial: bool = False
 
 
 @dataclass(frozen=True)
@@ -28,6 +40,7 @@ class GroupStatus:
     sets_last_7_days: float
     ready_at: datetime | None  # None: ready now
     reason: str | None = None  # why it is recovering
+    partial: float = 0.0  # of the sets, those credited from other groups' lifts
 
     @property
     def ready(self) -> bool:
@@ -42,18 +55,20 @@ def ready_after(session: datetime, zone: datetime) -> datetime:
 
 def status(
     last_trained: Mapping[Group, datetime],
-    sets: Iterable[tuple[Group, datetime, float, int]],
+    sets: Iterable[tuple[Any, ...]],
     now: datetime,
 ) -> list[GroupStatus]:
     """Each group's state at `now`; `sets` (group, when, sets, workout id: one row per
     exercise done) needs to reach back seven days."""
     week_ago = now - timedelta(days=7)
     totals: dict[Group, float] = dict.fromkeys(Group, 0)
+    credited: dict[Group, float] = dict.fromkeys(Group, 0)
     sessions: dict[tuple[Group, int], float] = defaultdict(float)
     moments: dict[int, datetime] = {}
-    for group, when, count, workout in sets:
+    for group, when, count, workout, partial in (Work(*row) for row in sets):
         if week_ago <= when <= now:
             totals[group] += count
+            credited[group] += count if partial else 0
             sessions[group, workout] += count
             moments[workout] = when
     result = []
@@ -68,7 +83,11 @@ def status(
             when, count = max(hard)
             ready_at = ready_after(when, now)
             reason = f"{count:g} sets {_day(when, now)}"
-        result.append(GroupStatus(group, last_trained.get(group), totals[group], ready_at, reason))
+        result.append(
+            GroupStatus(
+                group, last_trained.get(group), totals[group], ready_at, reason, credited[group]
+            )
+        )
     return result
 
 
@@ -92,13 +111,13 @@ def week_of(moment: datetime) -> date:
 
 
 def weekly_sets(
-    sets: Iterable[tuple[Group, datetime, float, int]], now: datetime, weeks: int
+    sets: Iterable[tuple[Any, ...]], now: datetime, weeks: int
 ) -> list[tuple[date, dict[Group, float]]]:
     """Sets per group for the last `weeks` weeks (this one included), oldest first."""
     this_week = week_of(now)
     starts = [this_week - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
     table: dict[date, dict[Group, float]] = {start: dict.fromkeys(Group, 0.0) for start in starts}
-    for group, when, count, _ in sets:
+    for group, when, count, *_ in (Work(*row) for row in sets):
         start = week_of(when)
         if start in table:
             table[start][group] += count
