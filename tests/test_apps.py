@@ -59,6 +59,17 @@ STRONG_UNITS = (
 )
 
 
+FITNOTES = (
+    "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time\n"
+    "2024-07-08,Deadlift,Back,140.0,5,,,\n"
+    "2024-07-08,Deadlift,Back,140.0,5,,,\n"
+    "2024-07-08,Barbell Row,Back,70.0,8,,,\n"
+    "2024-07-08,Side Plank,Abs,,,,,0:00:45\n"
+    "2024-07-08,Farmers Walk,Back,32.0,,40.0,m,\n"
+    "2024-07-10,Flat Barbell Bench Press,Chest,80.0,8,,,\n"
+)
+
+
 def write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_bytes(text.encode("utf-8"))
@@ -210,14 +221,15 @@ NAMES = {
         min_size=1,
         max_size=5,
     ),
-    app=st.sampled_from(["strong", "hevy"]),
+    app=st.sampled_from(["strong", "hevy", "fitnotes"]),
 )
 def test_round_trip(sessions: list[list[tuple[str, int, float]]], app: str) -> None:
     """Random sessions written in the app's layout come back as the same sets."""
     import tempfile
 
     start = datetime(2024, 3, 1, 7, 30)
-    lines = [STRONG_HEADER if app == "strong" else HEVY_HEADER]
+    headers = {"strong": STRONG_HEADER, "hevy": HEVY_HEADER, "fitnotes": FITNOTES.split("\n")[0]}
+    lines = [headers[app]]
     for n, session in enumerate(sessions):
         when = start + timedelta(days=n)
         for number, (name, reps, weight) in enumerate(session, start=1):
@@ -225,6 +237,8 @@ def test_round_trip(sessions: list[list[tuple[str, int, float]]], app: str) -> N
             if app == "strong":
                 lines.append(f"{when:%Y-%m-%d %H:%M:%S},Back,1h,{name},{number},{kg or 0},"
                              f"{reps},0,0,,,")  # fmt: skip
+            elif app == "fitnotes":
+                lines.append(f"{when:%Y-%m-%d},{name},Back,{kg},{reps},,,")
             else:
                 stamp = f"{when.day} {when:%b %Y, %H:%M}"
                 lines.append(f'"Back","{stamp}","{stamp}","","{name}",,"",{number},"normal",'
@@ -248,3 +262,52 @@ def test_round_trip(sessions: list[list[tuple[str, int, float]]], app: str) -> N
                     (reps, None if name == "Pull Up" else weight)
                 )
             assert got == want
+
+
+def test_a_fitnotes_export_in_kg_and_in_lb(tmp_path: Path) -> None:
+    done = ok("import", str(write(tmp_path, "fitnotes.csv", FITNOTES))).stdout
+    assert "6 sets in 2 sessions of FitNotes; 1 with back exercises." in done
+    found = sets_of(1)
+    assert found["conventional-deadlift"] == [(5, 140.0, "kg", "reps")] * 2
+    assert found["side-plank"] == [(45, None, "kg", "seconds")]
+    assert found["farmers-carry"] == [(40, 32.0, "kg", "metres")]
+    pounds = FITNOTES.replace("Weight (kgs)", "Weight (lbs)").replace("2024-07", "2024-08")
+    ok("import", "--from", "fitnotes", str(write(tmp_path, "lbs.csv", pounds)))
+    assert sets_of(2)["conventional-deadlift"] == [(5, 140.0, "lb", "reps")] * 2
+
+
+def test_auto_finds_the_app_from_the_header(tmp_path: Path) -> None:
+    for name, text, app in (("s.csv", STRONG_UNITS, "Strong"), ("h.csv", HEVY, "Hevy"),
+                            ("f.csv", FITNOTES, "FitNotes")):  # fmt: skip
+        shown = ok("import", "--from", "auto", str(write(tmp_path, name, text))).stdout
+        assert f"of {app};" in shown
+    ok("export", "--output", str(tmp_path / "mine.json"))
+    assert "already here" in ok("import", str(tmp_path / "mine.json")).stdout
+    unknown = run("import", str(write(tmp_path, "other.csv", "a,b\n1,2\n")))
+    assert unknown.exit_code == 2
+    assert "neither a backplan export nor a CSV export of Strong, Hevy or FitNotes" in (
+        unknown.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["3 févr. 2026, 18:05", "3. Feb. 2026 18:05", "3 feb 2026, 18:05", "3 fev 2026, 18:05",
+     "3 Feb 2026, 18:05"],
+)  # fmt: skip
+def test_hevy_dates_with_localized_months(tmp_path: Path, stamp: str) -> None:
+    text = HEVY.replace("5 Jul 2024, 07:30", stamp).replace("5 Jul 2024, 08:30", stamp)
+    ok("import", "--from", "hevy", str(write(tmp_path, "hevy.csv", text)))
+    assert run_json("history")[0]["created"].startswith("2026-02-03T18:05:00")
+
+
+def test_fitnotes_refusals_change_nothing(tmp_path: Path, backplan_env: Path) -> None:
+    ok("workout", "--seed", "1")
+    database = backplan_env / migrations.FILE_NAME
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    for bad, message in (("0:00:45", "abc"), ("2024-07-08", "8 juillett 2024, 18:00")):
+        path = write(tmp_path, "bad.csv", FITNOTES.replace(bad, message, 1))
+        result = run("import", str(path))
+        assert result.exit_code == 2
+        assert "line " in result.stderr
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before

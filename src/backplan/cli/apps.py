@@ -32,6 +32,23 @@ def parse_maps(maps: list[str] | None) -> dict[str, str]:
     return found
 
 
+def detected(path: Path) -> str:
+    """Which export a file is: backplan's JSON, or the CSV of an app, by its header."""
+    from backplan.store.apps import detect, header_of
+
+    header, _ = header_of(path)
+    if header and header[0].lstrip("\ufeff").lstrip().startswith(("{", "[")):
+        return "backplan"
+    app = detect(header)
+    if app is None:
+        raise BackplanError(
+            f"{path} is neither a backplan export nor a CSV export of Strong, Hevy or "
+            "FitNotes this reader knows (by its first line); name the app with --from. "
+            "Nothing was imported."
+        )
+    return app
+
+
 def weight_unit(path: Path, app: str, unit: str | None) -> str | None:
     """The unit for weights the file does not label: --unit, else asked on a terminal,
     else refused. None when the file labels them."""
@@ -39,7 +56,7 @@ def weight_unit(path: Path, app: str, unit: str | None) -> str | None:
 
     header, _ = header_of(path)
     columns = _Columns(header)
-    if columns.weight_unit or "weight unit" in columns.index or app == "hevy":
+    if columns.weight_unit or "weight unit" in columns.index:
         return unit
     if unit is not None:
         return unit

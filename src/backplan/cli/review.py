@@ -20,7 +20,7 @@ from backplan.cli.options import (
     load_catalogue,
 )
 from backplan.cli.root import app
-from backplan.errors import BackplanError
+from backplan.errors import BackplanError, did_you_mean
 from backplan.files import read_regular
 
 # Each command imports what it uses, so that `backplan list` starts without SQLite.
@@ -134,7 +134,7 @@ def export(
     )
 
 
-SOURCES = ("backplan", "strong", "hevy")
+SOURCES = ("auto", "backplan", "strong", "hevy", "fitnotes")
 
 
 @app.command("import")
@@ -149,9 +149,12 @@ def import_(
     from_: Annotated[
         str,
         typer.Option(
-            "--from", metavar="APP", help="backplan (its JSON export), strong or hevy (CSV)."
+            "--from",
+            metavar="APP",
+            help="auto (from the file), backplan (its JSON export), or the CSV of strong, "
+            "hevy or fitnotes.",
         ),
-    ] = "backplan",
+    ] = "auto",
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what maps to what; change nothing.")
     ] = False,
@@ -186,7 +189,14 @@ def import_(
 
     source = from_.strip().lower()
     if source not in SOURCES:
-        raise BackplanError(f"Unknown app '{from_}'. Choose backplan, strong or hevy.")
+        hint = did_you_mean(source, SOURCES)
+        raise BackplanError(
+            f"Unknown app '{from_}'{hint}. Choose auto, backplan, strong, hevy or fitnotes."
+        )
+    if source == "auto":
+        from backplan.cli.apps import detected
+
+        source = detected(file)
     if unit is not None and unit.strip().lower().rstrip("s") not in ("kg", "lb"):
         raise BackplanError(f"Unknown unit '{unit}'. Use kg or lb.")
     if source != "backplan":
@@ -196,7 +206,7 @@ def import_(
         bring(file, source, dry_run=dry_run, maps=map_, unit=picked, catalog=catalog)
         return
     if dry_run or map_ or unit:
-        raise BackplanError("--dry-run, --map and --unit are for --from strong or hevy.")
+        raise BackplanError("--dry-run, --map and --unit are for another app's CSV export.")
 
     try:
         text = read_regular(file, MAX_IMPORT_BYTES).decode("utf-8")

@@ -18,15 +18,12 @@ from typing import IO
 
 from backplan.catalogue.model import Dose
 from backplan.errors import BackplanError
+from backplan.store.appdates import moment
 from backplan.training.loads import MAX_DOSE, MAX_WEIGHT
 
-APPS = ("strong", "hevy")
+APPS = ("strong", "hevy", "fitnotes")
 MILE_METRES = 1609.344
 MAX_LINE = 100_000  # characters in one field: no export writes more
-_DATE_FORMATS = (
-    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%d %b %Y, %H:%M",
-    "%d %b %Y %H:%M", "%d %B %Y, %H:%M", "%Y/%m/%d %H:%M:%S", "%d.%m.%Y %H:%M",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -51,7 +48,8 @@ class AppSession:
 
 _MEANINGS = {
         "date": ("date",), "start": ("start_time",), "title": ("workout name", "title"),
-        "number": ("workout #",), "exercise": ("exercise name", "exercise_title"),
+        "number": ("workout #",), "exercise": ("exercise name", "exercise_title", "exercise"),
+        "category": ("category",), "time": ("time",),
         "order": ("set order",), "type": ("set_type",), "reps": ("reps",),
         "seconds": ("seconds", "duration_seconds"), "rpe": ("rpe",),
         "weight unit": ("weight unit",), "distance unit": ("distance unit",),
@@ -96,6 +94,8 @@ def detect(header: list[str]) -> str | None:
         return "hevy"
     if "exercise name" in names and "set order" in names:
         return "strong"
+    if {"date", "exercise", "category", "reps"} <= names:
+        return "fitnotes"
     return None
 
 
@@ -112,24 +112,6 @@ def _number(text: str, line: int, what: str, comma: bool) -> float | None:
     if not 0 <= value < 1e7:
         raise BackplanError(f"line {line}: {what} {text[:40]} is out of range.")
     return value
-
-
-def _date(text: str, line: int) -> datetime:
-    text = text.strip()
-    for pattern in _DATE_FORMATS:
-        try:
-            moment = datetime.strptime(text, pattern)
-        except ValueError:
-            continue
-        return moment.astimezone()  # the apps write local time
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise BackplanError(
-            f"line {line}: '{text[:40]}' is not a date and time this reader knows "
-            "(like 2024-07-05 07:30:00 or 5 Jul 2024, 07:30)."
-        ) from None
-    return moment if moment.utcoffset() is not None else moment.astimezone()
 
 
 def _open(path: Path) -> IO[str]:
@@ -162,10 +144,7 @@ def sessions(path: Path, app: str, unit: str | None) -> Iterator[AppSession]:
     give a unit for (None: it must say)."""
     header, separator = header_of(path)
     columns = _Columns(header)
-    if app == "strong":
-        columns.need(("date", "exercise", "order", "reps", "weight"), app)
-    else:
-        columns.need(("start", "exercise", "type", "reps", "weight"), app)
+    columns.need(_NEEDED[app], app)
     comma = separator == ";"
     current: AppSession | None = None
     with _open(path) as handle:
@@ -181,7 +160,7 @@ def sessions(path: Path, app: str, unit: str | None) -> Iterator[AppSession]:
                         f"line {line}: {len(row)} fields where the header has {len(header)}; "
                         "is the file complete?"
                     )
-                read = _strong_row if app == "strong" else _hevy_row
+                read = _READERS[app]
                 found = read(row, columns, line, unit, comma)
                 if found is None:
                     continue
@@ -254,7 +233,7 @@ def _strong_row(
     if not amount:
         return None
     rpe = _number(_cell(row, columns, "rpe"), line, "RPE", comma)
-    started = _date(_cell(row, columns, "date"), line)
+    started = moment(_cell(row, columns, "date"), line)
     title = _cell(row, columns, "title").strip() or _cell(row, columns, "number").strip()
     return started, title, AppSet(
         _cell(row, columns, "exercise").strip(), amount, weight, weight_unit, dose,
@@ -274,8 +253,46 @@ def _hevy_row(
         return None
     rpe = _number(_cell(row, columns, "rpe"), line, "rpe", comma)
     rir = 0.0 if kind == "failure" else None if rpe is None else max(0.0, 10 - rpe)
-    started = _date(_cell(row, columns, "start"), line)
+    started = moment(_cell(row, columns, "start"), line)
     return started, _cell(row, columns, "title").strip(), AppSet(
         _cell(row, columns, "exercise").strip(), amount, weight, weight_unit, dose, rir,
         kind == "warmup", line,
     )  # fmt: skip
+
+
+def _fitnotes_row(
+    row: list[str], columns: _Columns, line: int, unit: str | None, comma: bool
+) -> tuple[datetime, str, AppSet] | None:
+    """FitNotes: a day's sets under its date; no warm-ups marked; Time as h:mm:ss."""
+    weight_unit = _weight_unit(row, columns, line, unit)
+    amount, weight, dose = _amounts(row, columns, line, comma, weight_unit)
+    if not amount:
+        seconds = _duration(_cell(row, columns, "time"), line)
+        if not seconds:
+            return None
+        amount, dose = min(seconds, MAX_DOSE[Dose.SECONDS]), Dose.SECONDS
+    started = moment(_cell(row, columns, "date"), line)
+    return started, "", AppSet(_cell(row, columns, "exercise").strip(), amount, weight,
+                               weight_unit, dose, None, False, line)  # fmt: skip
+
+
+def _duration(text: str, line: int) -> int:
+    """'0:01:30' or '1:30' to seconds; '' to 0."""
+    text = text.strip()
+    if not text:
+        return 0
+    parts = text.split(":")
+    if not 1 <= len(parts) <= 3 or not all(p.strip().isdigit() for p in parts):
+        raise BackplanError(f"line {line}: time '{text[:20]}' is not like 0:01:30.")
+    seconds = 0
+    for part in parts:
+        seconds = seconds * 60 + int(part)
+    return seconds
+
+
+_NEEDED = {
+    "strong": ("date", "exercise", "order", "reps", "weight"),
+    "hevy": ("start", "exercise", "type", "reps", "weight"),
+    "fitnotes": ("date", "exercise", "reps", "weight"),
+}
+_READERS = {"strong": _strong_row, "hevy": _hevy_row, "fitnotes": _fitnotes_row}

@@ -19,7 +19,7 @@ from backplan.training.loads import SetDone
 from backplan.training.model import PlannedExercise, Workout
 from backplan.training.prescription import prescribe
 
-APP_NAMES = {"strong": "Strong", "hevy": "Hevy"}
+APP_NAMES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}
 
 
 @dataclass
