@@ -37,7 +37,9 @@ def detected(path: Path) -> str:
     from backplan.store.apps import detect, header_of
 
     header, _ = header_of(path)
-    if header and header[0].lstrip("\ufeff").lstrip().startswith(("{", "[")):
+    first = header[0].lstrip("\ufeff").strip() if header else ""
+    # backplan's JSON, or its CSV export (which the JSON import explains it cannot read).
+    if first.startswith(("{", "[")) or first == "workout_created" or not first:
         return "backplan"
     app = detect(header)
     if app is None:
