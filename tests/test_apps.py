@@ -311,3 +311,18 @@ def test_fitnotes_refusals_change_nothing(tmp_path: Path, backplan_env: Path) ->
         assert result.exit_code == 2
         assert "line " in result.stderr
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+
+
+def test_the_unit_is_asked_on_a_terminal(tmp_path: Path, backplan_env: Path) -> None:
+    from tests.terminal import Terminal
+
+    path = write(tmp_path, "strong.csv", STRONG)
+    term = Terminal(backplan_env, "import", "--from", "strong", str(path))
+    term.expect(r"Which \(kg/lb\)\?: ")
+    term.line("stones")
+    term.expect(r"Which \(kg/lb\)\?: ")
+    assert "Answer kg or lb." in term.shown
+    term.line("lbs")
+    assert term.finish() == 0
+    assert "Imported 2 workouts" in term.text
+    assert sets_of(1)["conventional-deadlift"] == [(5, 140.0, "lb", "reps")] * 2
