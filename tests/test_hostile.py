@@ -108,7 +108,7 @@ def test_a_locked_history_says_it_is_waiting(backplan_env: Path) -> None:
 
 # --- every command, every option, hostile values ------------------------------------
 
-HOSTILE = ["0", "-1", "99999999999999999999", "", " ", "nan", "é✓\u202e", "../x"]
+HOSTILE = ["0", "-1", "99999999999999999999", "", " ", "nan", "é✓\u202e", "../x", "²", "9" * 5000]
 VALID = {  # what a required argument gets while an option is attacked
     "ID": "1", "EXERCISE_ID": "pull-up", "KEY": "unit", "VALUE": "kg", "FILE": "export.json",
     "PATH": "",
@@ -154,7 +154,11 @@ def test_every_command_survives_hostile_values(
     ok("export", "--output", str(backplan_env / "export.json"))
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
-    values = [*HOSTILE, str(tmp_path), str(fifo), "/dev/null"]
+    # Files no command should choke on: nested 100,000 deep, a number of 5,000 digits.
+    deep, huge = tmp_path / "deep.json", tmp_path / "huge.csv"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    huge.write_text("Date,Exercise,Category,Weight (kgs),Reps\n2024-01-01,Row,Back,1," + "9" * 5000)
+    values = [*HOSTILE, str(tmp_path), str(fifo), "/dev/null", str(deep), str(huge)]
     database = backplan_env / migrations.FILE_NAME
     runner = CliRunner()
     runs = 0

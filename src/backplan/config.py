@@ -58,7 +58,7 @@ def default_path() -> Path:
 
 
 def _exercises(value: Any) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{1,3}\s*", value):
         value = int(value)
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_EXERCISES:
         raise BackplanError(f"exercises must be a whole number from 1 to {MAX_EXERCISES}.")
@@ -191,6 +191,10 @@ def load(path: Path | None = None) -> Config:
 def _parse(text: str, path: Path) -> Config:
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise BackplanError(
+            f"{path}: nested too deeply to be backplan's settings; it was left as it is."
+        ) from None
     except tomllib.TOMLDecodeError as err:
         line = re.search(r"line (\d+)", str(err))
         where = f"{path}:{line.group(1)}" if line else str(path)

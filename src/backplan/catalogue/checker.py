@@ -9,13 +9,16 @@ from backplan.errors import BackplanError, did_you_mean
 from backplan.text import control_character
 
 MAX_CUE_CHARS = 200
+MAX_PROBLEMS = 200  # listed; a file with more is checked no further
 
 
 class CatalogueError(BackplanError):
     """A catalogue that cannot be used, with every problem as `FILE:LINE: message`."""
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    def __init__(self, problems: Sequence[str], more: bool = False) -> None:
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        if more:
+            count = f"the first {count} (it was checked no further)"
         super().__init__(f"The catalogue was refused: {count}.", details=problems)
         self.problems = list(problems)
 
@@ -45,6 +48,11 @@ class Checker:
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append((line, message))
+
+    @property
+    def full(self) -> bool:
+        """Enough problems to show: checking further would only take time."""
+        return len(self.problems) >= MAX_PROBLEMS
 
     def fields(
         self, node: yamlnodes.Map, known: Sequence[str], where: str, *, extensions: bool = False

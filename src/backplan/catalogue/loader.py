@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from backplan.catalogue import schema_v2, yamlnodes
-from backplan.catalogue.checker import MAX_CUE_CHARS, CatalogueError, Checker, kind
+from backplan.catalogue.checker import MAX_CUE_CHARS, MAX_PROBLEMS, CatalogueError, Checker, kind
 from backplan.catalogue.model import (
     BODYWEIGHT,
     EQUIPMENT,
@@ -41,8 +41,9 @@ def parse(data: bytes, source: str) -> tuple[Exercise, ...]:
     exercises = _validate(root, check)
     if check.problems:
         # A stable sort: in file order, and in field order within a line.
-        ordered = sorted(check.problems, key=lambda problem: problem[0])
-        raise CatalogueError([f"{source}:{line}: {message}" for line, message in ordered])
+        ordered = sorted(check.problems, key=lambda problem: problem[0])[:MAX_PROBLEMS]
+        listed = [f"{source}:{line}: {message}" for line, message in ordered]
+        raise CatalogueError(listed, more=check.full)
     return tuple(exercises)
 
 
@@ -83,6 +84,8 @@ def _validate(root: yamlnodes.Node | None, check: Checker) -> list[Exercise]:
     first_line: dict[str, int] = {}
     refs: list[schema_v2.Reference] = []
     for number, node in enumerate(listing.items, start=1):
+        if check.full:
+            break
         ident, exercise = _exercise(node, number, version, check, refs)
         if ident in first_line:
             check.problem(node.line, f"duplicate id '{ident}' (first at line {first_line[ident]})")

@@ -136,7 +136,8 @@ def _scalar(event: yaml.ScalarEvent, line: int) -> Scalar:
     try:
         return Scalar(_constructor.construct_object(node), line)
     except (ConstructorError, ValueError) as err:
-        raise YamlError(line, f"'{value}' is not a valid {tag.replace(_CORE, '')}") from err
+        shown = value if len(value) <= 40 else f"{value[:20]}…({len(value):,} characters)"
+        raise YamlError(line, f"'{shown}' is not a valid {tag.replace(_CORE, '')}") from err
 
 
 def _apply_merges(mapping: Map) -> None:

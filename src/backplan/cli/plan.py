@@ -31,7 +31,7 @@ from backplan.cli.options import (
 )
 from backplan.cli.root import BackplanGroup, app
 from backplan.defaults import DEFAULT_EXERCISES
-from backplan.errors import BackplanError
+from backplan.errors import ENVIRONMENT, BackplanError
 from backplan.when import same_day
 
 if TYPE_CHECKING:
@@ -322,11 +322,15 @@ def history_delete(
     from backplan.store import history
 
     with history.open_store(create=False) as store:
-        past = store.get(workout_id)
-        if not yes:
+        try:
+            past = store.get(workout_id)
             question = f"Delete workout {past.id} from {render.when_text(past.created)}?"
-            if not typer.confirm(question, default=False):
-                render.out.print("Kept it.")
-                return
+        except BackplanError as err:
+            if err.exit_code != ENVIRONMENT:
+                raise
+            question = f"Delete workout {workout_id}? It cannot be read ({err.message})"
+        if not yes and not typer.confirm(question, default=False):
+            render.out.print("Kept it.")
+            return
         store.delete(workout_id)
     render.out.print(f"Deleted workout {workout_id}.")

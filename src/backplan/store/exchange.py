@@ -7,9 +7,10 @@ import io
 import json
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
 
+from backplan import clock
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 from backplan.errors import BackplanError
 from backplan.render.documents import planned_json, sets_json  # the same keys as --json
@@ -22,6 +23,7 @@ MARKS = ("pin", "ban")
 CHANGES = ("up", "down", "same")
 MAX_TEXT = 10_000  # characters in any text of an export, as in a catalogue
 MAX_ID = 2**63 - 1  # SQLite's largest integer
+EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)  # before backplan, before Unix time
 
 
 # --- out ------------------------------------------------------------------------------
@@ -261,6 +263,9 @@ def _created(value: Any, where: str) -> datetime:
         raise _Invalid(where, f"'{text}' is not an ISO 8601 date and time") from None
     if moment.utcoffset() is None:
         raise _Invalid(where, f"'{text}' needs a UTC offset, like +01:00")
+    latest = clock.now() + timedelta(days=1)  # the clock tests and demos set, else now
+    if not EARLIEST <= moment <= latest:
+        raise _Invalid(where, f"'{text}' is not a time backplan could have planned (1970 to now)")
     return moment
 
 
@@ -270,10 +275,14 @@ def _workout(data: Any, where: str) -> Workout:
 
     equipment = _maybe(field("equipment"), list, f"{where}.equipment")
     seed = _maybe(field("seed"), int, f"{where}.seed")
+    if seed is not None and not 0 <= seed <= MAX_ID:
+        raise _Invalid(f"{where}.seed", f"must be from 0 to {MAX_ID}")
     ident = _maybe(_optional(data, "id", None), int, f"{where}.id")
     if ident is not None and not 1 <= ident <= MAX_ID:
         raise _Invalid(f"{where}.id", f"must be from 1 to {MAX_ID}")
     exercises = _kind(field("exercises"), list, f"{where}.exercises")
+    if not exercises:
+        raise _Invalid(f"{where}.exercises", "is empty; a workout has at least one exercise")
     planned = tuple(_exercise(e, f"{where}.exercises[{n}]") for n, e in enumerate(exercises))
     if [e.position for e in planned] != list(range(1, len(planned) + 1)):
         raise _Invalid(f"{where}.exercises", "positions must run 1, 2, 3, ... in order")
@@ -314,6 +323,12 @@ def read(text: str, source: str) -> tuple[list[Workout], dict[str, str], dict[st
         raise BackplanError(
             f"{source}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); "
             "is the file complete? Nothing was imported."
+        ) from None
+    except (ValueError, RecursionError) as err:
+        # A number of thousands of digits, or lists nested thousands deep: not an export.
+        why = "nested too deeply" if isinstance(err, RecursionError) else "a number too long"
+        raise BackplanError(
+            f"{source}: not a backplan export ({why}). Nothing was imported."
         ) from None
     try:
         version = _kind(_get(data, "backplan_export", ""), int, "backplan_export")

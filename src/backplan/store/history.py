@@ -27,6 +27,7 @@ from backplan.store.rows import (
     same_workout,
     set_from_row,
     set_row,
+    unreadable,
     workout_from_row,
 )
 from backplan.training.loads import SetDone
@@ -354,8 +355,17 @@ class Store(Queries, Programs, Gym):
             ids,
         ):
             sets = tuple(logged.get((row[0], row[2]), ()))
-            exercises[row[0]].append(planned_exercise(row[1:], sets))
-        return [workout_from_row(row, exercises[row[0]]) for row in rows]
+            try:
+                exercises[row[0]].append(planned_exercise(row[1:], sets))
+            except (ValueError, TypeError, KeyError) as err:
+                raise unreadable(row[0], err) from None
+        found = []
+        for row in rows:
+            try:
+                found.append(workout_from_row(row, exercises[row[0]]))
+            except (ValueError, TypeError, KeyError) as err:
+                raise unreadable(row[0], err) from None
+        return found
 
 
 def marked(marks: dict[str, str], mark: str) -> frozenset[str]:

@@ -9,11 +9,12 @@ from datetime import datetime
 from typing import Any
 
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
-from backplan.errors import BackplanError
+from backplan.errors import ENVIRONMENT, BackplanError
 from backplan.text import visible
 from backplan.training.loads import Load, SetDone
 from backplan.training.model import PlannedExercise, Prescription, Workout
 
+LATEST_YEAR = 9000  # a stored time past this is damage, and date arithmetic would fail
 WORKOUT_COLUMNS = (
     "id, created, goal, level, groups, notes, seed, equipment, program_id, program_day"
 )
@@ -86,7 +87,17 @@ def same_workout(created_ts: float, exercise_ids: Sequence[str]) -> tuple[int, s
 
 
 def local_time(timestamp: float) -> datetime:
-    return datetime.fromtimestamp(timestamp).astimezone()
+    try:
+        moment = datetime.fromtimestamp(timestamp).astimezone()
+    except (OverflowError, OSError, ValueError):
+        moment = None
+    if moment is None or not 1970 <= moment.year <= LATEST_YEAR:
+        raise BackplanError(
+            f"The history holds a time that cannot be ({timestamp!r} s since 1970); it was "
+            "left as it is. Find it with 'backplan history' and delete that workout.",
+            exit_code=ENVIRONMENT,
+        )
+    return moment
 
 
 def no_such_workout(workout_id: int) -> BackplanError:
@@ -131,6 +142,15 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
         warmup=tuple(_warmup_set(values) for values in json.loads(warmup)) if warmup else (),
         skipped=skipped,
         secondary=tuple(Group(g) for g in json.loads(secondary)) if secondary else (),
+    )
+
+
+def unreadable(workout_id: object, err: Exception) -> BackplanError:
+    """A row backplan did not write (an unknown goal, a damaged list)."""
+    return BackplanError(
+        f"Workout {workout_id} in the history cannot be read ({err}); it was left as it is. "
+        f"'backplan history delete {workout_id}' removes it.",
+        exit_code=ENVIRONMENT,
     )
 
 
