@@ -6,24 +6,30 @@ import csv
 import io
 import json
 import textwrap
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import datetime, timedelta, timezone
-from typing import Any, TypeVar
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-from backplan import clock
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 from backplan.errors import BackplanError
 from backplan.render.documents import planned_json, sets_json  # the same keys as --json
-from backplan.text import control_character
+from backplan.store.fields import (
+    MAX_ID,
+    Invalid,
+    choice,
+    created,
+    get,
+    maybe,
+    one_of,
+    optional,
+    typed,
+    whole,
+)
 from backplan.training.loads import MAX_DOSE, MAX_REPS, MAX_WEIGHT, UNITS, Load, SetDone
 from backplan.training.model import PlannedExercise, Prescription, Workout
 
 FORMAT_VERSION = 1
 MARKS = ("pin", "ban")
 CHANGES = ("up", "down", "same")
-MAX_TEXT = 10_000  # characters in any text of an export, as in a catalogue
-MAX_ID = 2**63 - 1  # SQLite's largest integer
-EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)  # before backplan, before Unix time
 
 
 # --- out ------------------------------------------------------------------------------
@@ -105,206 +111,130 @@ def csv_chunks(workouts: Iterable[Workout]) -> Iterator[str]:
 
 # --- in -------------------------------------------------------------------------------
 
-T = TypeVar("T")
-
-
-class _Invalid(Exception):
-    """A problem at a path in the document, such as workouts[3].exercises[0].sets."""
-
-    def __init__(self, where: str, message: str) -> None:
-        super().__init__(f"{where}: {message}")
-
-
-def _get(data: Any, key: str, where: str) -> Any:
-    if not isinstance(data, dict):
-        raise _Invalid(where, "must be an object")
-    if key not in data:
-        raise _Invalid(f"{where}.{key}" if where else key, "is missing")
-    return data[key]
-
-
-def _maybe(value: Any, kind: type[T], where: str) -> T | None:
-    return None if value is None else _kind(value, kind, where)
-
-
-def _kind(value: Any, kind: type[T], where: str) -> T:
-    if isinstance(value, str):
-        if unsafe := control_character(value):
-            raise _Invalid(where, f"contains {unsafe}")
-        if len(value) > MAX_TEXT:
-            raise _Invalid(where, f"is {len(value):,} characters; at most {MAX_TEXT:,}")
-    if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        names = {str: "text", int: "a whole number", float: "a number", list: "a list",
-                 dict: "an object"}  # fmt: skip
-        raise _Invalid(where, f"must be {names.get(kind, kind.__name__)}")
-    return value
-
-
-def _whole(value: Any, where: str, low: int, high: int) -> int:
-    number = _kind(value, int, where)
-    if not low <= number <= high:
-        raise _Invalid(where, f"must be from {low} to {high}")
-    return number
-
-
-def _choice(value: Any, where: str, make: Callable[[str], T]) -> T:
-    try:
-        return make(_kind(value, str, where))
-    except ValueError:
-        raise _Invalid(where, f"'{value}' is not a known value") from None
-
-
-def _one_of(value: Any, where: str, choices: Sequence[str]) -> str:
-    text = _kind(value, str, where)
-    if text not in choices:
-        raise _Invalid(where, f"must be one of {', '.join(choices)}")
-    return text
-
 
 def _weighed(data: Any, where: str) -> tuple[float | None, str]:
     """A weight (None for bodyweight) and its unit, within what anyone lifts."""
-    unit = _one_of(_get(data, "unit", where), f"{where}.unit", UNITS)
-    weight = _maybe(_get(data, "weight", where), float, f"{where}.weight")
+    unit = one_of(get(data, "unit", where), f"{where}.unit", UNITS)
+    weight = maybe(get(data, "weight", where), float, f"{where}.weight")
     if weight is not None and not 0 <= weight <= MAX_WEIGHT[unit]:
-        raise _Invalid(f"{where}.weight", f"must be from 0 to {MAX_WEIGHT[unit]:g} {unit}")
+        raise Invalid(f"{where}.weight", f"must be from 0 to {MAX_WEIGHT[unit]:g} {unit}")
     return weight, unit
 
 
 def _set(data: Any, where: str) -> SetDone:
     weight, unit = _weighed(data, where)
-    dose = _choice(_optional(data, "dose", "reps"), f"{where}.dose", Dose)
-    reps = _whole(_get(data, "reps", where), f"{where}.reps", 1, MAX_DOSE[dose])
-    rir = _maybe(_optional(data, "rir", None), float, f"{where}.rir")
+    dose = choice(optional(data, "dose", "reps"), f"{where}.dose", Dose)
+    reps = whole(get(data, "reps", where), f"{where}.reps", 1, MAX_DOSE[dose])
+    rir = maybe(optional(data, "rir", None), float, f"{where}.rir")
     if rir is not None and not 0 <= rir <= 10:
-        raise _Invalid(f"{where}.rir", "must be from 0 to 10")
+        raise Invalid(f"{where}.rir", "must be from 0 to 10")
     return SetDone(reps, weight, unit, dose, rir)
 
 
 def _warmup(data: Any, where: str) -> SetDone:
     weight, unit = _weighed(data, where)
-    return SetDone(_whole(_get(data, "reps", where), f"{where}.reps", 1, MAX_REPS), weight, unit)
+    return SetDone(whole(get(data, "reps", where), f"{where}.reps", 1, MAX_REPS), weight, unit)
 
 
 def _suggested(data: Any, where: str, dose: Dose) -> Load | None:
     if data is None:
         return None
     weight, unit = _weighed(data, where)
-    change = _one_of(_get(data, "change", where), f"{where}.change", CHANGES)
-    reps = _maybe(_optional(data, "reps", None), int, f"{where}.reps")
-    variant = _maybe(_optional(data, "variant", None), str, f"{where}.variant")
+    change = one_of(get(data, "change", where), f"{where}.change", CHANGES)
+    reps = maybe(optional(data, "reps", None), int, f"{where}.reps")
+    variant = maybe(optional(data, "variant", None), str, f"{where}.variant")
     if weight is None and reps is None and variant is None:
-        raise _Invalid(f"{where}.weight", "must be a number")
-    reason = _kind(_get(data, "reason", where), str, f"{where}.reason")
+        raise Invalid(f"{where}.weight", "must be a number")
+    reason = typed(get(data, "reason", where), str, f"{where}.reason")
     return Load(weight, unit, change, reason, reps, variant, dose)
-
-
-def _optional(data: Any, key: str, default: Any) -> Any:
-    """A key that exports from before round 2 do not have."""
-    return data.get(key, default) if isinstance(data, dict) else default
 
 
 def _exercise(data: Any, where: str) -> PlannedExercise:
     def field(key: str) -> Any:
-        return _get(data, key, where)
+        return get(data, key, where)
 
     pattern = field("pattern")
-    dose = _choice(_optional(data, "dose", "reps"), f"{where}.dose", Dose)
+    dose = choice(optional(data, "dose", "reps"), f"{where}.dose", Dose)
     top = MAX_DOSE[dose]
-    reps_min = _whole(field("reps_min"), f"{where}.reps_min", 1, top)
-    reps_max = _whole(field("reps_max"), f"{where}.reps_max", reps_min, top)
-    rir_min = _maybe(_optional(data, "rir_min", None), int, f"{where}.rir_min")
-    rir_max = _maybe(_optional(data, "rir_max", None), int, f"{where}.rir_max")
-    load_type = _optional(data, "load_type", None)
-    sets_logged = _kind(field("sets_logged"), list, f"{where}.sets_logged")
+    reps_min = whole(field("reps_min"), f"{where}.reps_min", 1, top)
+    reps_max = whole(field("reps_max"), f"{where}.reps_max", reps_min, top)
+    rir_min = maybe(optional(data, "rir_min", None), int, f"{where}.rir_min")
+    rir_max = maybe(optional(data, "rir_max", None), int, f"{where}.rir_max")
+    load_type = optional(data, "load_type", None)
+    sets_logged = typed(field("sets_logged"), list, f"{where}.sets_logged")
     return PlannedExercise(
-        position=_whole(field("position"), f"{where}.position", 1, 100),
-        id=_kind(field("id"), str, f"{where}.id"),
-        name=_kind(field("name"), str, f"{where}.name"),
-        group=_choice(field("group"), f"{where}.group", Group),
-        mechanic=_choice(field("mechanic"), f"{where}.mechanic", Mechanic),
-        pattern=None if pattern is None else _choice(pattern, f"{where}.pattern", Pattern),
+        position=whole(field("position"), f"{where}.position", 1, 100),
+        id=typed(field("id"), str, f"{where}.id"),
+        name=typed(field("name"), str, f"{where}.name"),
+        group=choice(field("group"), f"{where}.group", Group),
+        mechanic=choice(field("mechanic"), f"{where}.mechanic", Mechanic),
+        pattern=None if pattern is None else choice(pattern, f"{where}.pattern", Pattern),
         prescription=Prescription(
-            sets=_whole(field("sets"), f"{where}.sets", 1, 20),
+            sets=whole(field("sets"), f"{where}.sets", 1, 20),
             reps_min=reps_min,
             reps_max=reps_max,
-            rest_seconds=_whole(field("rest_seconds"), f"{where}.rest_seconds", 0, 3600),
+            rest_seconds=whole(field("rest_seconds"), f"{where}.rest_seconds", 0, 3600),
             dose=dose,
-            sides=_choice(_optional(data, "sides", "both"), f"{where}.sides", Sides),
-            rir_min=None if rir_min is None else _whole(rir_min, f"{where}.rir_min", 0, 10),
-            rir_max=None if rir_max is None else _whole(rir_max, f"{where}.rir_max", 0, 10),
+            sides=choice(optional(data, "sides", "both"), f"{where}.sides", Sides),
+            rir_min=None if rir_min is None else whole(rir_min, f"{where}.rir_min", 0, 10),
+            rir_max=None if rir_max is None else whole(rir_max, f"{where}.rir_max", 0, 10),
         ),
-        load_kind=None if load_type is None else _choice(load_type, f"{where}.load_type", LoadKind),
-        reason=_kind(field("reason"), str, f"{where}.reason"),
-        focus=_maybe(field("focus"), str, f"{where}.focus"),
+        load_kind=None if load_type is None else choice(load_type, f"{where}.load_type", LoadKind),
+        reason=typed(field("reason"), str, f"{where}.reason"),
+        focus=maybe(field("focus"), str, f"{where}.focus"),
         load=_suggested(field("load"), f"{where}.load", dose),
         warmup=tuple(
             _warmup(item, f"{where}.warmup[{n}]")
-            for n, item in enumerate(_kind(_optional(data, "warmup", []), list, f"{where}.warmup"))
+            for n, item in enumerate(typed(optional(data, "warmup", []), list, f"{where}.warmup"))
         ),
         sets_logged=tuple(
             _set(item, f"{where}.sets_logged[{n}]") for n, item in enumerate(sets_logged)
         ),
         secondary=tuple(
-            _choice(g, f"{where}.secondary[{n}]", Group)
+            choice(g, f"{where}.secondary[{n}]", Group)
             for n, g in enumerate(
-                _kind(_optional(data, "secondary", []), list, f"{where}.secondary")
+                typed(optional(data, "secondary", []), list, f"{where}.secondary")
             )
         ),
     )
 
 
-def _created(value: Any, where: str) -> datetime:
-    text = _kind(value, str, where)
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise _Invalid(where, f"'{text}' is not an ISO 8601 date and time") from None
-    if moment.utcoffset() is None:
-        raise _Invalid(where, f"'{text}' needs a UTC offset, like +01:00")
-    latest = clock.now() + timedelta(days=1)  # the clock tests and demos set, else now
-    if not EARLIEST <= moment <= latest:
-        raise _Invalid(where, f"'{text}' is not a time backplan could have planned (1970 to now)")
-    return moment
-
-
 def _workout(data: Any, where: str) -> Workout:
     def field(key: str) -> Any:
-        return _get(data, key, where)
+        return get(data, key, where)
 
-    equipment = _maybe(field("equipment"), list, f"{where}.equipment")
-    seed = _maybe(field("seed"), int, f"{where}.seed")
+    equipment = maybe(field("equipment"), list, f"{where}.equipment")
+    seed = maybe(field("seed"), int, f"{where}.seed")
     if seed is not None and not 0 <= seed <= MAX_ID:
-        raise _Invalid(f"{where}.seed", f"must be from 0 to {MAX_ID}")
-    ident = _maybe(_optional(data, "id", None), int, f"{where}.id")
+        raise Invalid(f"{where}.seed", f"must be from 0 to {MAX_ID}")
+    ident = maybe(optional(data, "id", None), int, f"{where}.id")
     if ident is not None and not 1 <= ident <= MAX_ID:
-        raise _Invalid(f"{where}.id", f"must be from 1 to {MAX_ID}")
-    exercises = _kind(field("exercises"), list, f"{where}.exercises")
+        raise Invalid(f"{where}.id", f"must be from 1 to {MAX_ID}")
+    exercises = typed(field("exercises"), list, f"{where}.exercises")
     if not exercises:
-        raise _Invalid(f"{where}.exercises", "is empty; a workout has at least one exercise")
+        raise Invalid(f"{where}.exercises", "is empty; a workout has at least one exercise")
     planned = tuple(_exercise(e, f"{where}.exercises[{n}]") for n, e in enumerate(exercises))
     if [e.position for e in planned] != list(range(1, len(planned) + 1)):
-        raise _Invalid(f"{where}.exercises", "positions must run 1, 2, 3, ... in order")
+        raise Invalid(f"{where}.exercises", "positions must run 1, 2, 3, ... in order")
     if len({e.id for e in planned}) != len(planned):
-        raise _Invalid(f"{where}.exercises", "an exercise appears twice")
+        raise Invalid(f"{where}.exercises", "an exercise appears twice")
     return Workout(
-        created=_created(field("created"), f"{where}.created"),
-        goal=_choice(field("goal"), f"{where}.goal", Goal),
-        level=_choice(field("level"), f"{where}.level", Level),
+        created=created(field("created"), f"{where}.created"),
+        goal=choice(field("goal"), f"{where}.goal", Goal),
+        level=choice(field("level"), f"{where}.level", Level),
         groups=tuple(
-            _choice(g, f"{where}.groups[{n}]", Group)
-            for n, g in enumerate(_kind(field("groups"), list, f"{where}.groups"))
+            choice(g, f"{where}.groups[{n}]", Group)
+            for n, g in enumerate(typed(field("groups"), list, f"{where}.groups"))
         ),
         exercises=planned,
         notes=tuple(
-            _kind(note, str, f"{where}.notes[{n}]")
-            for n, note in enumerate(_kind(field("notes"), list, f"{where}.notes"))
+            typed(note, str, f"{where}.notes[{n}]")
+            for n, note in enumerate(typed(field("notes"), list, f"{where}.notes"))
         ),
         seed=seed,
         equipment=None
         if equipment is None
-        else frozenset(_kind(item, str, f"{where}.equipment") for item in equipment),
+        else frozenset(typed(item, str, f"{where}.equipment") for item in equipment),
         id=ident,
     )
 
@@ -331,22 +261,22 @@ def read(text: str, source: str) -> tuple[list[Workout], dict[str, str], dict[st
             f"{source}: not a backplan export ({why}). Nothing was imported."
         ) from None
     try:
-        version = _kind(_get(data, "backplan_export", ""), int, "backplan_export")
+        version = typed(get(data, "backplan_export", ""), int, "backplan_export")
         if version > FORMAT_VERSION:
             raise BackplanError(
                 f"{source} was exported by a newer backplan (format {version}; this one reads "
                 f"up to {FORMAT_VERSION}). Upgrade backplan; nothing was imported."
             )
         if version < 1:
-            raise _Invalid("backplan_export", "must be 1 or more")
-        raw_workouts = _kind(_get(data, "workouts", ""), list, "workouts")
+            raise Invalid("backplan_export", "must be 1 or more")
+        raw_workouts = typed(get(data, "workouts", ""), list, "workouts")
         workouts = [_workout(w, f"workouts[{n}]") for n, w in enumerate(raw_workouts)]
-        raw_marks = _kind(_get(data, "marks", ""), dict, "marks")
+        raw_marks = typed(get(data, "marks", ""), dict, "marks")
         marks = {
-            _kind(key, str, "marks"): _one_of(value, f"marks.{key}", MARKS)
+            typed(key, str, "marks"): one_of(value, f"marks.{key}", MARKS)
             for key, value in raw_marks.items()
         }
-        settings = _kind(_optional(data, "config", {}), dict, "config")
-    except _Invalid as problem:
+        settings = typed(optional(data, "config", {}), dict, "config")
+    except Invalid as problem:
         raise BackplanError(f"{source}: {problem}. Nothing was imported.") from None
     return workouts, marks, settings
