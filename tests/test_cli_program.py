@@ -3,6 +3,7 @@ clock moved day by day), exported, ended; and every refusal."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
@@ -238,3 +239,31 @@ def test_a_swap_keeps_the_programs_sets(monkeypatch: pytest.MonkeyPatch) -> None
     replacement = next(e for e in swapped["exercises"] if e["position"] == short["position"])
     assert replacement["id"] != short["id"]
     assert replacement["sets"] == 2
+
+
+def test_a_program_survives_export_and_import(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backplan_env: Path
+) -> None:
+    at(monkeypatch, MONDAY)
+    made = run_json("program", "new", "--seed", "4")
+    do(run_json("workout"))
+    at(monkeypatch, MONDAY + timedelta(days=2))
+    do(run_json("workout"))
+    ok("export", "--output", str(tmp_path / "all.json"))
+    for leftover in backplan_env.glob("history.sqlite3*"):
+        leftover.unlink()
+    ok("import", str(tmp_path / "all.json"))
+    shown = run_json("program", "show")
+    assert shown["main_lifts"] == made["main_lifts"]
+    assert [s["workout_id"] for s in shown["sessions"][:3]] == [1, 2, None]
+    assert shown["next"] == 3
+    # Again: nothing new, and still one active program.
+    assert "already here" in ok("import", str(tmp_path / "all.json")).stdout
+    assert run_json("program", "show")["id"] == shown["id"]
+    # A bad program in a file is refused with its path, nothing changed.
+    document = json.loads((tmp_path / "all.json").read_text())
+    document["programs"][0]["weeks"] = 40
+    (tmp_path / "bad.json").write_text(json.dumps(document))
+    result = run("import", str(tmp_path / "bad.json"))
+    assert result.exit_code == 2
+    assert "programs[0].weeks: must be from 4 to 12" in result.stderr

@@ -70,7 +70,7 @@ def export_of(path: Path) -> str:
 
 
 def import_into(path: Path, text: str) -> int:
-    workouts, marks, _ = exchange.read(text, "export.json")
+    workouts, marks, *_ = exchange.read(text, "export.json")
     with history.open_store(path) as store:
         return store.add(workouts, marks)
 

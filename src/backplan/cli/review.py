@@ -119,7 +119,9 @@ def export(
     with history.open_store(create=False) as store:
         marks = store.marks()
         chunks = (
-            exchange.json_chunks(store.every(), marks, render.config_json(config.load()))
+            exchange.json_chunks(
+                store.every(), marks, render.config_json(config.load()), store.programs()
+            )
             if format_.strip().lower() == "json"
             else exchange.csv_chunks(store.every())
         )
@@ -216,10 +218,10 @@ def import_(
         raise BackplanError(f"{file}: cannot be read ({err.strerror or err}).") from None
     except UnicodeDecodeError as err:
         raise BackplanError(f"{file}: not UTF-8 text ({err.reason}).") from None
-    workouts, marks, settings = exchange.read(text, str(file))
+    workouts, marks, settings, programs = exchange.read(text, str(file))
     adopted = config.adoptable(settings)  # checked before anything changes
     with history.open_store() as store:
-        added = store.add(workouts, marks)
+        added = store.add(workouts, marks, programs)
     for key, value in adopted.items():
         config.set_value(key, value)
     skipped = len(workouts) - added

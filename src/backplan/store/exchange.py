@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import textwrap
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
@@ -24,8 +24,10 @@ from backplan.store.fields import (
     typed,
     whole,
 )
+from backplan.store.programs import program_document, read_program
 from backplan.training.loads import MAX_DOSE, MAX_REPS, MAX_WEIGHT, UNITS, Load, SetDone
 from backplan.training.model import PlannedExercise, Prescription, Workout
+from backplan.training.program import Program
 
 FORMAT_VERSION = 1
 MARKS = ("pin", "ban")
@@ -48,11 +50,15 @@ def _workout_document(w: Workout) -> dict[str, Any]:
         "exercises": [
             {**planned_json(e), "focus": e.focus, "sets_logged": sets_json(e)} for e in w.exercises
         ],
+        "program": None if w.program_id is None else {"id": w.program_id, "session": w.program_day},
     }
 
 
 def json_chunks(
-    workouts: Iterable[Workout], marks: dict[str, str], settings: dict[str, Any] | None = None
+    workouts: Iterable[Workout],
+    marks: dict[str, str],
+    settings: dict[str, Any] | None = None,
+    programs: Sequence[Program] = (),
 ) -> Iterator[str]:
     """The export document, a workout at a time: memory stays flat however long the
     history. Everything backplan keeps (and your settings), oldest workout first; the
@@ -65,6 +71,9 @@ def json_chunks(
         separator = ",\n"
     yield ("\n  ]" if separator == ",\n" else "]") + ',\n  "marks": '
     yield json.dumps(dict(sorted(marks.items())), ensure_ascii=False)
+    if programs:
+        documents = [program_document(p) for p in programs]
+        yield ',\n  "programs": ' + json.dumps(documents, ensure_ascii=False)
     if settings is not None:
         yield ',\n  "config": ' + json.dumps(settings, ensure_ascii=False, sort_keys=True)
     yield "\n}\n"
@@ -210,6 +219,8 @@ def _workout(data: Any, where: str) -> Workout:
     ident = maybe(optional(data, "id", None), int, f"{where}.id")
     if ident is not None and not 1 <= ident <= MAX_ID:
         raise Invalid(f"{where}.id", f"must be from 1 to {MAX_ID}")
+    link = optional(data, "program", None)
+    w = f"{where}.program"
     exercises = typed(field("exercises"), list, f"{where}.exercises")
     if not exercises:
         raise Invalid(f"{where}.exercises", "is empty; a workout has at least one exercise")
@@ -236,10 +247,14 @@ def _workout(data: Any, where: str) -> Workout:
         if equipment is None
         else frozenset(typed(item, str, f"{where}.equipment") for item in equipment),
         id=ident,
+        program_id=None if link is None else whole(get(link, "id", w), f"{w}.id", 1, MAX_ID),
+        program_day=None if link is None else whole(get(link, "session", w), f"{w}.session", 1, 60),
     )
 
 
-def read(text: str, source: str) -> tuple[list[Workout], dict[str, str], dict[str, Any]]:
+def read(
+    text: str, source: str
+) -> tuple[list[Workout], dict[str, str], dict[str, Any], list[Program]]:
     """The workouts, marks and settings of an export, or one clear error naming what is
     wrong (the settings are checked where they are used)."""
     if text.startswith(("workout_created,", "\ufeffworkout_created,")):
@@ -277,6 +292,8 @@ def read(text: str, source: str) -> tuple[list[Workout], dict[str, str], dict[st
             for key, value in raw_marks.items()
         }
         settings = typed(optional(data, "config", {}), dict, "config")
+        raw_programs = typed(optional(data, "programs", []), list, "programs")
+        programs = [read_program(p, f"programs[{n}]") for n, p in enumerate(raw_programs)]
     except Invalid as problem:
         raise BackplanError(f"{source}: {problem}. Nothing was imported.") from None
-    return workouts, marks, settings
+    return workouts, marks, settings, programs

@@ -14,7 +14,7 @@ from typing import Any
 from backplan.errors import BackplanError
 from backplan.store.gym import Gym
 from backplan.store.migrations import BUSY_TIMEOUT_SECONDS, connect, guard
-from backplan.store.programs import Programs
+from backplan.store.programs import Programs, add_programs
 from backplan.store.queries import Queries
 from backplan.store.rows import (
     EXERCISE_COLUMNS,
@@ -32,6 +32,7 @@ from backplan.store.rows import (
 )
 from backplan.training.loads import SetDone
 from backplan.training.model import PlannedExercise, Workout
+from backplan.training.program import Program
 
 
 def open_store(path: Path | None = None, *, create: bool = True) -> Store:
@@ -270,11 +271,14 @@ class Store(Queries, Programs, Gym):
                 workouts = self._with_exercises(rows)
             yield from workouts
 
-    def add(self, workouts: Iterable[Workout], marks: dict[str, str]) -> int:
-        """Import: add the workouts not already here (same time, same exercises) and the
-        marks, all in one transaction, taking the workouts one at a time; returns how
-        many were added."""
+    def add(
+        self, workouts: Iterable[Workout], marks: dict[str, str], programs: Sequence[Program] = ()
+    ) -> int:
+        """Import: add the workouts not already here (same time, same exercises), the
+        marks and the programs, all in one transaction, taking the workouts one at a time;
+        returns how many workouts were added."""
         with self._transaction() as db:
+            moved = add_programs(db, programs)
             ids: dict[int, tuple[float, list[str]]] = {}
             for workout_id, created_ts, exercise_id in db.execute(
                 "SELECT w.id, w.created_ts, e.exercise_id FROM workouts w"
@@ -289,6 +293,13 @@ class Store(Queries, Programs, Gym):
                     continue
                 existing.add(key)
                 added += 1
+                if workout.program_id is not None:  # its program's id here, if it came
+                    program = moved.get(workout.program_id)
+                    workout = dataclasses.replace(
+                        workout,
+                        program_id=program,
+                        program_day=workout.program_day if program is not None else None,
+                    )
                 workout_id = self._insert(db, workout)
                 for exercise in workout.exercises:
                     self._insert_sets(

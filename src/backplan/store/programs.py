@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from backplan.catalogue.model import Goal, Group, Level
 from backplan.errors import BackplanError
 from backplan.text import visible
-from backplan.training.program import AUTO, Day, MainLift, Program, Progress
+from backplan.training.program import AUTO, DAYS, WEEKS, Day, MainLift, Program, Progress
 
 _COLUMNS = (
     "id, created, start, weeks, days, goal, level, groups, equipment, seed, main_lifts,"
@@ -70,6 +71,143 @@ def _program(row: Any) -> Program:
     )
 
 
+def insert_program(db: sqlite3.Connection, program: Program) -> int:
+    """A new row for the program (its `ended` as given); its id."""
+    cursor = db.execute(
+        f"INSERT INTO programs ({_COLUMNS}) VALUES ({', '.join('?' * 13)})",
+        (
+            None,
+            program.created.isoformat(timespec="seconds"),
+            program.start.isoformat(),
+            program.weeks,
+            program.days,
+            program.goal_name,
+            program.level.value,
+            json.dumps([g.value for g in program.groups]),
+            None if program.equipment is None else json.dumps(sorted(program.equipment)),
+            program.seed,
+            json.dumps(
+                [
+                    [m.group.value, m.id, m.name, sorted(g.value for g in m.goals)]
+                    for m in program.main_lifts
+                ]
+            ),
+            json.dumps([_day_json(day) for day in program.sessions]),
+            None if program.ended is None else program.ended.isoformat(timespec="seconds"),
+        ),
+    )
+    ident = cursor.lastrowid
+    assert ident is not None
+    return ident
+
+
+def add_programs(db: sqlite3.Connection, programs: Sequence[Program]) -> dict[int, int]:
+    """Import: the programs not already here (same creation and start); {id in the file:
+    id here}. One program stays active: an imported active one beside it arrives ended."""
+    from dataclasses import replace
+
+    from backplan import clock
+
+    here = {
+        (created, start): ident
+        for ident, created, start in db.execute("SELECT id, created, start FROM programs")
+    }
+    active = db.execute("SELECT 1 FROM programs WHERE ended IS NULL").fetchone() is not None
+    moved: dict[int, int] = {}
+    for program in programs:
+        key = (program.created.isoformat(timespec="seconds"), program.start.isoformat())
+        if key not in here:
+            if program.ended is None and active:
+                program = replace(program, ended=clock.now())
+            active = active or program.ended is None
+            here[key] = insert_program(db, program)
+        if program.id is not None:
+            moved[program.id] = here[key]
+    return moved
+
+
+def program_document(program: Program) -> dict[str, Any]:
+    """A program as the export writes it."""
+    return {
+        "id": program.id,
+        "created": program.created.isoformat(timespec="seconds"),
+        "start": program.start.isoformat(),
+        "weeks": program.weeks,
+        "days": program.days,
+        "goal": program.goal_name,
+        "level": program.level.value,
+        "groups": [g.value for g in program.groups],
+        "equipment": None if program.equipment is None else sorted(program.equipment),
+        "seed": program.seed,
+        "main_lifts": [
+            {
+                "group": m.group.value,
+                "id": m.id,
+                "name": m.name,
+                "goals": sorted(g.value for g in m.goals),
+            }
+            for m in program.main_lifts
+        ],
+        "sessions": [_day_json(day) for day in program.sessions],
+        "ended": None if program.ended is None else program.ended.isoformat(timespec="seconds"),
+    }
+
+
+def read_program(data: Any, where: str) -> Program:
+    """A program of an export, every field checked; refused with its path otherwise."""
+    from backplan.store.fields import MAX_ID, Invalid, choice, created, get, maybe, typed, whole
+
+    def field(key: str) -> Any:
+        return get(data, key, where)
+
+    weeks = whole(field("weeks"), f"{where}.weeks", *WEEKS)
+    days = whole(field("days"), f"{where}.days", *DAYS)
+    goal = typed(field("goal"), str, f"{where}.goal")
+    sessions = typed(field("sessions"), list, f"{where}.sessions")
+    if len(sessions) != weeks * days:
+        raise Invalid(f"{where}.sessions", f"must hold {weeks * days} sessions")
+    try:
+        days_read = tuple(_day(typed(d, list, f"{where}.sessions")) for d in sessions)
+        start = date.fromisoformat(typed(field("start"), str, f"{where}.start"))
+    except (ValueError, TypeError, KeyError) as err:
+        raise Invalid(f"{where}.sessions", f"cannot be read ({err})") from None
+    equipment = maybe(field("equipment"), list, f"{where}.equipment")
+    ended = field("ended")
+    lifts = typed(field("main_lifts"), list, f"{where}.main_lifts")
+    return Program(
+        id=whole(field("id"), f"{where}.id", 1, MAX_ID),
+        created=created(field("created"), f"{where}.created"),
+        start=start,
+        weeks=weeks,
+        days=days,
+        goal=None if goal == AUTO else choice(goal, f"{where}.goal", Goal),
+        level=choice(field("level"), f"{where}.level", Level),
+        groups=tuple(
+            choice(g, f"{where}.groups", Group)
+            for g in typed(field("groups"), list, f"{where}.groups")
+        ),
+        equipment=None
+        if equipment is None
+        else frozenset(typed(item, str, f"{where}.equipment") for item in equipment),
+        seed=whole(field("seed"), f"{where}.seed", 0, MAX_ID),
+        main_lifts=tuple(
+            MainLift(
+                choice(get(m, "group", w), f"{w}.group", Group),
+                typed(get(m, "id", w), str, f"{w}.id"),
+                typed(get(m, "name", w), str, f"{w}.name"),
+                frozenset(
+                    choice(g, f"{w}.goals", Goal)
+                    for g in typed(get(m, "goals", w), list, f"{w}.goals")
+                ),
+            )
+            for n, m in enumerate(lifts)
+            for w in [f"{where}.main_lifts[{n}]"]
+        ),
+        sessions=days_read,
+        ended=None if ended is None else created(ended, f"{where}.ended"),
+    )
+
+
 class Programs:
     """The program half of the store (mixed into `Store`)."""
 
@@ -96,32 +234,14 @@ class Programs:
                     "UPDATE programs SET ended = ? WHERE id = ?",
                     (program.created.isoformat(timespec="seconds"), active[0]),
                 )
-            cursor = db.execute(
-                f"INSERT INTO programs ({_COLUMNS}) VALUES ({', '.join('?' * 13)})",
-                (
-                    None,
-                    program.created.isoformat(timespec="seconds"),
-                    program.start.isoformat(),
-                    program.weeks,
-                    program.days,
-                    program.goal_name,
-                    program.level.value,
-                    json.dumps([g.value for g in program.groups]),
-                    None if program.equipment is None else json.dumps(sorted(program.equipment)),
-                    program.seed,
-                    json.dumps(
-                        [
-                            [m.group.value, m.id, m.name, sorted(g.value for g in m.goals)]
-                            for m in program.main_lifts
-                        ]
-                    ),
-                    json.dumps([_day_json(day) for day in program.sessions]),
-                    None,
-                ),
-            )
-        ident = cursor.lastrowid
-        assert ident is not None
+            ident = insert_program(db, program)
         return self.program(ident)
+
+    def programs(self) -> list[Program]:
+        """Every program, oldest first (for the export)."""
+        with self._guard():
+            rows = self._db.execute(f"SELECT {_COLUMNS} FROM programs ORDER BY id").fetchall()
+        return [_program(row) for row in rows]
 
     def program(self, ident: int) -> Program:
         with self._guard():
