@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import typer
 
-FAMILIES = ("catalogue", "go", "log", "plan", "program", "progress", "review", "training")
+FAMILIES = ("catalogue", "plan", "go", "log", "program", "progress", "review", "training")
 HOMES = {
     "list": "catalogue", "show": "catalogue", "check": "catalogue", "log": "log",
     "workout": "plan", "today": "plan", "history": "plan", "status": "review",

@@ -104,7 +104,7 @@ def export(
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Export your history, logs, pins and bans.
+    """Export your history: workouts, logs, pins, bans, settings and programs.
 
     Example: backplan export --output backplan.json
     """
