@@ -15,3 +15,7 @@ SETTINGS = (
 )  # config.toml's keys
 STEP_SETTING = "step"  # step.EQUIPMENT: the smallest jump that equipment allows
 MAX_STEP = 50.0
+PROGRAM_WEEKS = (4, 12)  # a block's length, and its sessions a week
+PROGRAM_DAYS = (2, 5)
+DEFAULT_WEEKS, DEFAULT_DAYS = 4, 3
+AUTO = "auto"  # a program's goal when its days undulate

@@ -25,8 +25,10 @@ from backplan.cli.options import (
     load_catalogue,
 )
 from backplan.cli.root import BackplanGroup, app
+from backplan.defaults import AUTO, DEFAULT_DAYS, DEFAULT_WEEKS
+from backplan.defaults import PROGRAM_DAYS as DAYS
+from backplan.defaults import PROGRAM_WEEKS as WEEKS
 from backplan.errors import BackplanError
-from backplan.training.program import AUTO, DAYS, DEFAULT_DAYS, DEFAULT_WEEKS, WEEKS
 
 if TYPE_CHECKING:
     from backplan.catalogue.model import Goal

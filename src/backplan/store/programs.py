@@ -10,9 +10,10 @@ from datetime import date, datetime
 from typing import Any
 
 from backplan.catalogue.model import Goal, Group, Level
+from backplan.defaults import AUTO
 from backplan.errors import BackplanError
 from backplan.text import visible
-from backplan.training.program import AUTO, DAYS, WEEKS, Day, MainLift, Program, Progress
+from backplan.training.program import DAYS, WEEKS, Day, MainLift, Program, Progress
 
 _COLUMNS = (
     "id, created, start, weeks, days, goal, level, groups, equipment, seed, main_lifts,"

@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from backplan.catalogue.model import Dose, Exercise, Goal, Group, Level, LoadKind, Mechanic, Sides
-from backplan.defaults import MAX_EXERCISES
+from backplan.defaults import AUTO, MAX_EXERCISES, PROGRAM_DAYS, PROGRAM_WEEKS
 from backplan.errors import BackplanError
 from backplan.training.candidates import Request, candidates
 from backplan.training.order import MAIN_TIER, tier
@@ -30,10 +30,7 @@ from backplan.training.planner import HOME_PULL
 from backplan.training.prescription import sets_per_exercise
 from backplan.training.slots import LOWER_BACK_CAP
 
-WEEKS = (4, 12)
-DAYS = (2, 5)
-DEFAULT_WEEKS, DEFAULT_DAYS = 4, 3
-AUTO = "auto"
+WEEKS, DAYS = PROGRAM_WEEKS, PROGRAM_DAYS
 UNDULATION = (Goal.STRENGTH, Goal.HYPERTROPHY, Goal.ENDURANCE)  # heavy, medium, light days
 # The days of the week a block trains, counted from its start: a rest day between
 # sessions whenever the number of days allows it.
