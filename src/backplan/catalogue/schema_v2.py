@@ -6,6 +6,7 @@ so a file never silently means more than its version says.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,19 +95,27 @@ def _secondary(
     names = [g.value for g in Group]
     group = fields.get("group")
     own = group.value if isinstance(group, yamlnodes.Scalar) else None
-    found: list[Group] = []
-    for line, item in check.text_list(node, f"{where}: secondary", 64) or ():
-        if item not in names:
-            check.problem(
-                line, f"{where}: unknown secondary group '{item}'{did_you_mean(item, names)}"
-            )
-        elif item == own:
+    items = check.text_list(node, f"{where}: secondary", 64) or []
+    for line, item in items:
+        if item == own:
             check.problem(line, f"{where}: secondary names its own group '{item}'")
-        elif Group(item) in found:
-            check.problem(line, f"{where}: secondary group '{item}' is listed twice")
+    mine = [(line, item) for line, item in items if item != own]
+    return tuple(Group(g) for g in _distinct(mine, where, "secondary group", names, check))
+
+
+def _distinct(
+    items: Sequence[tuple[int, str]], where: str, what: str, names: list[str], check: Checker
+) -> list[str]:
+    """The known names of a list, each once; the unknown and the repeated are problems."""
+    found: list[str] = []
+    for line, item in items:
+        if item not in names:
+            check.problem(line, f"{where}: unknown {what} '{item}'{did_you_mean(item, names)}")
+        elif item in found:
+            check.problem(line, f"{where}: {what} '{item}' is listed twice")
         else:
-            found.append(Group(item))
-    return tuple(found)
+            found.append(item)
+    return found
 
 
 def _goals(node: yamlnodes.Node, where: str, check: Checker) -> frozenset[Goal] | None:
@@ -115,16 +124,9 @@ def _goals(node: yamlnodes.Node, where: str, check: Checker) -> frozenset[Goal] 
         if items is not None:
             check.problem(node.line, f"{where}: goals is empty; name at least one goal")
         return None
-    found: list[Goal] = []
-    for line, item in items:
-        if item not in [g.value for g in Goal]:
-            hint = did_you_mean(item, [g.value for g in Goal])
-            check.problem(line, f"{where}: unknown goal '{item}'{hint}")
-        elif Goal(item) in found:
-            check.problem(line, f"{where}: goal '{item}' is listed twice")
-        else:
-            found.append(Goal(item))
-    return frozenset(found)
+    return frozenset(
+        Goal(g) for g in _distinct(items, where, "goal", [g.value for g in Goal], check)
+    )
 
 
 def check_references(refs: list[Reference], ids: set[str], check: Checker) -> None:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from backplan.config import Config
     from backplan.training.loads import Load, SetDone
     from backplan.training.model import PlannedExercise, Workout
+    from backplan.training.program import Program
     from backplan.training.recovery import GroupStatus, Usage
 
 
@@ -163,4 +164,19 @@ def stats_json(weeks: Sequence[tuple[date, dict[Group, float]]], usage: Usage) -
         "never_done": [e.id for e in usage.never_done],
         "most_used": [{"id": e.id, "sessions": n} for e, n in usage.most_used],
         "least_used": [{"id": e.id, "sessions": n} for e, n in usage.least_used],
+    }
+
+
+def program_head(program: Program) -> dict[str, Any]:
+    """What a program is, as `program show --json` and the export both begin it."""
+    return {
+        "id": program.id,
+        "created": program.created.isoformat(timespec="seconds"),
+        "start": program.start.isoformat(),
+        "weeks": program.weeks,
+        "days": program.days,
+        "goal": program.goal_name,
+        "level": program.level.value,
+        "groups": [g.value for g in program.groups],
+        "equipment": None if program.equipment is None else sorted(program.equipment),
     }

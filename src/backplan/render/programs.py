@@ -9,6 +9,7 @@ from rich.text import Text
 
 from backplan.catalogue.model import Goal, Group
 from backplan.render.console import data_table, group_text, out
+from backplan.render.documents import program_head
 from backplan.training.program import Day, Program, Progress
 
 if TYPE_CHECKING:
@@ -101,15 +102,8 @@ def program_view(program: Program, progress: Progress) -> None:
 def program_json(program: Program, progress: Progress) -> dict[str, Any]:
     upcoming = progress.next_day(program)
     return {
-        "id": program.id,
-        "created": program.created.isoformat(timespec="seconds"),
-        "start": program.start.isoformat(),
-        "weeks": program.weeks,
-        "days": program.days,
-        "goal": program.goal_name,
-        "level": program.level.value,
-        "groups": [g.value for g in _groups(program)],
-        "equipment": None if program.equipment is None else sorted(program.equipment),
+        **program_head(program),
+        "groups": [g.value for g in _groups(program)],  # the three named, for the whole back
         "main_lifts": [
             {"group": m.group.value, "id": m.id, "name": m.name} for m in program.main_lifts
         ],

@@ -12,6 +12,7 @@ from typing import Any
 from backplan.catalogue.model import Goal, Group, Level
 from backplan.defaults import AUTO
 from backplan.errors import BackplanError
+from backplan.render.documents import program_head
 from backplan.text import visible
 from backplan.training.program import DAYS, WEEKS, Day, MainLift, Program, Progress
 
@@ -130,15 +131,7 @@ def add_programs(db: sqlite3.Connection, programs: Sequence[Program]) -> dict[in
 def program_document(program: Program) -> dict[str, Any]:
     """A program as the export writes it."""
     return {
-        "id": program.id,
-        "created": program.created.isoformat(timespec="seconds"),
-        "start": program.start.isoformat(),
-        "weeks": program.weeks,
-        "days": program.days,
-        "goal": program.goal_name,
-        "level": program.level.value,
-        "groups": [g.value for g in program.groups],
-        "equipment": None if program.equipment is None else sorted(program.equipment),
+        **program_head(program),  # the keys of `program show --json`
         "seed": program.seed,
         "main_lifts": [
             {
