@@ -210,11 +210,8 @@ def _act(
             return err.message, None
     store.log(ident, e.id, sets, when=clock.stamp())
     done = ", ".join(str(s) for s in sets)
-    more = len(e.sets_logged) + len(sets) < e.prescription.sets or any(
-        x is not e and not x.skipped and len(x.sets_logged) < x.prescription.sets
-        for x in workout.exercises
-    )
-    return f"Logged {done}.", e.prescription.rest_seconds if more else None
+    # The rest is taken before the next set's prompt; after the last set there is none.
+    return f"Logged {done}.", e.prescription.rest_seconds
 
 
 def _logged(workout: Workout) -> int:
