@@ -99,6 +99,13 @@ def sets_json(e: PlannedExercise) -> list[dict[str, Any]]:
     return [set_json(s) for s in e.sets_logged]
 
 
+def program_link(workout: Workout) -> dict[str, Any] | None:
+    """Planned for a program's session: which program, which session (from 1)."""
+    if workout.program_id is None:
+        return None
+    return {"id": workout.program_id, "session": workout.program_day}
+
+
 def workout_json(workout: Workout, with_logs: bool = False) -> dict[str, Any]:
     """The spec's workout document; history's also carries what was logged."""
     return {
@@ -113,10 +120,7 @@ def workout_json(workout: Workout, with_logs: bool = False) -> dict[str, Any]:
             {**planned_json(e), "sets_logged": sets_json(e)} if with_logs else planned_json(e)
             for e in workout.exercises
         ],
-        # Planned for a program's session: which program, which session (from 1).
-        "program": None
-        if workout.program_id is None
-        else {"id": workout.program_id, "session": workout.program_day},
+        "program": program_link(workout),
     }
 
 
