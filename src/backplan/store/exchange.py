@@ -11,7 +11,11 @@ from typing import Any
 
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 from backplan.errors import BackplanError
-from backplan.render.documents import planned_json, sets_json  # the same keys as --json
+from backplan.render.documents import (  # the same keys as --json
+    planned_json,
+    program_link,
+    sets_json,
+)
 from backplan.store.fields import (
     MAX_ID,
     Invalid,
@@ -50,7 +54,7 @@ def _workout_document(w: Workout) -> dict[str, Any]:
         "exercises": [
             {**planned_json(e), "focus": e.focus, "sets_logged": sets_json(e)} for e in w.exercises
         ],
-        "program": None if w.program_id is None else {"id": w.program_id, "session": w.program_day},
+        "program": program_link(w),
     }
 
 
