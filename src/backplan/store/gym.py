@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import AbstractContextManager
-
+from backplan.store.queries import Part
 from backplan.store.rows import set_from_row
 from backplan.training.loads import SetDone
 
 
-class Gym:
+class Gym(Part):
     """The guided session's part of the store (mixed into `Store`)."""
-
-    _db: sqlite3.Connection
-
-    def _guard(self) -> AbstractContextManager[None]:
-        raise NotImplementedError
-
-    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
-        raise NotImplementedError
 
     def undo_last_set(self, workout_id: int) -> tuple[str, SetDone] | None:
         """Remove the set logged last in a workout (by when it was logged, then by its

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from datetime import date, datetime
 from typing import Any
 
@@ -13,6 +12,7 @@ from backplan.catalogue.model import Goal, Group, Level
 from backplan.defaults import AUTO
 from backplan.errors import BackplanError
 from backplan.render.documents import program_head
+from backplan.store.queries import Part
 from backplan.text import visible
 from backplan.training.program import DAYS, WEEKS, Day, MainLift, Program, Progress
 
@@ -202,16 +202,8 @@ def read_program(data: Any, where: str) -> Program:
     )
 
 
-class Programs:
+class Programs(Part):
     """The program half of the store (mixed into `Store`)."""
-
-    _db: sqlite3.Connection
-
-    def _guard(self) -> AbstractContextManager[None]:
-        raise NotImplementedError
-
-    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
-        raise NotImplementedError
 
     def start_program(self, program: Program, *, replace: bool = False) -> Program:
         """Store a new block, ending the active one first when `replace`; returns it

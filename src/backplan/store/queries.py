@@ -16,13 +16,21 @@ from backplan.training.recovery import Work
 HALF = 0.5  # of a set, to a group an exercise loads besides its own
 
 
-class Queries:
-    """The read side of the Store that planning, progression and recovery use."""
+class Part:
+    """What each part of the Store (mixed into it) uses of it: the connection, the
+    guard that turns SQLite failures into errors, and write transactions."""
 
     _db: sqlite3.Connection
 
     def _guard(self) -> AbstractContextManager[None]:
         raise NotImplementedError
+
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError
+
+
+class Queries(Part):
+    """The read side of the Store that planning, progression and recovery use."""
 
     def recency(self, before: Workout | None = None) -> Recency:
         """When each exercise was last done, how often, and what the newest session held;
