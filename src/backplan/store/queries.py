@@ -102,28 +102,27 @@ class Queries(Part):
         """(group, when, sets, workout id) for every exercise done in that time: the sets
         logged, or the sets planned where nothing was logged; and half of them for each
         other group an exercise loads (partial credit)."""
+        # The sets logged, else those planned (none when skipped), of the exercises a
+        # condition picks; `{}` names the column the group (or groups) come from.
         query = (
-            "SELECT e.grp, e.created_ts, COALESCE(("
+            "SELECT e.{}, e.created_ts, COALESCE(("
             " SELECT NULLIF(COUNT(*), 0) FROM logged_sets l"
             " WHERE l.workout_id = e.workout_id AND l.exercise_id = e.exercise_id),"
             " CASE WHEN e.skipped THEN 0 ELSE e.sets END),"
             " e.workout_id FROM workout_exercises e"
-            " WHERE e.grp = ? AND e.created_ts BETWEEN ? AND ?"
+            " WHERE {} AND e.created_ts BETWEEN ? AND ?"
         )
+        own = query.format("grp", "e.grp = ?")
+        secondary = query.format("secondary", "e.secondary IS NOT NULL")  # a partial index
         span = (since.timestamp(), until.timestamp())
         with self._guard():
             rows = [
                 row
                 for group in Group  # one index range per group
-                for row in self._db.execute(query, (group.value, *span))
+                for row in self._db.execute(own, (group.value, *span))
             ]
             # Partial credit: half a set to each other group the exercise loads.
-            partial = self._db.execute(
-                query.replace("e.grp = ?", "e.secondary IS NOT NULL").replace(
-                    "SELECT e.grp,", "SELECT e.secondary,"
-                ),
-                span,
-            ).fetchall()
+            partial = self._db.execute(secondary, span).fetchall()
         found = [Work(Group(grp), local_time(ts), sets, ident) for grp, ts, sets, ident in rows]
         for secondary, ts, sets, ident in partial:
             found += [
