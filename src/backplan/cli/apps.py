@@ -51,16 +51,12 @@ def detected(path: Path) -> str:
     return app
 
 
-def weight_unit(path: Path, app: str, unit: str | None) -> str | None:
+def weight_unit(path: Path, unit: str | None) -> str | None:
     """The unit for weights the file does not label: --unit, else asked on a terminal,
     else refused. None when the file labels them."""
-    from backplan.store.apps import _Columns, header_of
+    from backplan.store.apps import labels_weights
 
-    header, _ = header_of(path)
-    columns = _Columns(header)
-    if columns.weight_unit or "weight unit" in columns.index:
-        return unit
-    if unit is not None:
+    if unit is not None or labels_weights(path):
         return unit
     if sys.stdin.isatty() and sys.stdout.isatty():
         question = f"{path.name} does not say whether its weights are kg or lb. Which (kg/lb)?"
@@ -94,7 +90,7 @@ def bring(
     for ident in mapped.values():
         if ident != "-":
             known.get(ident)  # an unknown id is refused with a did-you-mean
-    unit = weight_unit(path, app, unit)
+    unit = weight_unit(path, unit)
     names = Names(known, mapped)
     found = arrivals.survey(path, app, unit, names)
     unused = [name for name in mapped if name.lower() not in {n.lower() for n in found.names}]

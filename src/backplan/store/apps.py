@@ -87,6 +87,12 @@ class _Columns:
             )
 
 
+def labels_weights(path: Path) -> bool:
+    """Whether the file says the unit of its weights (a column, or the weight header)."""
+    columns = _Columns(header_of(path)[0])
+    return columns.weight_unit is not None or "weight unit" in columns.index
+
+
 def detect(header: list[str]) -> str | None:
     """Which app wrote a header, or None."""
     names = {h.strip().lstrip("\ufeff").strip().lower() for h in header}

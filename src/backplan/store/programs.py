@@ -12,6 +12,7 @@ from backplan.catalogue.model import Goal, Group, Level
 from backplan.defaults import AUTO
 from backplan.errors import BackplanError
 from backplan.render.documents import program_head
+from backplan.store.fields import MAX_ID, Invalid, choice, created, get, maybe, typed, whole
 from backplan.store.queries import Part
 from backplan.text import visible
 from backplan.training.program import DAYS, WEEKS, Day, MainLift, Program, Progress
@@ -149,7 +150,6 @@ def program_document(program: Program) -> dict[str, Any]:
 
 def read_program(data: Any, where: str) -> Program:
     """A program of an export, every field checked; refused with its path otherwise."""
-    from backplan.store.fields import MAX_ID, Invalid, choice, created, get, maybe, typed, whole
 
     def field(key: str) -> Any:
         return get(data, key, where)
