@@ -60,6 +60,13 @@ def planned(
     return run_json("workout", "--seed", "1", "--group", groups, "--exercises", str(exercises))
 
 
+def rowed_last_week(monkeypatch: pytest.MonkeyPatch, sets: str) -> None:
+    """Last week's workout of rows, logged as `sets`: today's row has a load."""
+    monkeypatch.setenv("BACKPLAN_NOW", LAST_WEEK)
+    ok("workout", "--seed", "1", "--group", "upper", "--exercises", "1")
+    ok("log", "row", sets)
+
+
 def resting(home: Path, gym: Path, monkeypatch: pytest.MonkeyPatch, rate: float) -> Terminal:
     """go, one set of pull-ups done, and the rest after it running."""
     planned(monkeypatch, "lats", 1)
@@ -79,9 +86,7 @@ def test_a_whole_session_with_enter(
     backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Last week's row at 60 kg, so Enter knows the load today.
-    monkeypatch.setenv("BACKPLAN_NOW", LAST_WEEK)
-    ok("workout", "--seed", "1", "--group", "upper", "--exercises", "1")
-    ok("log", "row", "3x10x60")
+    rowed_last_week(monkeypatch, "3x10x60")
     workout = planned(monkeypatch)
     term = go(backplan_env, "--catalog", str(gym))
     sets = sum(e["sets"] for e in workout["exercises"])
@@ -106,9 +111,7 @@ def test_a_whole_session_with_enter(
 def test_the_screen_shows_the_set_the_cues_the_warmup_and_the_load(
     backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("BACKPLAN_NOW", LAST_WEEK)
-    ok("workout", "--seed", "1", "--group", "upper", "--exercises", "1")
-    ok("log", "row", "3x12x60", "--add")
+    rowed_last_week(monkeypatch, "3x12x60")
     planned(monkeypatch, "upper", 1)
     term = go(backplan_env, "--catalog", str(gym), colour=False)
     term.expect("> ")
@@ -250,11 +253,8 @@ def test_a_kill_leaves_whole_sets_and_go_resumes(
 def test_a_record_is_named_in_the_summary(
     backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("BACKPLAN_NOW", LAST_WEEK)
-    ok("workout", "--seed", "1", "--group", "upper", "--exercises", "1")
-    ok("log", "row", "3x8x60")
-    monkeypatch.setenv("BACKPLAN_NOW", MONDAY)
-    ok("workout", "--seed", "1", "--group", "upper", "--exercises", "1")
+    rowed_last_week(monkeypatch, "3x8x60")
+    planned(monkeypatch, "upper", 1)
     term = go(backplan_env, "--catalog", str(gym))
     term.expect("> ")
     term.line("w")
