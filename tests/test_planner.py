@@ -16,6 +16,7 @@ from backplan.catalogue.model import Dose, Goal, LoadKind, Sides
 from backplan.errors import BackplanError
 from backplan.training.model import Recency, Workout
 from backplan.training.planner import Request, plan
+from tests.coach_table import BEGINNER_SETS, BEGINNER_STRENGTH, REPS, SETS, kind
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc)
 GEAR = ["barbell", "dumbbell", "cable", "band", "pull-up-bar", "bench"]
@@ -239,32 +240,12 @@ def test_same_seed_history_and_options_same_workout(
     assert planned(pool, request, recency) == planned(pool, request, recency)
 
 
-# The spec's prescription v2 table, written out again so the test does not read the code's.
-BEGINNER_SETS = (2, 3)
-SETS = {Goal.STRENGTH: (3, 5), Goal.HYPERTROPHY: (3, 4), Goal.ENDURANCE: (2, 3)}
-REPS = {  # by kind: external compound, external isolation, bodyweight/assisted, band, power
-    Goal.STRENGTH: {"ec": (3, 6), "ei": (6, 12), "bw": (5, 8), "band": (8, 12), "power": (5, 8)},
-    Goal.HYPERTROPHY: {"ec": (6, 12), "ei": (8, 12), "bw": (6, 12), "band": (10, 15),
-                       "power": (8, 12)},
-    Goal.ENDURANCE: {"ec": (12, 20), "ei": (12, 20), "bw": (10, 15), "band": (15, 20),
-                     "power": (12, 20)},
-}  # fmt: skip
-BEGINNER_STRENGTH = {"ec": (8, 12), "ei": (8, 12), "bw": (6, 10)}
-REST = {  # heavy work (compound lifts, power) and light work (the rest)
+# Rest by goal: heavy work (compound lifts, power) and light work (the rest).
+REST = {
     Goal.STRENGTH: ((120, 300), (60, 120)),
     Goal.HYPERTROPHY: ((60, 120), (60, 120)),
     Goal.ENDURANCE: ((30, 60), (30, 60)),
 }
-
-
-def kind(e: Exercise) -> str:
-    if e.power:
-        return "power"
-    if e.load_kind is LoadKind.BAND:
-        return "band"
-    if e.load_kind is not LoadKind.EXTERNAL:
-        return "bw"
-    return "ec" if e.mechanic is Mechanic.COMPOUND else "ei"
 
 
 @given(pool=exercises(), request=requests())
