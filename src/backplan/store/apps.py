@@ -152,6 +152,7 @@ def sessions(path: Path, app: str, unit: str | None) -> Iterator[AppSession]:
     columns = _Columns(header)
     columns.need(_NEEDED[app], app)
     comma = separator == ";"
+    read = _READERS[app]
     current: AppSession | None = None
     with _open(path) as handle:
         reader = csv.reader(handle, delimiter=separator)
@@ -166,7 +167,6 @@ def sessions(path: Path, app: str, unit: str | None) -> Iterator[AppSession]:
                         f"line {line}: {len(row)} fields where the header has {len(header)}; "
                         "is the file complete?"
                     )
-                read = _READERS[app]
                 found = read(row, columns, line, unit, comma)
                 if found is None:
                     continue
@@ -253,7 +253,7 @@ def _hevy_row(
     kind = _cell(row, columns, "type").strip().lower()
     if kind not in ("warmup", "normal", "dropset", "failure", ""):
         raise BackplanError(f"line {line}: set_type '{kind[:20]}' is not one Hevy writes.")
-    weight_unit = columns.weight_unit or _weight_unit(row, columns, line, unit)
+    weight_unit = _weight_unit(row, columns, line, unit)
     amount, weight, dose = _amounts(row, columns, line, comma, weight_unit)
     if not amount:
         return None
