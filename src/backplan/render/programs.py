@@ -204,10 +204,11 @@ def program_ics(program: Program, exercises: Mapping[str, Exercise]) -> bytes:
         deload = ", deload" if d.deload else ""
         event.add("summary", f"Back: {d.goal.value}{deload} (week {d.week}, day {d.day})")
         sets = ", ".join(f"{g.label} {n} sets" for g, n in d.sets)
+        more = _accessories(program, d)
         description = [
             sets,
             *_lift_lines(program, d, exercises),
-            *([f"+ {_accessories(program, d)} more, rotating"] if _accessories(program, d) else []),
+            *([f"+ {more} more, rotating"] if more else []),
             "Plan it with: backplan workout",
         ]
         event.add("description", "\n".join(description))
