@@ -18,6 +18,7 @@ from backplan.cli.options import (
     IgnoreRecoveryOption,
     LevelOption,
     MinutesOption,
+    PlanOptions,
     SeedOption,
     Whole,
     current_time,
@@ -28,7 +29,6 @@ from backplan.errors import BackplanError
 
 if TYPE_CHECKING:
     from backplan.catalogue import Catalogue
-    from backplan.cli.plan import PlanOptions
     from backplan.config import Config
     from backplan.store.history import Store
     from backplan.training.guide import Step
@@ -75,7 +75,6 @@ def go(
     Example: backplan go
     """
     from backplan import config
-    from backplan.cli.plan import PlanOptions
     from backplan.store import history
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):

@@ -2,6 +2,7 @@
 
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -20,6 +21,7 @@ from backplan.errors import BackplanError
 if TYPE_CHECKING:
     from backplan.config import Config
     from backplan.store.history import Store
+    from backplan.training.candidates import Request
     from backplan.training.loads import Load
     from backplan.training.progression import Target
 
@@ -326,3 +328,56 @@ def shown_as(format_: str, json_: bool) -> str:
     if json_ and kind != "table":
         raise BackplanError("Give --json or --format md, not both.")
     return "json" if json_ else "md" if kind != "table" else "table"
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    """What the command line asked of the plan (None: from your config, then defaults)."""
+
+    group: list[str] | None
+    exercises: int | None
+    minutes: int | None
+    goal: str | None
+    level: str | None
+    equipment: list[str] | None
+    seed: int | None
+    ignore_recovery: bool
+
+    @property
+    def given(self) -> frozenset[str]:
+        """The planning options named on the command line."""
+        named = {
+            "groups": self.group,
+            "count": self.exercises or self.minutes,
+            "goal": self.goal,
+            "level": self.level,
+            "equipment": self.equipment,
+            "seed": self.seed,
+        }
+        return frozenset(key for key, value in named.items() if value is not None)
+
+    def request(self, settings: "Config", marks: dict[str, str]) -> "Request":
+        """The planner's request: these options, else your settings, else the defaults;
+        your pins and bans."""
+        import secrets
+
+        from backplan.catalogue.model import Goal
+        from backplan.store import history
+        from backplan.training.candidates import Request
+        from backplan.training.prescription import parse_goal
+
+        return Request(
+            groups=tuple(catalogue.parse_groups(self.group)),
+            exercises=self.exercises or settings.exercises or DEFAULT_EXERCISES,
+            minutes=self.minutes,
+            goal=parse_goal(self.goal) if self.goal else settings.goal or Goal.HYPERTROPHY,
+            level=catalogue.parse_level(self.level)
+            if self.level
+            else settings.level or catalogue.Level.INTERMEDIATE,
+            equipment=catalogue.parse_equipment(self.equipment)
+            if self.equipment
+            else settings.equipment,
+            seed=self.seed if self.seed is not None else secrets.randbelow(2**31),
+            pinned=history.marked(marks, "pin"),
+            banned=history.marked(marks, "ban"),
+        )

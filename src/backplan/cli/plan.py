@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from backplan import catalogue, render
+from backplan import render
 from backplan.cli.options import (
     MAX_ID,
     CatalogOption,
@@ -20,6 +20,7 @@ from backplan.cli.options import (
     JsonOption,
     LevelOption,
     MinutesOption,
+    PlanOptions,
     SeedOption,
     Whole,
     WorkoutId,
@@ -30,7 +31,6 @@ from backplan.cli.options import (
     warn_about_marks,
 )
 from backplan.cli.root import BackplanGroup, app
-from backplan.defaults import DEFAULT_EXERCISES
 from backplan.errors import ENVIRONMENT, BackplanError
 from backplan.when import same_day
 
@@ -116,33 +116,6 @@ def _show(workout: Workout, unit: str, shown: str, with_logs: bool = False) -> N
         render.workout_view(workout, unit)
 
 
-@dataclass(frozen=True)
-class PlanOptions:
-    """What the command line asked of the plan (None: from your config, then defaults)."""
-
-    group: list[str] | None
-    exercises: int | None
-    minutes: int | None
-    goal: str | None
-    level: str | None
-    equipment: list[str] | None
-    seed: int | None
-    ignore_recovery: bool
-
-    @property
-    def given(self) -> frozenset[str]:
-        """The planning options named on the command line."""
-        named = {
-            "groups": self.group,
-            "count": self.exercises or self.minutes,
-            "goal": self.goal,
-            "level": self.level,
-            "equipment": self.equipment,
-            "seed": self.seed,
-        }
-        return frozenset(key for key, value in named.items() if value is not None)
-
-
 def plan_session(
     store: Store,
     known: Catalogue,
@@ -152,14 +125,10 @@ def plan_session(
     ignored: Workout | None,
 ) -> Workout:
     """The planned session with its loads and warm-up, from the history as it stands."""
-    import secrets
     from datetime import timedelta
 
     from backplan import seen
-    from backplan.catalogue.model import Goal
-    from backplan.store import history
     from backplan.training import planner, program, recovery
-    from backplan.training.prescription import parse_goal
     from backplan.training.progression import Target
     from backplan.training.warmup import with_warmup
 
@@ -172,20 +141,8 @@ def plan_session(
         now,
     )  # fmt: skip
     tired = frozenset() if options.ignore_recovery else recovery.recovering(statuses)
-    request = planner.Request(
-        groups=tuple(catalogue.parse_groups(options.group)),
-        exercises=options.exercises or settings.exercises or DEFAULT_EXERCISES,
-        minutes=options.minutes,
-        goal=parse_goal(options.goal) if options.goal else settings.goal or Goal.HYPERTROPHY,
-        level=catalogue.parse_level(options.level)
-        if options.level
-        else settings.level or catalogue.Level.INTERMEDIATE,
-        equipment=catalogue.parse_equipment(options.equipment)
-        if options.equipment
-        else settings.equipment,
-        seed=options.seed if options.seed is not None else secrets.randbelow(2**31),
-        pinned=history.marked(marks, "pin"),
-        banned=history.marked(marks, "ban"),
+    request = replace(
+        options.request(settings, marks),
         recovering=tired,
         weekly_sets=recovery.weekly_totals(statuses),
     )

@@ -17,6 +17,7 @@ from backplan.cli.options import (
     JsonOption,
     LevelOption,
     OutputOption,
+    PlanOptions,
     SeedOption,
     Whole,
     check_output,
@@ -91,12 +92,9 @@ def program_new(
 
     Example: backplan program new --weeks 4 --days 3 --equipment barbell,pull-up-bar
     """
-    import secrets
-
-    from backplan import catalogue, config
+    from backplan import config
     from backplan.store import history
     from backplan.training import program
-    from backplan.training.candidates import Request
 
     now = current_time()
     first = _start_date(start, now.date())
@@ -107,17 +105,8 @@ def program_new(
         active = store.active_program()
         if active is not None and not replace:
             _ask_to_replace(active, store)
-        marks = store.marks()
-        request = Request(
-            groups=tuple(catalogue.parse_groups(group)),
-            level=catalogue.parse_level(level)
-            if level
-            else settings.level or catalogue.Level.INTERMEDIATE,
-            equipment=catalogue.parse_equipment(equipment) if equipment else settings.equipment,
-            seed=seed if seed is not None else secrets.randbelow(2**31),
-            pinned=history.marked(marks, "pin"),
-            banned=history.marked(marks, "ban"),
-        )
+        options = PlanOptions(group, None, None, None, level, equipment, seed, False)
+        request = options.request(settings, store.marks())
         block = program.build(
             known.exercises,
             weeks=weeks,
