@@ -3,7 +3,7 @@ warm-ups, the config and the JSON agree."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from backplan.training.loads import Load
@@ -13,6 +13,7 @@ from tests.helpers import ok, run, run_json
 PLATE = st.sampled_from([45.0, 35.0, 25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25, 0.5])
 
 
+@example(plates={45.0}, bar=15.0, weight=15.01)  # the bar alone is nearest, by 0.01
 @given(
     plates=st.sets(PLATE, min_size=1, max_size=7),
     bar=st.sampled_from([15.0, 20.0, 45.0]),

@@ -62,25 +62,22 @@ def loadable(weight: float, rack: Rack) -> tuple[float, tuple[float, ...]]:
     for one side."""
     plates = [round(p * _CENTS) for p in rack.plates]
     bar = round(rack.bar * _CENTS)
-    wanted = max(0, round(weight * _CENTS) - bar)
-    side = wanted // 2
-    found = _greedy(side, plates) if wanted % 2 == 0 else None
-    if found is None:
-        # The nearest side the plates make, looking down and up one plate at most.
-        smallest = min(plates) if plates else 1
-        for gap in range(1, smallest + 1):
-            below = _greedy(side - gap, plates) if side - gap >= 0 else None
-            above = _greedy(side + gap, plates)
-            if below is not None and (
-                above is None or wanted - 2 * (side - gap) <= 2 * (side + gap) - wanted
-            ):
-                found = below
-                break
-            if above is not None:
-                found = above
-                break
-        else:
-            found = []
+    wanted = max(0, round(weight * _CENTS) - bar)  # both sides together
+    low, high = wanted // 2, (wanted + 1) // 2  # one side, rounded down and up
+    # The nearest side the plates make, looking down and up at once (the lighter on a
+    # tie). Within one heaviest plate there is always one: a number of that plate.
+    found: list[int] = []
+    for gap in range(max(plates) + 1):
+        below = _greedy(low - gap, plates) if low >= gap else None
+        above = _greedy(high + gap, plates)
+        if below is not None and (
+            above is None or wanted - 2 * (low - gap) <= 2 * (high + gap) - wanted
+        ):
+            found = below
+            break
+        if above is not None:
+            found = above
+            break
     total = (bar + 2 * sum(found)) / _CENTS
     return total, tuple(p / _CENTS for p in found)
 
