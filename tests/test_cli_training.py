@@ -512,7 +512,7 @@ def test_config_steps(backplan_env: Path) -> None:
     for key, value, message in (
         ("step.dumbell", "1", "did you mean 'dumbbell'?"),
         ("step.bench", "1", "has no increment"),
-        ("step.dumbbell", "0", "more than 0"),
+        ("step.dumbbell", "0", "from 0.25"),
         ("step.dumbbell", "heavy", "must be a number"),
         ("steps", "1", "Unknown setting"),
     ):

@@ -80,8 +80,9 @@ def test_plates_in_the_workout_its_json_and_the_config(monkeypatch) -> None:
     assert "15 kg" in ok("config", "show").stdout
     refusals = [
         ("plates", "20,x", "each plate must be a number"),
-        ("plates", "0", "more than 0"),
-        ("bar", "500", "at most 100"),
+        ("plates", "0", "from 0.25"),
+            ("plates", "0.004", "from 0.25"),
+        ("bar", "500", "from 0.25 to 100"),
     ]
     for key, value, message in refusals:
         result = run("config", "set", key, value)

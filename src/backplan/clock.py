@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from functools import cache
 
 from backplan import paths
@@ -19,6 +19,13 @@ from backplan.errors import BackplanError
 RATE_ENV = "BACKPLAN_CLOCK_RATE"
 MAX_RATE = 10_000.0
 _STARTED = time.monotonic()
+# What a history can hold: nothing before Unix time, and no later than "now" allows.
+EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)
+# A clock outside these years cannot be stored with the days before and after it that
+# planning reads (a week back, a block ahead): such a clock is refused before anything is saved.
+CLOCK_YEARS = (1971, 9000)
+# An import may come from a machine whose clock runs a little fast.
+FUTURE_SKEW = timedelta(days=2)
 
 
 def now() -> datetime:
@@ -31,11 +38,32 @@ def now() -> datetime:
             moment = None
         if moment is None or moment.utcoffset() is None:
             raise BackplanError(
-                f"{paths.NOW_ENV}='{fixed}' is not an ISO 8601 time with an offset, like "
+                f"{paths.NOW_ENV}='{fixed[:60]}' is not an ISO 8601 time with an offset, like "
                 "2026-11-24T18:00:00+01:00; unset it to use the clock."
             )
-        return moment.replace(microsecond=0)
-    return datetime.now().astimezone().replace(microsecond=0)
+        where = f"{paths.NOW_ENV}={fixed}"
+    else:
+        moment = datetime.now().astimezone()
+        where = "This machine's clock"
+    if not CLOCK_YEARS[0] <= moment.year < CLOCK_YEARS[1]:
+        raise BackplanError(
+            f"{where} says {moment.year}, which a history cannot hold (backplan reads "
+            f"{CLOCK_YEARS[0]} to {CLOCK_YEARS[1] - 1}); set the clock right. Nothing was saved."
+        )
+    return moment.replace(microsecond=0)
+
+
+def latest() -> datetime:
+    """The latest time a workout from elsewhere may carry: now, give or take a fast clock."""
+    return now() + FUTURE_SKEW
+
+
+def possible(moment: datetime) -> bool:
+    """Whether a time from a file could be a session backplan keeps (1970 to about now)."""
+    try:
+        return EARLIEST <= moment <= latest()
+    except (OverflowError, ValueError):
+        return False
 
 
 @cache

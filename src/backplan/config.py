@@ -94,8 +94,8 @@ def _increment(value: Any) -> float:
             raise BackplanError("must be a number, like 2.5.") from None
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         raise BackplanError("must be a number, like 2.5.")
-    if not 0 < value <= MAX_STEP:
-        raise BackplanError(f"must be more than 0 and at most {MAX_STEP:g}.")
+    if not MIN_LOADABLE <= value <= MAX_STEP:
+        raise BackplanError(f"must be from {MIN_LOADABLE:g} to {MAX_STEP:g}.")
     return float(value)
 
 
@@ -117,6 +117,9 @@ def _steps(value: Any) -> dict[str, float]:
 
 
 MAX_PLATE = 100.0
+# The smallest plate, bar and step anyone loads (fractional plates are 0.25): below it
+# a setting is a typo, and plate arithmetic in hundredths would have nothing to add.
+MIN_LOADABLE = 0.25
 
 
 def _weight(value: Any, what: str) -> float:
@@ -127,8 +130,8 @@ def _weight(value: Any, what: str) -> float:
             raise BackplanError(f"{what} must be a number, like 20.") from None
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         raise BackplanError(f"{what} must be a number, like 20.")
-    if not 0 < value <= MAX_PLATE:
-        raise BackplanError(f"{what} must be more than 0 and at most {MAX_PLATE:g}.")
+    if not MIN_LOADABLE <= value <= MAX_PLATE:
+        raise BackplanError(f"{what} must be from {MIN_LOADABLE:g} to {MAX_PLATE:g}.")
     return float(value)
 
 
@@ -291,8 +294,43 @@ def _locked(path: Path) -> Iterator[None]:
     except OSError as err:
         raise BackplanError(f"Cannot write {path}: {err.strerror or err}.", exit_code=1) from None
     with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        _lock(fcntl, handle, path)
         yield
+
+
+LOCK_WAIT_SECONDS = 10.0  # another `config set` takes milliseconds; longer is a stuck process
+
+
+def _lock(fcntl: Any, handle: Any, path: Path) -> None:
+    """The lock at once when it is free; else, after saying so, for a few seconds (of
+    the clock, which tests speed up)."""
+    import time
+
+    from backplan import clock
+
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return
+    except BlockingIOError:
+        pass
+    sys.stderr.write(
+        f"warning: another backplan is changing your settings; waiting up to "
+        f"{LOCK_WAIT_SECONDS:g} s…\n"
+    )
+    sys.stderr.flush()
+    deadline = clock.seconds() + LOCK_WAIT_SECONDS
+    while clock.seconds() < deadline:
+        time.sleep(0.05 / clock.rate())
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            continue
+    raise BackplanError(
+        f"{path} is still locked by another process after {LOCK_WAIT_SECONDS:g} s "
+        f"(the lock is {handle.name}); nothing was changed. Try again when it is done.",
+        exit_code=1,
+    )
 
 
 def adoptable(settings: Mapping[str, Any], path: Path | None = None) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import tempfile
 from collections.abc import Iterable
@@ -16,7 +17,8 @@ def write_atomically(path: Path, text: str | Iterable[str]) -> None:
     `text` may come in pieces, so a long export need not sit in memory whole."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+        _sweep(path)
+        handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(path), dir=path.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
                 out.writelines([text] if isinstance(text, str) else text)
@@ -31,6 +33,30 @@ def write_atomically(path: Path, text: str | Iterable[str]) -> None:
         raise BackplanError(
             f"Cannot write {path}: {err.strerror or err}.", exit_code=ENVIRONMENT
         ) from None
+
+
+def _temporary_prefix(path: Path, pid: int | None = None) -> str:
+    """'.export.json.1234.tmp-': the writer's process id says when one is left over."""
+    return f".{path.name}.{os.getpid() if pid is None else pid}.tmp-"
+
+
+def _sweep(path: Path) -> None:
+    """Remove what a killed writer of this file left (its process is gone): a kill
+    mid-export must not leave megabytes of hidden files behind."""
+    for left in path.parent.glob(f".{glob.escape(path.name)}.*.tmp-*"):
+        pid = left.name[len(path.name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            left.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True
 
 
 def _mode_for(path: Path) -> int:

@@ -123,3 +123,13 @@ def visible(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text for a CSV cell that a spreadsheet shows as text, never runs: a leading
+    apostrophe where it would start a formula (OWASP's advice for CSV injection)."""
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text

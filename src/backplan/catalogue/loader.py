@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from backplan.catalogue import schema_v2, yamlnodes
@@ -10,6 +9,7 @@ from backplan.catalogue.checker import MAX_CUE_CHARS, MAX_PROBLEMS, CatalogueErr
 from backplan.catalogue.model import (
     BODYWEIGHT,
     EQUIPMENT,
+    EXERCISE_ID,
     GROUP_NAMES,
     SCHEMA_VERSION,
     Exercise,
@@ -22,7 +22,7 @@ from backplan.errors import did_you_mean
 
 # --- loading and validating ----------------------------------------------------------
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ID = EXERCISE_ID
 _REQUIRED = ("id", "name", "group", "equipment", "level", "mechanic", "cues")
 _FIELDS = (*_REQUIRED, "pattern", "focus", *schema_v2.FIELDS)
 _TOP_FIELDS = ("version", "exercises")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -9,6 +10,9 @@ from enum import Enum
 from backplan.errors import BackplanError, did_you_mean
 
 SCHEMA_VERSION = 2  # of the catalogue file
+# An exercise id: lowercase kebab-case, at most 64 characters.
+EXERCISE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_ID_LENGTH = 64
 
 
 class Group(str, Enum):

@@ -207,7 +207,10 @@ def _act(
             checks.plausible(e, sets, known.find(e.id))
         except BackplanError as err:
             return err.message, None
-    store.log(ident, e.id, sets, when=clock.stamp())
+    try:  # the screen may be stale: another terminal may have logged this set
+        store.log(ident, e.id, sets, when=clock.stamp(), after=len(e.sets_logged))
+    except BackplanError as err:
+        return err.message, None
     done = ", ".join(str(s) for s in sets)
     # The rest is taken before the next set's prompt; after the last set there is none.
     return f"Logged {done}.", e.prescription.rest_seconds

@@ -31,9 +31,9 @@ def rest(seconds: int, label: str) -> bool:
     tty.setcbreak(fd)
     try:
         with Progress(
-            TextColumn("[bold]{task.description}"),
+            TextColumn("{task.description}", style="bold", markup=False),
             BarColumn(bar_width=40),
-            TextColumn("{task.fields[left]}  any key ends it"),
+            TextColumn("{task.fields[left]}  any key ends it", markup=False),
             console=render.out,
             transient=True,
             auto_refresh=False,

@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.console import Group as RichGroup
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -116,11 +115,9 @@ def check_ok(catalogue: Catalogue) -> None:
     counts = ", ".join(
         f"{group.label} {sum(e.group is group for e in catalogue.exercises)}" for group in Group
     )
-    out.print(
-        f"[green]✓[/] {escape(catalogue.source)}: {plural(len(catalogue.exercises), 'exercise')} "
-        f"({counts})",
-        soft_wrap=True,
-    )
+    line = Text("✓ ", style="green")
+    line.append(f"{catalogue.source}: {plural(len(catalogue.exercises), 'exercise')} ({counts})")
+    out.print(line, soft_wrap=True)
 
 
 def _schema_facts(exercise: Exercise) -> list[tuple[str, Text | str]]:

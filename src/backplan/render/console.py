@@ -9,8 +9,9 @@ from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from rich import box
-from rich.console import Console
-from rich.markup import escape
+from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderHook, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -49,8 +50,43 @@ class _TrimmedStdout(io.TextIOBase):
         return sys.stdout.fileno()
 
 
-out = Console(highlight=False, file=cast(IO[str], _TrimmedStdout()))
-err = Console(stderr=True, highlight=False)
+class _Visible:
+    """A renderable whose text is shown as it is: every control character made visible
+    (rich's own styles and cursor moves are segments of their own, and pass)."""
+
+    def __init__(self, inner: ConsoleRenderable) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.inner, options):
+            if segment.control:
+                yield segment
+            else:  # a line break is rich's own
+                text = "\n".join(visible(line) for line in segment.text.split("\n"))
+                yield Segment(text, segment.style)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.inner)
+
+
+class _Neutraliser(RenderHook):
+    """Every text any view prints passes here, from a catalogue, a CSV, a path or a key:
+    nothing read from outside can move the cursor, retitle the window or link."""
+
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Visible(renderable) for renderable in renderables]
+
+
+def _console(**options: Any) -> Console:
+    # No markup or emoji codes in printed text: a name like 'Chin [/] Up' or ':skull:' is
+    # text. Views style with Text objects.
+    console = Console(highlight=False, markup=False, emoji=False, **options)
+    console.push_render_hook(_Neutraliser())
+    return console
+
+
+out = _console(file=cast(IO[str], _TrimmedStdout()))
+err = _console(stderr=True)
 
 
 def print_json(document: Any) -> None:
@@ -62,14 +98,29 @@ def write_stdout(text: str) -> None:
     sys.stdout.write(text)
 
 
+MAX_MESSAGE = 600  # characters of one line of an error: a value pasted whole is cut
+
+
+def _clipped(text: str) -> str:
+    if len(text) <= MAX_MESSAGE:
+        return text
+    cut = len(text) - MAX_MESSAGE
+    half = MAX_MESSAGE // 2
+    return f"{text[:half]}…({cut:,} characters)…{text[-half:]}"
+
+
 def warning(message: str) -> None:
-    err.print(f"[bold yellow]warning:[/] {escape(visible(message))}", soft_wrap=True)
+    line = Text("warning: ", style="bold yellow")
+    line.append(_clipped(message))
+    err.print(line, soft_wrap=True)
 
 
 def error(message: str, details: Sequence[str] = ()) -> None:
-    for line in details:
-        err.print(escape(visible(line)), soft_wrap=True)
-    err.print(f"[bold red]error:[/] {escape(visible(message))}", soft_wrap=True)
+    for detail in details:
+        err.print(_clipped(detail), soft_wrap=True)
+    line = Text("error: ", style="bold red")
+    line.append(_clipped(message))
+    err.print(line, soft_wrap=True)
 
 
 def plural(count: int, noun: str) -> str:

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from datetime import datetime
 
+from backplan import clock
 from backplan.errors import BackplanError
 
 _FORMATS = (
@@ -42,7 +43,21 @@ def _plain(word: str) -> str:
 
 
 def moment(text: str, line: int) -> datetime:
-    text = text.strip()
+    """The time of a row; a time no session could have (before 1970, after now) is refused
+    with the line, as the JSON import refuses it, so nothing impossible reaches the history."""
+    try:
+        found = _read(text.strip(), line)
+    except OverflowError:  # year 1 in a zone east of UTC
+        found = None
+    if found is None or not clock.possible(found):
+        raise BackplanError(
+            f"line {line}: '{text.strip()[:40]}' is not a time a session could have "
+            "(1970 to now); fix the date in the file. Nothing was imported."
+        )
+    return found
+
+
+def _read(text: str, line: int) -> datetime:
     for pattern in _FORMATS:
         try:
             return datetime.strptime(text, pattern).astimezone()

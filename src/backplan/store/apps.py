@@ -141,6 +141,8 @@ def header_of(path: Path) -> tuple[list[str], str]:
             first = handle.readline(MAX_LINE)
         except UnicodeDecodeError as err:
             raise BackplanError(f"{path}: not UTF-8 text ({err.reason}).") from None
+        except OSError as err:
+            raise BackplanError(f"{path}: cannot be read ({err.strerror or err}).") from None
     separator = ";" if first.count(";") > first.count(",") else ","
     return next(csv.reader([first], delimiter=separator), []), separator
 
@@ -180,6 +182,8 @@ def sessions(path: Path, app: str, unit: str | None) -> Iterator[AppSession]:
             raise BackplanError(f"{path}: not UTF-8 text ({err.reason}).") from None
         except csv.Error as err:
             raise BackplanError(f"line {reader.line_num}: not valid CSV ({err}).") from None
+        except OSError as err:
+            raise BackplanError(f"{path}: cannot be read ({err.strerror or err}).") from None
     if current is not None:
         yield current
 

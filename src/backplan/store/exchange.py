@@ -21,6 +21,7 @@ from backplan.store.fields import (
     Invalid,
     choice,
     created,
+    exercise_id,
     get,
     maybe,
     one_of,
@@ -29,6 +30,7 @@ from backplan.store.fields import (
     whole,
 )
 from backplan.store.programs import program_document, read_program
+from backplan.text import spreadsheet_safe
 from backplan.training.loads import MAX_DOSE, MAX_REPS, MAX_WEIGHT, UNITS, Load, SetDone
 from backplan.training.model import PlannedExercise, Prescription, Workout
 from backplan.training.program import Program
@@ -107,8 +109,8 @@ def csv_chunks(workouts: Iterable[Workout]) -> Iterator[str]:
             p = e.prescription
             plan = [
                 w.created.isoformat(timespec="seconds"), w.goal.value, w.level.value,
-                e.position, e.id, e.name, e.group.value,
-                p.sets, p.reps_min, p.reps_max, p.rest_seconds, e.reason,
+                e.position, e.id, spreadsheet_safe(e.name), e.group.value,
+                p.sets, p.reps_min, p.reps_max, p.rest_seconds, spreadsheet_safe(e.reason),
             ]  # fmt: skip
             if not e.sets_logged:
                 writer.writerow([*plan, "", "", "", "", "", ""])
@@ -177,7 +179,7 @@ def _exercise(data: Any, where: str) -> PlannedExercise:
     sets_logged = typed(field("sets_logged"), list, f"{where}.sets_logged")
     return PlannedExercise(
         position=whole(field("position"), f"{where}.position", 1, 100),
-        id=typed(field("id"), str, f"{where}.id"),
+        id=exercise_id(field("id"), f"{where}.id"),
         name=typed(field("name"), str, f"{where}.name"),
         group=choice(field("group"), f"{where}.group", Group),
         mechanic=choice(field("mechanic"), f"{where}.mechanic", Mechanic),
@@ -292,7 +294,7 @@ def read(
         workouts = [_workout(w, f"workouts[{n}]") for n, w in enumerate(raw_workouts)]
         raw_marks = typed(get(data, "marks", ""), dict, "marks")
         marks = {
-            typed(key, str, "marks"): one_of(value, f"marks.{key}", MARKS)
+            exercise_id(key, "marks"): one_of(value, f"marks.{key}", MARKS)
             for key, value in raw_marks.items()
         }
         settings = typed(optional(data, "config", {}), dict, "config")

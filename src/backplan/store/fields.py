@@ -4,15 +4,15 @@ its path (`workouts[3].exercises[0].sets`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from backplan import clock
+from backplan.catalogue.model import EXERCISE_ID, MAX_ID_LENGTH
 from backplan.text import control_character
 
 MAX_TEXT = 10_000  # characters in any text of an export, as in a catalogue
 MAX_ID = 2**63 - 1  # SQLite's largest integer
-EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)  # before backplan, before Unix time
 
 
 T = TypeVar("T")
@@ -86,7 +86,26 @@ def created(value: Any, where: str) -> datetime:
         raise Invalid(where, f"'{text}' is not an ISO 8601 date and time") from None
     if moment.utcoffset() is None:
         raise Invalid(where, f"'{text}' needs a UTC offset, like +01:00")
-    latest = clock.now() + timedelta(days=1)  # the clock tests and demos set, else now
-    if not EARLIEST <= moment <= latest:
+    if not clock.possible(moment):
         raise Invalid(where, f"'{text}' is not a time backplan could have planned (1970 to now)")
     return moment
+
+
+def exercise_id(value: Any, where: str) -> str:
+    """An exercise id as a catalogue writes them (lowercase kebab-case, at most 64)."""
+    text = typed(value, str, where)
+    if len(text) > MAX_ID_LENGTH or not EXERCISE_ID.fullmatch(text):
+        raise Invalid(where, f"'{text[:70]}' is not an exercise id (like pull-up)")
+    return text
+
+
+def start_date(value: Any, where: str, created_at: datetime) -> date:
+    """A program's first day: a date, from 1970 to a year after it was made."""
+    text = typed(value, str, where)
+    try:
+        found = date.fromisoformat(text)
+    except ValueError:
+        raise Invalid(where, f"'{text[:40]}' is not a date like 2026-11-30") from None
+    if not clock.EARLIEST.date() <= found <= created_at.date() + timedelta(days=366):
+        raise Invalid(where, f"'{text}' is not a day a block could start on")
+    return found

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backplan.store.queries import Part
+from backplan.store.part import Part
 from backplan.store.rows import set_from_row
 from backplan.training.loads import SetDone
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-import sys
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from backplan.errors import BackplanError
 from backplan.store.gym import Gym
-from backplan.store.migrations import BUSY_TIMEOUT_SECONDS, connect, guard
+from backplan.store.migrations import connect
 from backplan.store.programs import Programs, add_programs
 from backplan.store.queries import Queries
 from backplan.store.rows import (
@@ -37,16 +35,19 @@ from backplan.training.program import Program
 
 def open_store(path: Path | None = None, *, create: bool = True) -> Store:
     """Open (and migrate) the history; without `create`, a missing file reads as empty."""
-    connection, where = connect(path, create=create)
-    return Store(connection, where)
+    connection, where, read_only = connect(path, create=create)
+    return Store(connection, where, read_only)
 
 
 class Store(Queries, Programs, Gym):
     """One open history database. Use `open_store`, and close it (or use `with`)."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path | None, read_only: str | None = None
+    ) -> None:
         self._db = connection
         self.path = path
+        self.read_only = read_only
 
     def __enter__(self) -> Store:
         return self
@@ -56,42 +57,6 @@ class Store(Queries, Programs, Gym):
 
     def close(self) -> None:
         self._db.close()
-
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
-        with guard(self.path):
-            yield
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE takes the write lock up front, so concurrent writers queue."""
-        with self._guard():
-            self._begin()
-            try:
-                yield self._db
-            except BaseException:
-                self._db.rollback()
-                raise
-            self._db.commit()
-
-    def _begin(self) -> None:
-        """The write lock: at once when it is free; else, after saying so, waiting for the
-        other writer (rather than 30 silent seconds)."""
-        self._db.execute("PRAGMA busy_timeout = 50")
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            return
-        except sqlite3.OperationalError as err:
-            if "locked" not in str(err) and "busy" not in str(err):
-                raise
-        finally:
-            self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-        sys.stderr.write(
-            f"warning: another backplan is writing your history; waiting up to "
-            f"{BUSY_TIMEOUT_SECONDS:g} s…\n"
-        )
-        sys.stderr.flush()
-        self._db.execute("BEGIN IMMEDIATE")
 
     # --- writes -------------------------------------------------------------------
 
@@ -171,11 +136,13 @@ class Store(Queries, Programs, Gym):
         replace: bool = False,
         planned: PlannedExercise | None = None,
         when: float | None = None,
+        after: int | None = None,
     ) -> tuple[SetDone, ...]:
         """Record sets done of one exercise of a workout, after any logged before (or in
         their place, with `replace`), in one transaction; returns the sets that were
         there. `planned`, when given, is added to the workout first (an exercise done
-        that was not planned)."""
+        that was not planned). `after`: how many sets the caller saw logged; when another
+        process logged one since, nothing is written and the error says so."""
         with self._transaction() as db:
             created_ts = db.execute(
                 "SELECT created_ts FROM workouts WHERE id = ?", (workout_id,)
@@ -192,6 +159,11 @@ class Store(Queries, Programs, Gym):
                     (workout_id, exercise_id),
                 )
             )
+            if after is not None and len(before) != after:
+                raise BackplanError(
+                    f"Set {after + 1} of {exercise_id} is already logged (by another backplan "
+                    "at the same time?); nothing was added. Here is where the session stands."
+                )
             if replace:
                 db.execute(
                     "DELETE FROM logged_sets WHERE workout_id = ? AND exercise_id = ?",

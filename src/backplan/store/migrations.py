@@ -6,10 +6,13 @@ code 1 and never written to: nothing here writes before the version is known.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 from backplan import paths
 from backplan.errors import ENVIRONMENT, BackplanError
@@ -148,7 +151,7 @@ def guard(path: Path | None) -> Iterator[None]:
     try:
         yield
     except sqlite3.DatabaseError as err:
-        text = str(err)
+        text = " ".join(str(err).split())  # one line, whatever SQLite's report holds
         if "locked" in text or "busy" in text:
             message = f"{where} is busy: another backplan is still writing. Try again."
         elif "not a database" in text or "malformed" in text or "corrupt" in text:
@@ -161,17 +164,23 @@ def guard(path: Path | None) -> Iterator[None]:
         raise BackplanError(message, exit_code=ENVIRONMENT) from None
 
 
-def connect(
-    path: Path | None = None, *, create: bool = True
-) -> tuple[sqlite3.Connection, Path | None]:
-    """Open (and migrate) the history; without `create`, a missing file reads as empty."""
+class Opened(NamedTuple):
+    connection: sqlite3.Connection
+    path: Path | None  # None: no history yet, read as empty
+    read_only: str | None = None  # why the file cannot be written, when it cannot
+
+
+def connect(path: Path | None = None, *, create: bool = True) -> Opened:
+    """Open (and migrate) the history; without `create`, a missing file reads as empty.
+    A history backplan may not write (a backup, a read-only mount) is read from a copy in
+    memory, migrated there, and every write to it is refused naming why."""
     path = path or default_path()
-    if path.is_dir():
-        raise BackplanError(
-            f"{path} is a directory, not a history database.", exit_code=ENVIRONMENT
-        )
+    _refuse_special(path)
     if not path.exists() and not create:
-        return _migrated(sqlite3.connect(":memory:", isolation_level=None), None), None
+        return Opened(_migrated(sqlite3.connect(":memory:", isolation_level=None), None), None)
+    reason = _unwritable(path)
+    if reason is not None:
+        return Opened(_copied(path), path, reason)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -181,24 +190,90 @@ def connect(
     with guard(path):
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
     try:
-        return _migrated(connection, path), path
+        return Opened(_migrated(connection, path), path)
     except BaseException:
         connection.close()
         raise
 
 
+def _refuse_special(path: Path) -> None:
+    """A folder, a pipe or a device is no history: said plainly, before SQLite tries it
+    (a pipe would wait forever; /dev/zero gives 'disk I/O error')."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise BackplanError(
+            f"{path} cannot be read ({err.strerror or err}).", exit_code=ENVIRONMENT
+        ) from None
+    if stat.S_ISDIR(mode):
+        raise BackplanError(
+            f"{path} is a directory, not a history database.", exit_code=ENVIRONMENT
+        )
+    if not stat.S_ISREG(mode):
+        raise BackplanError(
+            f"{path} is not a regular file (a pipe or a device), so not a history database; "
+            "move it aside to start a new history.",
+            exit_code=ENVIRONMENT,
+        )
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why backplan may not write the history (SQLite writes beside it too), or None."""
+    folder = path.parent
+    if folder.exists() and os.statvfs(folder).f_flag & os.ST_RDONLY:
+        return f"{folder} is on a read-only file system"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if folder.exists() and not os.access(folder, os.W_OK):
+        return f"its folder {folder} is read-only"
+    return None
+
+
+def _copied(path: Path) -> sqlite3.Connection:
+    """The history read into memory (and migrated there), leaving the file as it is."""
+    with guard(path):
+        if not os.access(path, os.R_OK):
+            raise BackplanError(
+                f"{path} cannot be read (permission denied).", exit_code=ENVIRONMENT
+            )
+        # immutable: no lock or journal file is needed beside a file nobody here can change.
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            _check_ours(source, path)
+            source.backup(memory)
+        finally:
+            source.close()
+    return _migrated(memory, path)
+
+
+def _check_ours(db: sqlite3.Connection, path: Path | None) -> int:
+    """The schema version of a backplan history; anything else is refused untouched."""
+    # One statement, one snapshot: another backplan may be creating the file right now.
+    version, objects = db.execute(
+        "SELECT user_version, (SELECT COUNT(*) FROM sqlite_master) FROM pragma_user_version"
+    ).fetchone()
+    _refuse_newer(version, path)
+    if version < 0 or (version == 0 and objects) or (version > 0 and not _has_workouts(db)):
+        raise BackplanError(
+            f"{path} is an SQLite database, but not backplan's; it was left untouched.",
+            exit_code=ENVIRONMENT,
+        )
+    return int(version)
+
+
+def _has_workouts(db: sqlite3.Connection) -> bool:
+    found = db.execute(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'workouts'"
+    ).fetchone()[0]
+    return bool(found)
+
+
 def _migrated(db: sqlite3.Connection, path: Path | None) -> sqlite3.Connection:
     with guard(path):
-        # One statement, one snapshot: another backplan may be creating the file right now.
-        version, objects = db.execute(
-            "SELECT user_version, (SELECT COUNT(*) FROM sqlite_master) FROM pragma_user_version"
-        ).fetchone()
-        _refuse_newer(version, path)
-        if version == 0 and objects:
-            raise BackplanError(
-                f"{path} is an SQLite database, but not backplan's; it was left untouched.",
-                exit_code=ENVIRONMENT,
-            )
+        version = _check_ours(db, path)
         db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
             if version == 0:

@@ -12,8 +12,19 @@ from backplan.catalogue.model import Goal, Group, Level
 from backplan.defaults import AUTO
 from backplan.errors import BackplanError
 from backplan.render.documents import program_head
-from backplan.store.fields import MAX_ID, Invalid, choice, created, get, maybe, typed, whole
-from backplan.store.queries import Part
+from backplan.store.fields import (
+    MAX_ID,
+    Invalid,
+    choice,
+    created,
+    exercise_id,
+    get,
+    maybe,
+    start_date,
+    typed,
+    whole,
+)
+from backplan.store.part import Part
 from backplan.text import visible
 from backplan.training.program import DAYS, WEEKS, Day, MainLift, Program, Progress
 
@@ -160,9 +171,10 @@ def read_program(data: Any, where: str) -> Program:
     sessions = typed(field("sessions"), list, f"{where}.sessions")
     if len(sessions) != weeks * days:
         raise Invalid(f"{where}.sessions", f"must hold {weeks * days} sessions")
+    made = created(field("created"), f"{where}.created")
+    start = start_date(field("start"), f"{where}.start", made)
     try:
         days_read = tuple(_day(typed(d, list, f"{where}.sessions")) for d in sessions)
-        start = date.fromisoformat(typed(field("start"), str, f"{where}.start"))
     except (ValueError, TypeError, KeyError) as err:
         raise Invalid(f"{where}.sessions", f"cannot be read ({err})") from None
     equipment = maybe(field("equipment"), list, f"{where}.equipment")
@@ -170,7 +182,7 @@ def read_program(data: Any, where: str) -> Program:
     lifts = typed(field("main_lifts"), list, f"{where}.main_lifts")
     return Program(
         id=whole(field("id"), f"{where}.id", 1, MAX_ID),
-        created=created(field("created"), f"{where}.created"),
+        created=made,
         start=start,
         weeks=weeks,
         days=days,
@@ -187,7 +199,7 @@ def read_program(data: Any, where: str) -> Program:
         main_lifts=tuple(
             MainLift(
                 choice(get(m, "group", w), f"{w}.group", Group),
-                typed(get(m, "id", w), str, f"{w}.id"),
+                exercise_id(get(m, "id", w), f"{w}.id"),
                 typed(get(m, "name", w), str, f"{w}.name"),
                 frozenset(
                     choice(g, f"{w}.goals", Goal)

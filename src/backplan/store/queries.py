@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import AbstractContextManager
 from datetime import datetime
 
 from backplan.catalogue.model import Group
+from backplan.store.part import Part
 from backplan.store.rows import local_time, set_from_row
 from backplan.training.loads import Session, SetDone
 from backplan.training.model import Recency, Workout
 from backplan.training.recovery import Work
 
 HALF = 0.5  # of a set, to a group an exercise loads besides its own
-
-
-class Part:
-    """What each part of the Store (mixed into it) uses of it: the connection, the
-    guard that turns SQLite failures into errors, and write transactions."""
-
-    _db: sqlite3.Connection
-
-    def _guard(self) -> AbstractContextManager[None]:
-        raise NotImplementedError
-
-    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
-        raise NotImplementedError
 
 
 class Queries(Part):

@@ -51,16 +51,17 @@ def loads_plates(equipment: Iterable[str]) -> bool:
 def _greedy(side: int, plates: Sequence[int]) -> list[int] | None:
     made = []
     for plate in plates:
-        while side >= plate:
-            made.append(plate)
-            side -= plate
+        count = side // plate  # plates are whole hundredths, never zero (see loadable)
+        made.extend([plate] * count)
+        side -= count * plate
     return made if side == 0 else None
 
 
 def loadable(weight: float, rack: Rack) -> tuple[float, tuple[float, ...]]:
     """The weight nearest `weight` the plates make (never under the bar), and the plates
     for one side."""
-    plates = [round(p * _CENTS) for p in rack.plates]
+    # A plate under a hundredth could never be added up (config refuses under 0.25).
+    plates = [cents for p in rack.plates if (cents := round(p * _CENTS)) > 0] or [_CENTS]
     bar = round(rack.bar * _CENTS)
     wanted = max(0, round(weight * _CENTS) - bar)  # both sides together
     low, high = wanted // 2, (wanted + 1) // 2  # one side, rounded down and up

@@ -82,7 +82,7 @@ def parse_sets(text: str, unit: str) -> list[SetDone]:
 def _whole(text: str, part: str, what: str, low: int, high: int) -> int:
     if not (part.isascii() and part.isdigit()):
         raise _refuse(text, f"'{part}' is not a whole number of {what}")
-    value = int(part)
+    value = int(part) if len(part) <= len(str(high)) else high + 1  # 4,301 digits: no int
     if not low <= value <= high:
         raise BackplanError(f"'{text}': {what} must be {low} to {high}.")
     return value
