@@ -108,7 +108,11 @@ def test_a_locked_history_says_it_is_waiting(backplan_env: Path) -> None:
 
 # --- every command, every option, hostile values ------------------------------------
 
-HOSTILE = ["0", "-1", "99999999999999999999", "", " ", "nan", "é✓\u202e", "../x", "²", "9" * 5000]
+HOSTILE = [
+    "0", "-1", "99999999999999999999", "", " ", "nan", "é✓\u202e", "../x", "²", "9" * 5000,
+    # round 3: escapes, markup and emoji codes, a plate too small to load, an invisible mark
+    "\x1b[2J\x1b]0;PWNED\x07", "Chin [/] Up", ":skull:", "0.004", "pull-up\u200b",
+]  # fmt: skip
 VALID = {  # what a required argument gets while an option is attacked
     "ID": "1", "EXERCISE_ID": "pull-up", "KEY": "unit", "VALUE": "kg", "FILE": "export.json",
     "PATH": "",
@@ -184,6 +188,7 @@ def test_every_command_survives_hostile_values(
                 shown = f"{args}: {result.exit_code}\n{result.stdout}\n{result.stderr}"
                 assert result.exit_code in (0, 1, 2), shown
                 assert "Traceback" not in result.stdout + result.stderr, shown
+                assert "\x1b" not in result.stdout + result.stderr, shown
                 assert not isinstance(result.exception, Exception) or isinstance(
                     result.exception, SystemExit
                 ), (shown, result.exception)

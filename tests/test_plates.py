@@ -81,7 +81,7 @@ def test_plates_in_the_workout_its_json_and_the_config(monkeypatch) -> None:
     refusals = [
         ("plates", "20,x", "each plate must be a number"),
         ("plates", "0", "from 0.25"),
-            ("plates", "0.004", "from 0.25"),
+        ("plates", "0.004", "from 0.25"),
         ("bar", "500", "from 0.25 to 100"),
     ]
     for key, value, message in refusals:

@@ -223,7 +223,12 @@ def set_value(key: str, raw: str | None, path: Path | None = None) -> Config:
     path = path or default_path()
     key = key.strip().lower()
     step_of = key.removeprefix(f"{STEP_SETTING}.") if key.startswith(f"{STEP_SETTING}.") else None
-    if key not in _PARSERS or key == STEP_SETTING:
+    if key == STEP_SETTING and raw is not None:
+        raise BackplanError(
+            f"{STEP_SETTING} is set for one piece of equipment at a time, like "
+            f"'config set {STEP_SETTING}.dumbbell 1'."
+        )
+    if key not in _PARSERS:
         if step_of is None:
             names = [k if k != STEP_SETTING else f"{k}.EQUIPMENT" for k in KEYS]
             raise BackplanError(

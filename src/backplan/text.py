@@ -75,10 +75,16 @@ _C1 = [
 ]
 # Bidirectional embeddings, overrides and isolates can make text read other than it is.
 _BIDI = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
+# Invisible marks: zero-width spaces and joiners, direction marks, line and paragraph
+# separators, word joiners and the byte-order mark. 'pull-up' with one is not pull-up.
+_INVISIBLE = (
+    frozenset(range(0x200B, 0x2010)) | frozenset(range(0x2060, 0x2065))
+    | {0x061C, 0x180E, 0x2028, 0x2029, 0xFEFF}
+)  # fmt: skip
 
 
 def _unsafe(code: int) -> bool:
-    return code < 0x20 or 0x7F <= code <= 0x9F or code in _BIDI
+    return code < 0x20 or 0x7F <= code <= 0x9F or code in _BIDI or code in _INVISIBLE
 
 
 def describe(char: str) -> str:
@@ -100,7 +106,13 @@ def control_character(text: str) -> str | None:
     for char in text:
         code = ord(char)
         if _unsafe(code):
-            kind = "bidirectional control" if code in _BIDI else "control character"
+            kind = (
+                "bidirectional control"
+                if code in _BIDI
+                else "invisible character"
+                if code in _INVISIBLE
+                else "control character"
+            )
             return f"the {kind} {describe(char)}"
     return None
 

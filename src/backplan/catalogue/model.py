@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from backplan.errors import BackplanError, did_you_mean
+from backplan.text import control_character
 
 SCHEMA_VERSION = 2  # of the catalogue file
 # An exercise id: lowercase kebab-case, at most 64 characters.
@@ -202,6 +203,8 @@ class Catalogue:
 
     def find(self, name_or_id: str) -> Exercise | None:
         """By id, else by an alias (an old id or another name lifters use)."""
+        if control_character(name_or_id) is not None:  # an invisible mark is not a typo
+            return None
         key = slug(name_or_id)
         found = self.by_id.get(key)
         if found is None:

@@ -22,7 +22,7 @@ def parse_maps(maps: list[str] | None) -> dict[str, str]:
     """'NAME=ID' pairs ('NAME=-' leaves NAME out)."""
     found: dict[str, str] = {}
     for text in maps or ():
-        name, sign, ident = text.partition("=")
+        name, sign, ident = text.rpartition("=")  # an id has no '=', a name may
         if not sign or not name.strip() or not ident.strip():
             raise BackplanError(
                 f"--map '{text}' is not NAME=ID: write it like --map \"Deadlift (Barbell)="

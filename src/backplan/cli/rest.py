@@ -6,8 +6,10 @@ next to no processor time; the terminal is in cbreak mode only while it runs.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
+import signal
 import sys
 import termios
 import tty
@@ -28,6 +30,8 @@ def rest(seconds: int, label: str) -> bool:
 
     fd = sys.stdin.fileno()
     saved = termios.tcgetattr(fd)
+    # A kill or a closed terminal mid-rest still gives the terminal its echo back.
+    handlers = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     tty.setcbreak(fd)
     try:
         with Progress(
@@ -56,4 +60,11 @@ def rest(seconds: int, label: str) -> bool:
                     os.read(fd, 64)  # the key that ended it, and nothing more
                     return True
     finally:
-        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        with contextlib.suppress(termios.error, OSError):  # the terminal may be gone
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)

@@ -219,6 +219,9 @@ def import_(
     except UnicodeDecodeError as err:
         raise BackplanError(f"{file}: not UTF-8 text ({err.reason}).") from None
     workouts, marks, settings, programs = exchange.read(text, str(file))
+    known = load_catalogue(catalog)
+    strays = sorted(ident for ident in marks if known.find(ident) is None)
+    marks = {ident: mark for ident, mark in marks.items() if ident not in strays}
     adopted = config.adoptable(settings)  # checked before anything changes
     with history.open_store() as store:
         added = store.add(workouts, marks, programs)
@@ -229,6 +232,19 @@ def import_(
     if skipped:
         message += f"; {skipped} {'was' if skipped == 1 else 'were'} already here"
     render.out.print(message + ".", markup=False)
+    if strays:
+        render.warning(
+            f"pins and bans of {', '.join(strays)} were left out: no such exercise in the "
+            "catalogue."
+        )
+    ahead = max((w.created for w in workouts), default=None)
+    now = current_time()
+    if ahead is not None and ahead > now:
+        hours = (ahead - now).total_seconds() / 3600
+        render.warning(
+            f"the export has workouts up to {hours:.0f} h ahead of this machine's clock (one "
+            "of the clocks runs fast); they were imported as they are."
+        )
     if adopted:
         render.out.print(
             f"Settings you had not set came with it: {', '.join(sorted(adopted))}.",

@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 from backplan import __version__, render
 from backplan.cli.options import HELP
-from backplan.errors import BackplanError
+from backplan.errors import USAGE, BackplanError
 
 
 class BackplanGroup(TyperGroup):
@@ -46,8 +46,9 @@ class BackplanGroup(TyperGroup):
         try:
             code = super().main(*call, **extra)
         except typer.Abort:
-            render.error("Aborted.")
-            sys.exit(1)
+            # A "no", Ctrl-C or the end of input at a question: the user's answer.
+            render.error("Stopped at the question; nothing was changed.")
+            sys.exit(USAGE)
         except ClickException as failure:
             hint = ""
             if isinstance(failure, UsageError) and failure.ctx is not None:

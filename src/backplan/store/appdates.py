@@ -47,7 +47,7 @@ def moment(text: str, line: int) -> datetime:
     with the line, as the JSON import refuses it, so nothing impossible reaches the history."""
     try:
         found = _read(text.strip(), line)
-    except OverflowError:  # year 1 in a zone east of UTC
+    except (OverflowError, ValueError):  # year 1 or 9999 moved into the local zone
         found = None
     if found is None or not clock.possible(found):
         raise BackplanError(
