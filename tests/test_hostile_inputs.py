@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from backplan.store import migrations
+from backplan.text import json_safe, visible
 from backplan.training.plates import Rack, loadable
 from tests.helpers import entry, ok, run, write_catalogue
 from tests.terminal import Terminal
@@ -505,3 +506,27 @@ def test_a_history_that_is_not_one_is_named_plainly(kind: str, backplan_env: Pat
         _one_line(run(*command), 1, message)
     if kind not in ("fifo", "zero"):
         assert path.read_bytes() == before
+
+
+def test_json_markdown_and_csv_on_stdout_carry_no_raw_control(history: Path) -> None:
+    evil = "Row \x9b2J \u202eevil \x1b[2J"
+    db = sqlite3.connect(history)
+    db.execute("UPDATE workout_exercises SET name = ? WHERE position = 1", (evil,))
+    db.commit()
+    db.close()
+    shown = ok("history", "show", "1", "--json").stdout
+    _no_raw(shown)
+    assert json.loads(shown)["exercises"][0]["name"] == visible(evil)  # as every view shows it
+    exported = ok("export").stdout
+    _no_raw(exported)
+    assert json.loads(exported)["workouts"][0]["exercises"][0]["name"] == visible(evil)
+    for args in (["history", "show", "1", "--format", "md"], ["export", "--format", "csv"]):
+        text = ok(*args).stdout
+        _no_raw(text)
+        assert "Row <U+009B>2J" in text
+
+
+def test_json_safe_keeps_the_document() -> None:
+    text = json.dumps({"name": "x\x9by\u202e\u200bz\x1b"}, ensure_ascii=False)
+    _no_raw(json_safe(text))
+    assert json.loads(json_safe(text)) == json.loads(text)

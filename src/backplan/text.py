@@ -145,3 +145,18 @@ def spreadsheet_safe(text: str) -> str:
     """Text for a CSV cell that a spreadsheet shows as text, never runs: a leading
     apostrophe where it would start a formula (OWASP's advice for CSV injection)."""
     return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every control character written as its escape (\\u009b): the same
+    document to a parser, and nothing a terminal acts on when it is printed."""
+    if not any(_unsafe(ord(char)) for char in text):
+        return text
+    return "".join(
+        f"\\u{ord(char):04x}" if _unsafe(ord(char)) and char not in "\n" else char for char in text
+    )
+
+
+def visible_lines(text: str) -> str:
+    """`visible`, keeping the line breaks."""
+    return "\n".join(visible(line) for line in text.split("\n"))

@@ -126,8 +126,9 @@ def export(
             else exchange.csv_chunks(store.every())
         )
         if output is None:
+            as_json = format_.strip().lower() == "json"
             for chunk in chunks:
-                render.write_stdout(chunk)
+                render.write_stdout(chunk, json_=as_json)
             return
         write_atomically(output, chunks)
         count = store.count()

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from backplan.catalogue.model import Exercise, Group
-from backplan.text import visible
+from backplan.text import json_safe, visible_lines
 
 if TYPE_CHECKING:
     from backplan.training.model import PlannedExercise
@@ -62,8 +62,7 @@ class _Visible:
             if segment.control:
                 yield segment
             else:  # a line break is rich's own
-                text = "\n".join(visible(line) for line in segment.text.split("\n"))
-                yield Segment(text, segment.style)
+                yield Segment(visible_lines(segment.text), segment.style)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.inner)
@@ -91,11 +90,13 @@ err = _console(stderr=True)
 
 def print_json(document: Any) -> None:
     """Stdout holds one JSON document and nothing else."""
-    write_stdout(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    write_stdout(json.dumps(document, indent=2, ensure_ascii=False) + "\n", json_=True)
 
 
-def write_stdout(text: str) -> None:
-    sys.stdout.write(text)
+def write_stdout(text: str, *, json_: bool = False) -> None:
+    """Text for stdout as it is (Markdown, CSV, JSON), with nothing a terminal acts on:
+    JSON keeps every character as its escape, other text shows it (ESC as ␛)."""
+    sys.stdout.write(json_safe(text) if json_ else visible_lines(text))
 
 
 MAX_MESSAGE = 600  # characters of one line of an error: a value pasted whole is cut
