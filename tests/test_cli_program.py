@@ -28,10 +28,9 @@ def do(workout: dict[str, Any]) -> None:
     for e in workout["exercises"]:
         weight = (e["load"] or {}).get("weight") or 40
         top = e["reps_max"]
-        if e["dose"] == "seconds":
-            sets = [f"{top}s"] * e["sets"]
-        elif e["dose"] == "metres":
-            sets = [f"{top}m"] * e["sets"]
+        if e["dose"] != "reps":  # a carry or a hold: with its load, when it has one
+            held = f"x{weight:g}" if e["load_type"] == "external" else ""
+            sets = [f"{top}{e['dose'][0]}{held}"] * e["sets"]
         elif e["load_type"] in ("external", "assisted"):
             sets = [f"{e['sets']}x{top}x{weight:g}"]
         else:

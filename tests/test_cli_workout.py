@@ -87,7 +87,7 @@ def test_twelve_workouts_in_a_row_are_varied() -> None:
     for _ in range(12):
         sessions.append(run_json("workout"))
         first = next(e["id"] for e in sessions[-1]["exercises"] if e["dose"] == "reps")
-        ok("log", first, "8")  # logged, so the next plan is a new session
+        ok("log", first, "8x0")  # logged, so the next plan is a new session
     for before, after in itertools.pairwise(sessions):
         assert not {e["id"] for e in before["exercises"]} & {e["id"] for e in after["exercises"]}
     assert [w["id"] for w in run_json("history", "--last", "12")] == list(range(12, 0, -1))
@@ -182,7 +182,7 @@ def test_history_table_and_last() -> None:
     for _ in range(3):
         planned = run_json("workout")
         first = next(e["id"] for e in planned["exercises"] if e["dose"] == "reps")
-        ok("log", first, "8")
+        ok("log", first, "8x0")
     out = ok("history", "--last", "2").stdout
     assert " 3 " in out
     assert " 2 " in out

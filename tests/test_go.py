@@ -103,7 +103,9 @@ def test_a_whole_session_with_enter(
     done = logged(2)
     for e in workout["exercises"]:
         assert len(done[e["id"]]) == e["sets"]
-        assert all(s["reps"] == e["reps_max"] for s in done[e["id"]])
+        # Enter logs what the screen proposes, then repeats the set just done.
+        target = (e["load"] or {}).get("reps") or (e["reps_min"] + e["reps_max"] + 1) // 2
+        assert all(s["reps"] == target for s in done[e["id"]])
     assert {s["weight"] for s in done["row"]} == {60.0}
     assert "\a" in term.text  # the bell at the end of each rest
 
@@ -126,7 +128,7 @@ def test_the_screen_shows_the_set_the_cues_the_warmup_and_the_load(
     assert "Load: 60 kg = 20 + [20] (until every set hits 12)" in screen
     assert "• Pull to the ribs." in screen
     assert "Focus: Squeeze." in screen
-    assert "Enter logs 12×60 kg, or type what you did" in screen
+    assert "Enter logs 9×60 kg, or type what you did" in screen
     assert all(len(row) <= 80 for row in screen.splitlines())
     # NO_COLOR: bold and dim, but no colour.
     assert not re.search(r"\x1b\[[0-9;]*;?(3[0-7]|9[0-7])m", term.text)
@@ -216,17 +218,34 @@ def test_ctrl_c_during_a_rest_and_while_typing(
     assert len(logged()["pull-up"]) == 1
 
 
-def test_a_key_ends_the_rest_early(
+def test_a_key_ends_the_rest_early_and_begins_the_set(
     backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     term = resting(backplan_env, gym, monkeypatch, rate=1)
     started = time.monotonic()
-    term.send("x")
-    term.expect("> ")
+    term.send("7")
+    term.expect("> 7")  # the key that ended the rest is the start of the line
     assert time.monotonic() - started < 5  # not the 90 seconds of the rest
     assert "Set 2 of" in term.shown
+    term.line("")
+    term.expect("Logged 7 reps|Logged 7")
+    term.expect("any key ends it")  # the rest after set 2
     term.line("q")
     assert term.finish() == 0
+    assert [s["reps"] for s in logged()["pull-up"]][1:] == [7]
+
+
+def test_a_whole_set_typed_during_the_rest_is_logged(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    term = resting(backplan_env, gym, monkeypatch, rate=1)
+    term.send("6x+2.5\r")  # typed fast, Enter and all, while the bar runs
+    term.expect("Logged 6×2.5 kg")
+    term.expect("any key ends it")
+    term.line("q")  # typed during the next rest: it quits
+    assert term.finish() == 0
+    sets = logged()["pull-up"]
+    assert [(s["reps"], s["weight"]) for s in sets][1:] == [(6, 2.5)]
 
 
 @pytest.mark.parametrize("kill", [signal.SIGKILL, signal.SIGHUP])
@@ -242,7 +261,10 @@ def test_a_kill_leaves_whole_sets_and_go_resumes(
     term.send("9")  # being typed when the kill comes
     os.kill(term.child.pid, kill)
     term.child.expect(pytest.importorskip("pexpect").EOF)
-    assert [s["reps"] for s in logged()["pull-up"]] == [12, 12]
+    assert [s["reps"] for s in logged()["pull-up"]] == [
+        9,
+        9,
+    ]  # the middle of 6–12, then the set again
     again = go(backplan_env, "--catalog", str(gym))
     again.expect("> ")
     assert "Set 3 of 3" in again.shown

@@ -307,19 +307,21 @@ def test_a_stale_go_screen_does_not_log_a_set_twice(pull_ups: Path, backplan_env
     assert [s["reps"] for s in sets] == [8]
 
 
-def test_go_shows_a_typed_escape_as_text(pull_ups: Path, backplan_env: Path) -> None:
+def test_go_never_echoes_an_escape_typed(pull_ups: Path, backplan_env: Path) -> None:
     term = Terminal(
         backplan_env, "go", "--catalog", str(pull_ups), now="2026-11-30T18:00:00+01:00",
-        rate=1000.0,
+        rate=1000.0, colour=False,
     )  # fmt: skip
     term.expect("> ")
-    term.line("\x1b[A")
-    term.expect("is not a set")
-    term.expect("> ")
-    term.line("q")
-    term.finish()
-    assert "␛[A" in term.text
-    assert "'\x1b[A'" not in term.text
+    term.send("\x1b[A\x1b]0;PWNED\x07")  # an arrow key, and a title change pasted
+    term.line("7")
+    term.expect("Logged 7 reps|Logged 7")
+    term.expect("any key ends it|> ")
+    term.child.kill(signal.SIGKILL)
+    assert "\x1b[A" not in term.text
+    assert "PWNED" not in term.text.split("Logged")[0].split("> ")[-1]
+    sets = json.loads(ok("history", "show", "1", "--json").stdout)["exercises"][0]["sets_logged"]
+    assert [s["reps"] for s in sets] == [7]
 
 
 def test_a_signal_during_the_rest_gives_the_terminal_back(
@@ -332,7 +334,6 @@ def test_a_signal_during_the_rest_gives_the_terminal_back(
             backplan_env, "go", "--catalog", str(pull_ups), now="2026-11-30T18:00:00+01:00",
         )  # fmt: skip
         term.expect("> ")
-        assert termios.tcgetattr(term.child.child_fd)[3] & termios.ECHO  # a line is typed
         term.line("8")
         term.expect("any key ends it")
         assert not termios.tcgetattr(term.child.child_fd)[3] & termios.ECHO  # cbreak: no echo

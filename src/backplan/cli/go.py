@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from backplan import render
+from backplan.cli.keys import read_line
 from backplan.cli.options import (
     MAX_ID,
     CatalogOption,
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
     from backplan.training.model import Workout
 
 SESSION_HOURS = 4  # longer since the first set, and the session was resumed another time
+RESUME_HOURS = 24  # a workout left unfinished within this is offered before a new plan
+MAX_NOTES = 3  # of the plan's notes on the first screen (it must fit 24 rows)
 NOT_A_TERMINAL = (
     "backplan go walks you through a session in a terminal, and this is not one: record "
     "sets with 'backplan log EXERCISE SET...' instead."
@@ -68,9 +72,10 @@ def go(
     """Do a workout set by set: cues, the target and load, a rest timer, and each set
     saved the moment you enter it. Stop any way you like; 'backplan go' resumes.
 
-    Enter logs the set as prescribed; type 8, 8x62.5, 30s or 8x60@8 for what you did;
-    s skips the exercise, u undoes the last set, q quits. With no unfinished workout
-    today it plans one, with the options of 'backplan workout'.
+    Enter logs what the screen shows (the set just done, again); type 8 (reps at the
+    weight shown), 8x62.5, 30s, 40mx32 or 8x60@8 for what you did. s skips the
+    exercise, u takes back the last set, a adds an exercise, ? lists the keys, q quits.
+    With no unfinished workout it plans one, with the options of 'backplan workout'.
 
     Example: backplan go
     """
@@ -96,7 +101,8 @@ def go(
 def _chosen(
     store: Store, workout_id: int | None, known: Catalogue, settings: Config, options: PlanOptions
 ) -> Workout:
-    """The workout named; else today's latest while it has sets to do; else a new one."""
+    """The workout named; else today's latest while it has sets to do; else one left
+    unfinished in the last day, when you say so; else a new one."""
     from backplan.cli.plan import plan_session
     from backplan.training.guide import unfinished
     from backplan.when import same_day
@@ -105,9 +111,23 @@ def _chosen(
         return store.get(workout_id)
     now = current_time()
     latest = store.latest()
-    if latest is not None and same_day(latest.created, now) and unfinished(latest):
-        return latest
+    if latest is not None and unfinished(latest):
+        if same_day(latest.created, now):
+            return latest
+        if latest.logged and now - latest.created < timedelta(hours=RESUME_HOURS):
+            left = len(unfinished(latest))
+            question = (
+                f"Finish {_day_name(latest.created, now)}'s #{latest.id}: {left} of "
+                f"{len(latest.exercises)} exercises left? [Y/n] "
+            )
+            answer = read_line(question)
+            if answer is None or answer.strip().lower() in ("", "y", "yes"):
+                return latest
     return store.save(plan_session(store, known, settings, now, options, None))
+
+
+def _day_name(moment: datetime, now: datetime) -> str:
+    return "yesterday" if (now.date() - moment.date()).days == 1 else moment.strftime("%A")
 
 
 def _walk(store: Store, workout: Workout, known: Catalogue, unit: str, timer: bool) -> None:
@@ -118,8 +138,10 @@ def _walk(store: Store, workout: Workout, known: Catalogue, unit: str, timer: bo
     ident = workout.id or 0
     began = clock.seconds()
     warmed: dict[str, int] = {}
-    message: str | None = None
+    # The plan's notes (recovery, volume, a replaced plan) open the session.
+    message: str | None = "\n".join(workout.notes[:MAX_NOTES]) or None
     resting: int | None = None
+    typed = ""
     step: Step | None = None
     walked = False  # a set was shown in this run
     try:
@@ -132,19 +154,25 @@ def _walk(store: Store, workout: Workout, known: Catalogue, unit: str, timer: bo
             walked = True
             entry = known.find(step.exercise.id)
             render.step_screen(
-                workout, step, entry.cues if entry else (), _elapsed(store, ident, began), message
+                workout,
+                step,
+                entry.cues if entry else (),
+                _elapsed(store, ident, began),
+                message,
+                store.last_time(step.exercise.id, ident),
             )
             message = None
             if resting and timer:
                 from backplan.cli.rest import rest
 
-                rest(resting, f"Rest {resting} s")
+                typed = rest(resting, f"Rest {resting} s")
             resting = None
-            answer = _ask()
-            if answer is None or answer.lower() == "q":
+            answer = read_line("> ", typed)
+            typed = ""
+            if answer is None or answer.strip().lower() == "q":
                 render.out.print(render.stopped_text(step, _logged(workout)), markup=False)
                 return
-            message, resting = _act(store, workout, step, answer, known, unit, warmed)
+            message, resting = _act(store, workout, step, answer.strip(), known, unit, warmed)
     except KeyboardInterrupt:
         render.out.print()
         render.err.print(
@@ -154,14 +182,6 @@ def _walk(store: Store, workout: Workout, known: Catalogue, unit: str, timer: bo
     # A workout done before this run: how long it took is not known.
     took = _elapsed(store, ident, began) if walked else None
     _finish(store, workout, unit, took)
-
-
-def _ask() -> str | None:
-    """A line from the lifter; None at the end of input."""
-    render.out.print("> ", end="")
-    render.out.file.flush()
-    line = sys.stdin.readline()
-    return None if not line else line.strip()
 
 
 def _act(
@@ -175,11 +195,14 @@ def _act(
 ) -> tuple[str | None, int | None]:
     """Do what the answer says; the message for the next screen, and the rest now due."""
     from backplan import clock
+    from backplan.cli.sets import read_sets
     from backplan.training import checks
-    from backplan.training.sets import parse_sets
+    from backplan.training.reading import context_for
 
     e, ident = step.exercise, workout.id or 0
     key = answer.lower()
+    if key == "?":
+        return render.KEYS_HELP, None
     if key == "s":
         store.skip(ident, e.id)
         return f"Skipped {e.name}.", None
@@ -188,23 +211,27 @@ def _act(
         if undone is None:
             return "Nothing to undo: no set is logged yet.", None
         name = workout.exercise(undone[0])
-        warmed.pop(undone[0], None)
+        # The warm-up stays done: taking back the first work set stays on the work sets.
         return f"Took back {undone[1]} of {name.name if name else undone[0]}.", None
+    if key == "a":
+        return _add(store, workout, known), None
     if step.warmup:
         if key == "w":
             warmed[e.id] = len(e.warmup)
             return "Warm-up skipped.", None
         warmed[e.id] = warmed.get(e.id, 0) + 1
         return None, None
+    entry = known.find(e.id)
     if not answer:
         if step.target is None:
             return "No load is known yet: type what you did, like 8x60.", None
         sets = [step.target]
     else:
+        shown = step.target.weight if step.target is not None else None
+        context = context_for(e, entry, unit, shown, guided=True)
         try:
-            sets = parse_sets(answer, unit)
-            checks.same_dose(e, sets)
-            checks.plausible(e, sets, known.find(e.id))
+            sets = read_sets(answer, context, read_line)
+            checks.plausible(e, sets, entry)
         except BackplanError as err:
             return err.message, None
     try:  # the screen may be stale: another terminal may have logged this set
@@ -214,6 +241,25 @@ def _act(
     done = ", ".join(str(s) for s in sets)
     # The rest is taken before the next set's prompt; after the last set there is none.
     return f"Logged {done}.", e.prescription.rest_seconds
+
+
+def _add(store: Store, workout: Workout, known: Catalogue) -> str:
+    """An exercise done that was not planned, prescribed like the rest of the workout."""
+    from backplan import config
+    from backplan.cli.log import unplanned
+
+    answer = read_line("Exercise to add (its id or name; Enter: none): ")
+    if not answer or not answer.strip():
+        return "Nothing added."
+    try:
+        entry = known.get(answer.strip())
+    except BackplanError as err:
+        return err.message
+    if workout.exercise(entry.id) is not None:
+        return f"{entry.name} is already in this workout."
+    planned = unplanned(workout, entry, config.load(), current_time())
+    store.append_exercise(workout.id or 0, planned)
+    return f"Added {entry.name}: it comes after the rest."
 
 
 def _logged(workout: Workout) -> int:

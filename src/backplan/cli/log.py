@@ -24,11 +24,12 @@ from backplan.errors import ENVIRONMENT, BackplanError
 from backplan.when import days_ago, same_day
 
 if TYPE_CHECKING:
-    from backplan.catalogue import Catalogue
+    from backplan.catalogue import Catalogue, Exercise
     from backplan.config import Config
     from backplan.store.history import Store
     from backplan.training.loads import SetDone
     from backplan.training.model import PlannedExercise, Workout
+    from backplan.training.reading import Context
 
 ADDED = "added by you"
 
@@ -63,28 +64,32 @@ def log(
     Example: backplan log barbell-bent-over-row 10x60 10x60 8x60@8
     """
     from backplan import config
+    from backplan.cli.sets import on_a_terminal, read_sets, typed_line
     from backplan.store import history
     from backplan.training import checks
-    from backplan.training.sets import parse_sets
+    from backplan.training.sets import parse
 
     if add and replace:
         raise BackplanError("Give --add or --replace, not both.")
     settings = config.load()
     known = load_catalogue(catalog)
-    parsed = [done for text in sets or () for done in parse_sets(text, settings.unit)]
+    for text in sets or ():
+        parse(text)  # the syntax is checked before anything is opened
     now = current_time()
     with history.open_store() as store:
         past = store.get(workout) if workout is not None else store.latest()
         if past is not None and workout is None and not same_day(past.created, now):
             _confirm_an_older_workout(past, now)
         past, exercise, added = _target(store, past, exercise_id, known, settings, now)
+        context = _context(store, exercise, known, settings.unit)
+        ask = typed_line if on_a_terminal() else None
+        parsed = [done for text in sets or () for done in read_sets(text, context, ask)]
         if not parsed:
-            parsed = _ask_for_sets(store, exercise, settings.unit)
+            parsed = _ask_for_sets(store, exercise, context)
         if not parsed:
             raise BackplanError(
                 f"No sets given. Example: backplan log {exercise.id} 8x60 8x60 7x60"
             )
-        checks.same_dose(exercise, parsed)
         checks.plausible(exercise, parsed, known.find(exercise.id))
         if exercise.sets_logged and not (add or replace):
             logged = ", ".join(str(s) for s in exercise.sets_logged)
@@ -144,24 +149,19 @@ def _target(
     """The workout, the exercise in it, and the exercise to add when it was not planned
     (a workout is started when there is none)."""
     from backplan.catalogue.model import Goal, Level
-    from backplan.training.model import Recency, Workout
-    from backplan.training.planner import Request, planned_exercise
+    from backplan.training.model import Workout
 
     if past is not None and (found := past.exercise(exercise_id.strip().lower())):
         return past, found, None
     entry = known.get(exercise_id)
     if past is not None and (found := past.exercise(entry.id)):  # named by an alias
         return past, found, None
-    goal = past.goal if past else settings.goal or Goal.HYPERTROPHY
-    level = past.level if past else settings.level or Level.INTERMEDIATE
-    request = Request(groups=(entry.group,), goal=goal, level=level)
-    position = len(past.exercises) + 1 if past else 1
-    made = replace(planned_exercise(position, entry, request, Recency(), now, 2), reason=ADDED)
+    made = unplanned(past, entry, settings, now)
     if past is None:
         started = Workout(
             created=now,
-            goal=goal,
-            level=level,
+            goal=settings.goal or Goal.HYPERTROPHY,
+            level=settings.level or Level.INTERMEDIATE,
             groups=(entry.group,),
             exercises=(made,),
             notes=("Started by logging, without a plan.",),
@@ -171,10 +171,43 @@ def _target(
     return past, made, made
 
 
-def _ask_for_sets(store: Store, exercise: PlannedExercise, unit: str) -> list[SetDone]:
+def unplanned(
+    past: Workout | None, entry: Exercise, settings: Config, now: datetime
+) -> PlannedExercise:
+    """An exercise done that was not planned: prescribed for the workout's goal and
+    level (or your settings'), after its other exercises."""
+    from backplan.catalogue.model import Goal, Level
+    from backplan.training.model import Recency
+    from backplan.training.planner import Request, planned_exercise
+
+    goal = past.goal if past else settings.goal or Goal.HYPERTROPHY
+    level = past.level if past else settings.level or Level.INTERMEDIATE
+    request = Request(groups=(entry.group,), goal=goal, level=level)
+    position = len(past.exercises) + 1 if past else 1
+    return replace(planned_exercise(position, entry, request, Recency(), now, 2), reason=ADDED)
+
+
+def _context(store: Store, exercise: PlannedExercise, known: Catalogue, unit: str) -> Context:
+    """How this exercise's sets are read; the last load known, for a bare rep count."""
+    from backplan.training.loads import convert
+    from backplan.training.reading import context_for
+
+    weight: float | None = None
+    sets = exercise.sets_logged
+    if not sets:
+        last = store.sessions(exercise.id, limit=1)
+        sets = last[0].sets if last else ()
+    if sets and sets[-1].weight is not None:
+        weight = convert(sets[-1].weight, sets[-1].unit, unit)
+    elif exercise.load is not None and exercise.load.weight is not None:
+        weight = convert(exercise.load.weight, exercise.load.unit, unit)
+    return context_for(exercise, known.find(exercise.id), unit, weight)
+
+
+def _ask_for_sets(store: Store, exercise: PlannedExercise, context: Context) -> list[SetDone]:
     """Set by set until an empty answer or the end of input (Ctrl-D); Ctrl-C stops and
     keeps nothing."""
-    from backplan.training.sets import parse_sets
+    from backplan.cli.sets import read_sets, typed_line
 
     last = store.sessions(exercise.id, limit=1)
     head = f"{exercise.name}: {exercise.prescription.target}"
@@ -185,23 +218,23 @@ def _ask_for_sets(store: Store, exercise: PlannedExercise, unit: str) -> list[Se
     lines = [head]
     if last and last[0].sets:
         lines.append(f"Last time: {', '.join(str(s) for s in last[0].sets)}")
-    lines.append(f"Type each set (8x60 in {unit}, 8, 30s, 40m, 8x60@8); an empty line ends.")
+    lines.append(
+        f"Type each set (8x60 in {context.unit}, 8, 30s, 40m, 8x60@8); an empty line ends."
+    )
     render.err.print("\n".join(lines), markup=False, highlight=False)
     sets: list[SetDone] = []
     while True:
-        sys.stderr.write(f"Set {len(sets) + 1}: ")
-        sys.stderr.flush()
         try:
-            answer = sys.stdin.readline()
+            answer = typed_line(f"Set {len(sets) + 1}: ")
         except KeyboardInterrupt:
             sys.stderr.write("\n")
             raise BackplanError("Stopped: nothing was logged.", exit_code=ENVIRONMENT) from None
-        if not answer:  # the end of input
+        if answer is None:  # the end of input
             sys.stderr.write("\n")
             return sets
         if not answer.strip():
             return sets
         try:
-            sets.extend(parse_sets(answer.strip(), unit))
+            sets.extend(read_sets(answer.strip(), context, typed_line))
         except BackplanError as err:
             render.error(err.message)

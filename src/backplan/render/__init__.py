@@ -27,7 +27,7 @@ if TYPE_CHECKING:
         exercise_table,
         marks_table,
     )
-    from backplan.render.guide import step_screen, stopped_text, summary_view
+    from backplan.render.guide import KEYS_HELP, step_screen, stopped_text, summary_view
     from backplan.render.imports import import_table
     from backplan.render.markdown import workout_markdown
     from backplan.render.programs import (
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 _VIEWS = {
     "catalogue": ("MARK_WORDS", "check_ok", "exercise_panel", "exercise_table", "marks_table"),
-    "guide": ("step_screen", "stopped_text", "summary_view"),
+    "guide": ("KEYS_HELP", "step_screen", "stopped_text", "summary_view"),
     "imports": ("import_table",),
     "markdown": ("workout_markdown",),
     "progress": ("progress_json", "progress_view"),
@@ -60,6 +60,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "KEYS_HELP",
     "MARK_WORDS",
     "check_ok",
     "config_json",

@@ -13,11 +13,18 @@ from backplan.render.workouts import rest_text, with_plates
 from backplan.training.loads import number
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from backplan.training.guide import Step, Summary
     from backplan.training.loads import SetDone
     from backplan.training.model import Workout
 
-KEYS = "s skip the exercise · u undo · q quit"
+KEYS = "s skip · u undo · a add · ? keys · q quit"
+KEYS_HELP = (
+    "Enter: log what the screen shows · 8: 8 reps at the weight shown · 8x62.5, 8x+10, "
+    "30s, 40mx32, 8x60@8: what you did · s: skip the exercise · u: take back the last "
+    "set · a: add an exercise · w: skip the warm-up · q: stop (go resumes)"
+)
 
 
 def duration_text(seconds: float) -> str:
@@ -38,8 +45,10 @@ def step_screen(
     cues: Sequence[str],
     elapsed: float,
     message: str | None,
+    last: tuple[datetime, tuple[SetDone, ...]] | None = None,
 ) -> None:
-    """The whole screen for one set, drawn afresh (it fits 80 x 24)."""
+    """The whole screen for one set, drawn afresh (it fits 80 x 24). `last`: when the
+    exercise was last logged elsewhere, and its sets."""
     e, p = step.exercise, step.exercise.prescription
     out.clear()
     head = Text(f"backplan go · workout #{workout.id} · exercise {step.place} of ", style="dim")
@@ -66,6 +75,10 @@ def step_screen(
         load = with_plates(str(e.load), e.load.weight, e.load.plates)
         label = "Work sets at" if step.warmup else "Load"
         out.print(Text(f"{label}: {load} ({e.load.reason})", style="cyan"))
+    if last is not None:
+        out.print(
+            Text(f"Last time ({last[0]:%a %d %b}): " + ", ".join(map(str, last[1])), style="dim")
+        )
     if e.sets_logged:
         out.print(Text("Done: " + ", ".join(str(s) for s in e.sets_logged), style="green"))
     out.print()
@@ -79,7 +92,7 @@ def step_screen(
     out.print()
     if message:
         out.print(Text(message, style="yellow"))
-    typed = "8, 8x62.5, 8x60@8" if p.dose is Dose.REPS else "30s, 40m"
+    typed = "8, 8x62.5, 8x60@8" if p.dose is Dose.REPS else "30s, 40mx32"
     if step.warmup:
         keys = "Enter when it is done · w skips the warm-up"
     elif step.target is not None:

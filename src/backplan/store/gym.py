@@ -1,9 +1,12 @@
-"""What the guided session writes besides sets: undo, skip, and when a session began."""
+"""What the guided session asks of the history besides sets: undo, skip, when a session
+began, and last time's sets."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from backplan.store.part import Part
-from backplan.store.rows import set_from_row
+from backplan.store.rows import local_time, set_from_row
 from backplan.training.loads import SetDone
 
 
@@ -38,3 +41,24 @@ class Gym(Part):
                 "SELECT MIN(logged_at) FROM logged_sets WHERE workout_id = ?", (workout_id,)
             ).fetchone()
         return None if row is None or row[0] is None else float(row[0])
+
+    def last_time(
+        self, exercise_id: str, besides: int
+    ) -> tuple[datetime, tuple[SetDone, ...]] | None:
+        """When an exercise was last logged in another workout, and its sets (the
+        "Previous" column lifters know); None when it never was."""
+        with self._guard():
+            row = self._db.execute(
+                "SELECT workout_id, created_ts FROM logged_sets"
+                " WHERE exercise_id = ? AND workout_id != ?"
+                " ORDER BY created_ts DESC, workout_id DESC LIMIT 1",
+                (exercise_id, besides),
+            ).fetchone()
+            if row is None:
+                return None
+            rows = self._db.execute(
+                "SELECT reps, weight, unit, dose, rir FROM logged_sets"
+                " WHERE workout_id = ? AND exercise_id = ? ORDER BY set_number",
+                (row[0], exercise_id),
+            ).fetchall()
+        return local_time(row[1]), tuple(set_from_row(*values) for values in rows)

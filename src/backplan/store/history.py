@@ -173,6 +173,16 @@ class Store(Queries, Programs, Gym):
             self._insert_sets(db, workout_id, created_ts[0], exercise_id, sets, first, when)
         return before
 
+    def append_exercise(self, workout_id: int, planned: PlannedExercise) -> None:
+        """An exercise added to a stored workout, after its others (go's `a`)."""
+        with self._transaction() as db:
+            created_ts = db.execute(
+                "SELECT created_ts FROM workouts WHERE id = ?", (workout_id,)
+            ).fetchone()
+            if created_ts is None:
+                raise no_such_workout(workout_id)
+            self._add_exercise(db, workout_id, created_ts[0], planned)
+
     @staticmethod
     def _add_exercise(
         db: sqlite3.Connection, workout_id: int, created_ts: float, planned: PlannedExercise

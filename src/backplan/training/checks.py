@@ -1,23 +1,11 @@
-"""Sets that cannot be what was meant: the wrong dose, or a slip of the keyboard."""
+"""Sets that cannot be what was meant: a slip of the keyboard."""
 
 from __future__ import annotations
 
 from backplan.catalogue.model import Exercise, LoadKind
 from backplan.errors import BackplanError
-from backplan.training.loads import SetDone, empty_bar, number
+from backplan.training.loads import MAX_ADDED, SetDone, empty_bar, number
 from backplan.training.model import PlannedExercise
-
-
-def same_dose(exercise: PlannedExercise, sets: list[SetDone]) -> None:
-    """Seconds for a hold, metres for a carry, reps for the rest."""
-    dose = exercise.prescription.dose
-    wrong = next((s for s in sets if s.dose is not dose), None)
-    if wrong is not None:
-        example = {"reps": "8x60 or 8", "seconds": "30s", "metres": "40m"}[dose.value]
-        raise BackplanError(
-            f"{exercise.name} is done in {dose.value}, but '{wrong}' is in "
-            f"{wrong.dose.value}: log it like {example}."
-        )
 
 
 def plausible(exercise: PlannedExercise, sets: list[SetDone], entry: Exercise | None) -> None:
@@ -26,8 +14,10 @@ def plausible(exercise: PlannedExercise, sets: list[SetDone], entry: Exercise | 
         weight = done.weight
         if weight is None or not weight:
             continue
-        added = {"kg": 150.0, "lb": 330.0}[done.unit]
-        if exercise.load_kind in (LoadKind.BODYWEIGHT, LoadKind.ASSISTED) and weight > added:
+        if (
+            exercise.load_kind in (LoadKind.BODYWEIGHT, LoadKind.ASSISTED)
+            and weight > MAX_ADDED[done.unit]
+        ):
             raise BackplanError(
                 f"'{done}' on {exercise.name}: {number(weight)} {done.unit} is far more than "
                 f"anyone adds or is helped with. For reps at bodyweight write the reps alone "

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from backplan.catalogue.model import Dose, Group, LoadKind
 from backplan.training.loads import SetDone, convert
-from backplan.training.model import PlannedExercise, Workout
+from backplan.training.model import PlannedExercise, Prescription, Workout
 from backplan.training.progression import e1rm
 
 
@@ -56,21 +56,27 @@ def next_step(workout: Workout, warmed: Mapping[str, int], unit: str) -> Step | 
 
 
 def as_prescribed(e: PlannedExercise, unit: str) -> SetDone | None:
-    """The set Enter logs: the top of the range (or the suggested reps), at the weight of
-    the last set logged today, else the suggested load; None for a loaded exercise
-    whose load is not known yet."""
+    """The set Enter logs, which the screen shows: the set just done again (same reps,
+    same load); on the first set the rep target (the suggested reps, else the middle of
+    the range) at the suggested load; None for a loaded exercise whose load is not
+    known yet."""
     p, load = e.prescription, e.load
-    reps = load.reps if load and load.reps and load.dose is p.dose else p.reps_max
-    if p.dose is not Dose.REPS:
-        return SetDone(reps, None, unit, p.dose)
     if e.sets_logged:
         last = e.sets_logged[-1]
-        return SetDone(reps, last.weight, last.unit)
+        return SetDone(last.reps, last.weight, last.unit, last.dose)
+    reps = load.reps if load and load.reps and load.dose is p.dose else target_reps(p)
     if load and load.weight is not None:
-        return SetDone(reps, convert(load.weight, load.unit, unit), unit)
-    if e.load_kind in (LoadKind.BODYWEIGHT, LoadKind.BAND):
-        return SetDone(reps, None, unit)
+        return SetDone(reps, convert(load.weight, load.unit, unit), unit, p.dose)
+    if p.dose is not Dose.REPS or e.load_kind in (
+        LoadKind.BODYWEIGHT, LoadKind.BAND, LoadKind.ASSISTED
+    ):  # fmt: skip
+        return SetDone(reps, None, unit, p.dose)
     return None
+
+
+def target_reps(p: Prescription) -> int:
+    """The middle of the range, rounded up: what a set at the prescribed effort aims at."""
+    return (p.reps_min + p.reps_max + 1) // 2
 
 
 @dataclass(frozen=True)
