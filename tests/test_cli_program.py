@@ -7,13 +7,12 @@ import json
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from icalendar import Calendar
 
 from backplan.store import migrations
-from tests.helpers import entry, ok, old_database, run, run_json, write_catalogue
+from tests.helpers import do, entry, ok, old_database, run, run_json, write_catalogue
 from tests.terminal import Terminal
 
 MONDAY = date(2026, 11, 30)
@@ -21,21 +20,6 @@ MONDAY = date(2026, 11, 30)
 
 def at(monkeypatch: pytest.MonkeyPatch, day: date, hour: int = 18) -> None:
     monkeypatch.setenv("BACKPLAN_NOW", f"{day.isoformat()}T{hour:02d}:00:00+01:00")
-
-
-def do(workout: dict[str, Any]) -> None:
-    """Log every exercise at the top of its range: what a good day looks like."""
-    for e in workout["exercises"]:
-        weight = (e["load"] or {}).get("weight") or 40
-        top = e["reps_max"]
-        if e["dose"] != "reps":  # a carry or a hold: with its load, when it has one
-            held = f"x{weight:g}" if e["load_type"] == "external" else ""
-            sets = [f"{top}{e['dose'][0]}{held}"] * e["sets"]
-        elif e["load_type"] in ("external", "assisted"):
-            sets = [f"{e['sets']}x{top}x{weight:g}"]
-        else:
-            sets = [str(top)] * e["sets"]
-        ok("log", "--workout", str(workout["id"]), e["id"], *sets)
 
 
 def test_a_four_week_block_followed_to_its_end(

@@ -19,6 +19,7 @@ WORKOUT_KEYS = [
     "level",
     "groups",
     "estimated_minutes",
+    "minutes_taken",
     "notes",
     "exercises",
     "program",

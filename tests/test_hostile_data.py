@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from backplan.store import migrations
-from tests.helpers import entry, ok, run, run_json, write_catalogue
+from tests.helpers import do, entry, ok, run, run_json, write_catalogue
 
 
 def _digest(path: Path) -> str:
@@ -101,7 +101,7 @@ def test_a_damaged_row_is_one_line_and_can_be_deleted(backplan_env: Path) -> Non
 
 
 def test_an_impossible_stored_time_is_one_line(backplan_env: Path) -> None:
-    ok("workout", "--seed", "1")
+    do(run_json("workout", "--seed", "1"))
     with sqlite3.connect(backplan_env / migrations.FILE_NAME) as db:
         db.execute("UPDATE workout_exercises SET created_ts = 1e15")
     _refused(run("status"), 1, "The history holds a time that cannot be")

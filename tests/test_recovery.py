@@ -17,7 +17,7 @@ from backplan.training import recovery, slots
 from backplan.training.loads import SetDone
 from backplan.training.model import Recency, Workout
 from backplan.training.planner import Request, plan
-from tests.helpers import ok, run_json
+from tests.helpers import do, ok, run_json
 
 SHIPPED = list(catalogue.load(paths.shipped_catalogue()).exercises)
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc)  # a Tuesday
@@ -27,8 +27,17 @@ def a_session(groups: tuple[Group, ...], when: datetime, count: int = 6) -> Work
     return plan(SHIPPED, Request(groups=groups, exercises=count, seed=1), Recency(), when)
 
 
+def trained(store: history.Store, workout: Workout) -> Workout:
+    """A session saved and done as planned: every set logged (a plan is not training)."""
+    saved = store.save(workout)
+    for e in saved.exercises:
+        p = e.prescription
+        store.log(saved.id or 0, e.id, [SetDone(p.reps_max, None, "kg", p.dose)] * p.sets)
+    return store.get(saved.id or 0)
+
+
 @pytest.mark.parametrize(
-    ("trained", "ready_at"),
+    ("when", "ready_at"),
     [
         # NOW is Tuesday 18:00: a hard session makes a group recovering until the start
         # of the second calendar day after it (Monday's lats are ready on Wednesday).
@@ -47,15 +56,15 @@ def a_session(groups: tuple[Group, ...], when: datetime, count: int = 6) -> Work
         (datetime(2026, 11, 22, 23, 59, tzinfo=timezone.utc), None),  # Sunday: ready Tuesday
     ],
 )
-def test_recovery_by_calendar_day(trained: datetime, ready_at: datetime | None) -> None:
+def test_recovery_by_calendar_day(when: datetime, ready_at: datetime | None) -> None:
     with history.open_store() as store:
-        store.save(a_session((Group.LOWER_BACK,), trained, count=2))  # 6 sets
+        trained(store, a_session((Group.LOWER_BACK,), when, count=2))  # 6 sets
         groups = recovery.status(
             store.last_trained(), store.sets_between(NOW - timedelta(days=7), NOW), NOW
         )
     lower = next(s for s in groups if s.group is Group.LOWER_BACK)
     assert lower.ready is (ready_at is None)
-    assert lower.last_trained == trained
+    assert lower.last_trained == when
     assert lower.ready_at == ready_at
     if ready_at:
         assert lower.reason in ("6 sets today", "6 sets yesterday")
@@ -66,7 +75,7 @@ def test_recovery_by_calendar_day(trained: datetime, ready_at: datetime | None) 
 
 def test_three_light_sets_do_not_make_a_group_recovering() -> None:
     with history.open_store() as store:
-        store.save(a_session((Group.LATS,), NOW - timedelta(hours=1), count=1))  # 3 sets
+        trained(store, a_session((Group.LATS,), NOW - timedelta(hours=1), count=1))  # 3 sets
         groups = recovery.status(
             store.last_trained(), store.sets_between(NOW - timedelta(days=7), NOW), NOW
         )
@@ -75,18 +84,19 @@ def test_three_light_sets_do_not_make_a_group_recovering() -> None:
     assert lats.ready
 
 
-def test_sets_in_the_last_seven_days_count_logged_sets_else_planned() -> None:
+def test_sets_in_the_last_seven_days_count_logged_sets_only() -> None:
     with history.open_store() as store:
         old = store.save(a_session((Group.LATS,), NOW - timedelta(days=8), count=2))
         recent = store.save(a_session((Group.LATS,), NOW - timedelta(days=2), count=2))
+        store.save(a_session((Group.LATS,), NOW - timedelta(days=1), count=2))  # never done
         logged = recent.exercises[0]
         store.log(recent.id or 0, logged.id, [recovery_set()] * 5)
         groups = recovery.status(
             store.last_trained(), store.sets_between(NOW - timedelta(days=7), NOW), NOW
         )
     lats = next(s for s in groups if s.group is Group.LATS)
-    planned_other = recent.exercises[1].prescription.sets
-    assert lats.sets_last_7_days == 5 + planned_other
+    assert lats.sets_last_7_days == 5  # the planned sets that were not logged count none
+    assert lats.last_trained == NOW - timedelta(days=2)  # the plan of yesterday is not
     assert old.id == 1
 
 
@@ -149,7 +159,7 @@ def test_a_named_group_is_planned_even_when_recovering() -> None:
 
 
 def test_the_cli_moves_slots_and_can_ignore_recovery() -> None:
-    ok("workout", "--group", "lower", "--exercises", "2")
+    do(run_json("workout", "--group", "lower", "--exercises", "2"))
     planned = run_json("workout", "--no-save")
     assert {e["group"] for e in planned["exercises"]} == {"lats", "upper-back"}
     assert any(
@@ -162,7 +172,7 @@ def test_the_cli_moves_slots_and_can_ignore_recovery() -> None:
 
 def test_status_command() -> None:
     assert [s["status"] for s in run_json("status")] == ["ready"] * 3
-    ok("workout", "--group", "lats", "--exercises", "2")
+    do(run_json("workout", "--group", "lats", "--exercises", "2"))
     groups = {s["group"]: s for s in run_json("status")}
     assert groups["lats"]["status"] == "recovering"
     assert groups["lats"]["sets_last_7_days"] == 6
@@ -175,7 +185,7 @@ def test_status_command() -> None:
 
 def test_stats_command() -> None:
     ok("config", "set", "equipment", "band,pull-up-bar")
-    ok("workout", "--group", "lats", "--exercises", "3")
+    do(run_json("workout", "--group", "lats", "--exercises", "3"))
     stats = run_json("stats", "--weeks", "2")
     assert len(stats["weeks"]) == 2
     assert stats["weeks"][-1]["sets"]["lats"] == 9
@@ -233,7 +243,7 @@ def test_stats_on_an_empty_history_lists_nothing() -> None:
 
 
 def test_stats_bars_show_the_count_the_band_and_the_trend() -> None:
-    ok("workout", "--group", "lats", "--exercises", "4")  # 12 planned sets this week
+    do(run_json("workout", "--group", "lats", "--exercises", "4"))  # 12 planned sets this week
     out = ok("stats", "--weeks", "2").stdout
     assert "the shaded band is 10–20" in out
     assert "12 ↑" in out

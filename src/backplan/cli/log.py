@@ -12,9 +12,9 @@ import typer
 from backplan import render
 from backplan.cli.options import (
     CatalogOption,
-    ExerciseId,
     Words,
     WorkoutOption,
+    complete_exercise,
     current_time,
     load_catalogue,
     loads_for,
@@ -36,7 +36,16 @@ ADDED = "added by you"
 
 @app.command()
 def log(
-    exercise_id: ExerciseId,
+    exercise_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="EXERCISE_ID",
+            click_type=Words(),
+            help="Exercise id (none with --done).",
+            autocompletion=complete_exercise,
+            show_default=False,
+        ),
+    ] = None,
     sets: Annotated[
         list[str] | None,
         typer.Argument(
@@ -53,6 +62,10 @@ def log(
     replace: Annotated[
         bool, typer.Option("--replace", help="Put these sets in place of those logged before.")
     ] = False,
+    done: Annotated[
+        bool,
+        typer.Option("--done", help="Record every planned set of the workout as prescribed."),
+    ] = False,
     catalog: CatalogOption = None,
 ) -> None:
     """Record the sets you did of one exercise, in your latest workout (or --workout ID).
@@ -60,6 +73,9 @@ def log(
     With no SET it asks set by set. Sets logged before stay: --add puts new ones after
     them, --replace in their place. An exercise you did but had not planned is added to
     the workout; with no workout at all, one is started with what you log.
+
+    --done records the whole workout as planned, for a session you did as written
+    without logging it set by set (a plan that was never logged is not training).
 
     Example: backplan log barbell-bent-over-row 10x60 10x60 8x60@8
     """
@@ -73,6 +89,19 @@ def log(
         raise BackplanError("Give --add or --replace, not both.")
     settings = config.load()
     known = load_catalogue(catalog)
+    if done:
+        if exercise_id is not None or sets or add or replace:
+            raise BackplanError(
+                "--done records the whole workout as planned; give it alone "
+                "(with --workout ID for another than the latest)."
+            )
+        _log_done(workout, known, settings.unit)
+        return
+    if exercise_id is None:
+        raise BackplanError(
+            "Name the exercise and the sets: backplan log EXERCISE_ID SET... "
+            "(or backplan log --done for the whole workout as planned)."
+        )
     for text in sets or ():
         parse(text)  # the syntax is checked before anything is opened
     now = current_time()
@@ -100,12 +129,12 @@ def log(
             )
         before = store.log(past.id or 0, exercise.id, parsed, replace=replace, planned=added)
         suggestion = loads_for(store, [(exercise.id, None)], known, settings)[exercise.id]
-    done = ", ".join(str(s) for s in parsed)
+    typed = ", ".join(str(s) for s in parsed)
     where = f"workout #{past.id}"
     if added is not None:
         where += " (added to it)"
     render.out.print(
-        f"Logged {render.plural(len(parsed), 'set')} of {exercise.name} in {where}: {done}.",
+        f"Logged {render.plural(len(parsed), 'set')} of {exercise.name} in {where}: {typed}.",
         markup=False,
         soft_wrap=True,
     )
@@ -119,6 +148,40 @@ def log(
     if suggestion:
         render.out.print(
             f"Next time: {suggestion} ({suggestion.reason}).", markup=False, soft_wrap=True
+        )
+
+
+def _log_done(workout_id: int | None, known: Catalogue, unit: str) -> None:
+    """Every exercise not yet logged or skipped, set by set as prescribed (the sets `go`
+    proposes); a loaded exercise whose load is not known is left for you to log."""
+    from backplan.store import history
+    from backplan.training.guide import as_prescribed
+
+    with history.open_store() as store:
+        past = store.get(workout_id) if workout_id is not None else store.latest()
+        if past is None:
+            raise BackplanError("No workouts yet: plan one with 'backplan workout'.")
+        recorded, unknown = [], []
+        for e in past.exercises:
+            if e.sets_logged or e.skipped:
+                continue
+            target = as_prescribed(e, unit)
+            if target is None:
+                unknown.append(e)
+                continue
+            store.log(past.id or 0, e.id, [target] * e.prescription.sets, after=0)
+            recorded.append(f"{e.name} {e.prescription.sets}×{target}")
+    if recorded:
+        render.out.print(
+            f"Logged workout #{past.id} as planned: {'; '.join(recorded)}.",
+            markup=False, soft_wrap=True,
+        )  # fmt: skip
+    else:
+        render.out.print(f"Workout #{past.id} had nothing left to log.", markup=False)
+    for e in unknown:
+        render.warning(
+            f"{e.name} has no known load yet, so it was not logged: "
+            f"backplan log {e.id} {e.prescription.sets}x{e.prescription.reps_max}xWEIGHT."
         )
 
 

@@ -115,6 +115,7 @@ def workout_json(workout: Workout, with_logs: bool = False) -> dict[str, Any]:
         "level": workout.level.value,
         "groups": [g.value for g in workout.groups],
         "estimated_minutes": workout.estimated_minutes,
+        "minutes_taken": workout.minutes_taken,
         "notes": list(workout.notes),
         "exercises": [
             {**planned_json(e), "sets_logged": sets_json(e)} if with_logs else planned_json(e)

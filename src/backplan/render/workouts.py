@@ -60,7 +60,9 @@ def workout_view(workout: Workout, unit: str) -> None:
     title.append(" · ")
     title.append_text(_groups_text(workout.groups))
     title.append(f" · {workout.goal.value} · {workout.level.value}")
-    title.append(f" · {workout.estimated_minutes} min", style="bold")
+    taken = workout.minutes_taken
+    minutes = f"took {taken} min" if taken is not None else f"{workout.estimated_minutes} min"
+    title.append(f" · {minutes}", style="bold")
     title.append(f" · {short_when(workout.created)}", style="dim")
     out.print(title)
 
@@ -141,6 +143,12 @@ def volume_text(workout: Workout, unit: str) -> str:
     return f"{volume:,.0f} {unit}" if volume else "bodyweight"
 
 
+def minutes_text(workout: Workout) -> str:
+    """The time taken where it is known, else the estimate marked '~'."""
+    taken = workout.minutes_taken
+    return str(taken) if taken is not None else f"~{workout.estimated_minutes}"
+
+
 def history_table(workouts: Sequence[Workout], unit: str) -> None:
     table = data_table("Your back workouts")
     table.add_column("ID", justify="right", no_wrap=True)
@@ -157,7 +165,7 @@ def history_table(workouts: Sequence[Workout], unit: str) -> None:
             _groups_text(workout.groups),
             workout.goal.value,
             str(len(workout.exercises)),
-            str(workout.estimated_minutes),
+            minutes_text(workout),
             volume_text(workout, unit) if workout.logged else Text("—", style="dim"),
         )
     out.print(table)

@@ -74,27 +74,29 @@ class Queries(Part):
         return tuple(set_from_row(*row) for row in rows)
 
     def last_trained(self) -> dict[Group, datetime]:
-        """When each group was last in a workout."""
+        """When each group last had a set logged (a plan is not training)."""
         with self._guard():
             found = {
                 group: self._db.execute(
-                    "SELECT MAX(created_ts) FROM workout_exercises WHERE grp = ?", (group.value,)
+                    "SELECT MAX(e.created_ts) FROM workout_exercises e WHERE e.grp = ?"
+                    " AND EXISTS (SELECT 1 FROM logged_sets l WHERE l.workout_id = e.workout_id"
+                    " AND l.exercise_id = e.exercise_id)",
+                    (group.value,),
                 ).fetchone()[0]
                 for group in Group
             }
         return {group: local_time(ts) for group, ts in found.items() if ts is not None}
 
     def sets_between(self, since: datetime, until: datetime) -> list[Work]:
-        """(group, when, sets, workout id) for every exercise done in that time: the sets
-        logged, or the sets planned where nothing was logged; and half of them for each
-        other group an exercise loads (partial credit)."""
-        # The sets logged, else those planned (none when skipped), of the exercises a
-        # condition picks; `{}` names the column the group (or groups) come from.
+        """(group, when, sets, workout id) for every exercise trained in that time: the sets
+        logged (a plan is not training), and half of them for each other group an
+        exercise loads (partial credit)."""
+        # The sets logged of the exercises a condition picks; `{}` names the column the
+        # group (or groups) come from.
         query = (
-            "SELECT e.{}, e.created_ts, COALESCE(("
-            " SELECT NULLIF(COUNT(*), 0) FROM logged_sets l"
+            "SELECT e.{}, e.created_ts, ("
+            " SELECT COUNT(*) FROM logged_sets l"
             " WHERE l.workout_id = e.workout_id AND l.exercise_id = e.exercise_id),"
-            " CASE WHEN e.skipped THEN 0 ELSE e.sets END),"
             " e.workout_id FROM workout_exercises e"
             " WHERE {} AND e.created_ts BETWEEN ? AND ?"
         )

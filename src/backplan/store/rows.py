@@ -16,7 +16,10 @@ from backplan.training.model import PlannedExercise, Prescription, Workout
 
 LATEST_YEAR = 9000  # a stored time past this is damage, and date arithmetic would fail
 WORKOUT_COLUMNS = (
-    "id, created, goal, level, groups, notes, seed, equipment, program_id, program_day"
+    "id, created, goal, level, groups, notes, seed, equipment, program_id, program_day,"
+    # The time taken: from the first set logged at the gym to the last (go stores when).
+    " (SELECT MAX(l.logged_at) - MIN(l.logged_at) FROM logged_sets l"
+    " WHERE l.workout_id = workouts.id)"
 )
 EXERCISE_COLUMNS = (
     "position, exercise_id, name, grp, mechanic, pattern, sets, reps_min, reps_max,"
@@ -155,7 +158,7 @@ def unreadable(workout_id: object, err: Exception) -> BackplanError:
 
 
 def workout_from_row(row: Any, exercises: list[PlannedExercise]) -> Workout:
-    workout_id, created, goal, level, groups, notes, seed, equipment, program_id, day = row
+    workout_id, created, goal, level, groups, notes, seed, equipment, program_id, day, took = row
     return Workout(
         id=workout_id,
         created=datetime.fromisoformat(created),
@@ -168,4 +171,5 @@ def workout_from_row(row: Any, exercises: list[PlannedExercise]) -> Workout:
         equipment=None if equipment is None else frozenset(json.loads(equipment)),
         program_id=program_id,
         program_day=day,
+        seconds_taken=round(took) if took else None,
     )

@@ -119,10 +119,15 @@ class Workout:
     id: int | None = None
     program_id: int | None = None  # planned for a program's day: which program
     program_day: int | None = None  # and which of its days (numbered from 1)
+    seconds_taken: int | None = None  # first to last logged set; None: not known
 
     @property
     def estimated_minutes(self) -> int:
         return minutes(WARM_UP_SECONDS + sum(e.seconds for e in self.exercises))
+
+    @property
+    def minutes_taken(self) -> int | None:
+        return None if self.seconds_taken is None else minutes(self.seconds_taken)
 
     def saved_as(self, workout_id: int) -> Workout:
         return replace(self, id=workout_id)
