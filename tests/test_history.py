@@ -272,3 +272,52 @@ def test_a_killed_writer_leaves_only_whole_workouts(tmp_path: Path, delay: float
         assert (count, first, last) == (12, 1, 12)
     with history.open_store(path) as store:  # and backplan carries on with it
         store.save(a_workout())
+
+
+PLANNERS = """
+import os, subprocess, sys
+calls, logs = int(sys.argv[1]), sys.argv[2]
+codes = []
+for n in range(calls):
+    if n % 3 == 2:  # a set logged meanwhile, into whatever plan is the latest
+        args = ["log", "dead-hang", "30s", "--add"]
+    else:
+        args = ["workout", "--new", "--seed", str(n)] if n % 2 else ["workout"]
+    done = subprocess.run([sys.executable, "-m", "backplan", *args], capture_output=True,
+                          text=True)
+    codes.append(done.returncode)
+    if done.returncode and "workout" in args:
+        sys.stderr.write(done.stderr)
+    if args[0] == "log" and done.returncode == 0:
+        with open(logs, "a") as out:
+            out.write(done.stdout.split("workout #")[1].split(":")[0].split(" ")[0] + "\\n")
+sys.exit(max(c for c, a in zip(codes, range(calls)) if a % 3 != 2) if codes else 0)
+"""
+
+
+def test_ten_processes_planning_at_once_leave_one_plan_and_lose_no_set(tmp_path: Path) -> None:
+    env = {**os.environ, "BACKPLAN_HOME": str(tmp_path / "home"),
+           "BACKPLAN_NOW": "2026-11-24T18:00:00+00:00", "NO_COLOR": "1"}  # fmt: skip
+    logs = tmp_path / "logged.txt"
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", PLANNERS, "5", str(logs)],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        for _ in range(10)
+    ]
+    for worker in workers:
+        _, err = worker.communicate(timeout=240)
+        assert worker.returncode == 0, err
+    db = sqlite3.connect(tmp_path / "home" / migrations.FILE_NAME)
+    ids = {row[0] for row in db.execute("SELECT id FROM workouts")}
+    unlogged = db.execute(
+        "SELECT COUNT(*) FROM workouts w WHERE NOT EXISTS"
+        " (SELECT 1 FROM logged_sets l WHERE l.workout_id = w.id)"
+    ).fetchone()[0]
+    assert unlogged <= 1
+    logged_into = {int(line) for line in logs.read_text().split()} if logs.exists() else set()
+    assert logged_into, "no set was logged at all"
+    assert logged_into <= ids  # no workout with a logged set was deleted
+    sets = db.execute("SELECT COUNT(*) FROM logged_sets").fetchone()[0]
+    assert sets == len(logs.read_text().split())

@@ -83,26 +83,26 @@ def workout(
     with history.open_store(create=not no_save) as store:
         now = current_time()
         replaced = None
+        chosen = (group, exercises, minutes, goal, level, equipment, seed)
+        fresh = new or any(option is not None for option in chosen)  # a new plan is asked for
         if not no_save:
             latest = store.latest()
             if latest and same_day(latest.created, now) and not latest.logged:
-                chosen = (group, exercises, minutes, goal, level, equipment, seed)
-                if not new and all(option is None for option in chosen):
+                if not fresh:
                     _shown_again(latest, settings.unit, shown)
                     return
                 replaced = latest
         options = PlanOptions(
             group, exercises, minutes, goal, level, equipment, seed, ignore_recovery
         )
-        # Planned as if the unlogged plan were not there (it never counts), and removed
-        # only once the new one stands: a plan that fails replaces nothing.
+        # Planned as if the unlogged plan were not there (it never counts); whether it is
+        # replaced is decided again where the plan is saved, in the same transaction.
         planned = plan_session(store, known, settings, now, options, replaced)
-        if replaced is not None:
-            store.delete(replaced.id or 0)
-            note = f"It replaces today's unlogged plan #{replaced.id}."
-            planned = replace(planned, notes=(*planned.notes, note))
         if not no_save:
-            planned = store.save(planned)
+            planned, _, again = store.save_plan(planned, replace=fresh)
+            if again:  # another backplan planned today's session meanwhile
+                _shown_again(planned, settings.unit, shown)
+                return
     _show(planned, settings.unit, shown)
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from backplan.store.rows import (
 from backplan.training.loads import SetDone
 from backplan.training.model import PlannedExercise, Workout
 from backplan.training.program import Program
+from backplan.when import same_day
 
 
 def open_store(path: Path | None = None, *, create: bool = True) -> Store:
@@ -218,6 +220,34 @@ class Store(Queries, Programs, Gym):
             " ON CONFLICT (exercise_id) DO UPDATE SET mark = excluded.mark",
             (exercise_id, mark),
         )
+
+    def save_plan(self, planned: Workout, replace: bool) -> tuple[Workout, int | None, bool]:
+        """Today's plan, decided and saved in one transaction, so that backplans planning
+        at once leave one unlogged plan and never delete a logged set. When the latest
+        workout is a plan of the same day with nothing logged, it is shown again (without
+        `replace`) or replaced. Returns the workout, the id it replaced, and whether it
+        is the plan shown again."""
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT id, created FROM workouts ORDER BY created_ts DESC, id DESC LIMIT 1"
+            ).fetchone()
+            latest = None
+            if row is not None and same_day(datetime.fromisoformat(row[1]), planned.created):
+                logged = db.execute(
+                    "SELECT 1 FROM logged_sets WHERE workout_id = ? LIMIT 1", (row[0],)
+                ).fetchone()
+                latest = None if logged else int(row[0])
+            if latest is not None and not replace:
+                shown_again = latest
+            else:
+                if latest is not None:  # nothing logged in it: checked inside the lock
+                    db.execute("DELETE FROM workouts WHERE id = ?", (latest,))
+                    note = f"It replaces today's unlogged plan #{latest}."
+                    planned = dataclasses.replace(planned, notes=(*planned.notes, note))
+                saved = planned.saved_as(self._insert(db, planned))
+        if latest is not None and not replace:
+            return self.get(shown_again), None, True
+        return saved, latest, False
 
     def delete(self, workout_id: int) -> None:
         with self._transaction() as db:
