@@ -299,13 +299,9 @@ def test_ten_processes_planning_at_once_leave_one_plan_and_lose_no_set(tmp_path:
     env = {**os.environ, "BACKPLAN_HOME": str(tmp_path / "home"),
            "BACKPLAN_NOW": "2026-11-24T18:00:00+00:00", "NO_COLOR": "1"}  # fmt: skip
     logs = tmp_path / "logged.txt"
-    workers = [
-        subprocess.Popen(
-            [sys.executable, "-c", PLANNERS, "5", str(logs)],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
-        for _ in range(10)
-    ]
+    command = [sys.executable, "-c", PLANNERS, "5", str(logs)]
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
+    workers = [subprocess.Popen(command, env=env, **pipes) for _ in range(10)]
     for worker in workers:
         _, err = worker.communicate(timeout=240)
         assert worker.returncode == 0, err
