@@ -210,9 +210,7 @@ def today(json_: JsonOption = False) -> None:
     render.workout_view(latest, config.load().unit)
     left = [e for e in latest.exercises if not e.sets_logged]
     if left:
-        render.out.print(
-            f"\nStill to do: {', '.join(e.id for e in left)}.", markup=False, soft_wrap=True
-        )
+        render.out.print(f"\nStill to do: {', '.join(e.id for e in left)}.", markup=False)
 
 
 history_app = typer.Typer(

@@ -6,18 +6,24 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.console import Group as RichGroup
+from rich.console import RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from backplan.catalogue.model import Catalogue, Dose, Exercise, Goal, Group, Sides
 from backplan.render.console import (
+    SECTION,
+    Cell,
+    Column,
     data_table,
     equipment_text,
     exercise_width,
+    fitted_table,
     group_legend,
     group_text,
     name_and_id,
+    narrow,
     out,
     plural,
 )
@@ -32,31 +38,34 @@ def exercise_table(
     exercises: Sequence[Exercise], title: str, marks: Mapping[str, str] | None = None
 ) -> None:
     # Each group is a section under its name, so the columns fit 80 without breaking
-    # an id or an equipment name.
-    table = data_table(title)
-    table.add_column("Exercise", width=exercise_width(exercises, others=40))
-    table.add_column("Equipment", min_width=len("exercise-ball"))
-    table.add_column("Level", no_wrap=True, min_width=len("intermediate"))
-    table.add_column("Type", no_wrap=True, min_width=len("isolation"))
+    # an id or an equipment name; narrow, the equipment goes under the id.
+    columns = [
+        Column("Exercise", width=exercise_width(exercises, others=16 if narrow() else 40),
+               no_wrap=False),
+        Column("Equipment", "", no_wrap=False),
+        Column("Level"),
+        Column("Type", ""),
+    ]  # fmt: skip
+    rows: list[Sequence[RenderableType | Cell]] = []
     previous: Group | None = None
     for exercise in exercises:
         if exercise.group != previous:
             if previous is not None:
-                table.add_section()
-            table.add_row(group_text(exercise.group))
+                rows.append(SECTION)
+            rows.append([group_text(exercise.group)])
         previous = exercise.group
         mark = (marks or {}).get(exercise.id)
         cell = Text(exercise.name, style="bold")
         if mark:
             cell.append(" (pinned)" if mark == "pin" else " (banned)", style="bold yellow")
         cell.append(f"\n{exercise.id}", style="dim")
-        table.add_row(
-            cell,
-            equipment_text(exercise),
-            exercise.level.value,
-            exercise.mechanic.value,
-        )
-    out.print(table)
+        whole = cell.copy()
+        whole.append(f"\n{equipment_text(exercise)}", style="dim italic")
+        rows.append(
+            [Cell(cell, whole), equipment_text(exercise), exercise.level.value,
+             exercise.mechanic.value]
+        )  # fmt: skip
+    out.print(fitted_table(columns, rows, title))
     out.print(group_legend(dict.fromkeys(e.group for e in exercises)))
 
 

@@ -6,10 +6,19 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from typing import IO, TYPE_CHECKING, Any, cast
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from rich import box
-from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderHook, RenderResult
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    ConsoleRenderable,
+    JustifyMethod,
+    RenderableType,
+    RenderHook,
+    RenderResult,
+)
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.table import Table
@@ -145,6 +154,63 @@ def data_table(title: str | None = None) -> Table:
         show_edge=False,
         padding=(0, 1, 0, 0),  # the box's own separator is the other space between columns
     )
+
+
+# Below this many columns (a phone's terminal) tables take their narrow layout: fewer
+# columns, shorter headers and cells, so nothing is cut short or wrapped into mush.
+NARROW = 70
+
+
+def narrow() -> bool:
+    return out.width < NARROW
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a table laid out for the width: `short` is its header in the narrow
+    layout (None: the same; '': the column is left out there)."""
+
+    header: RenderableType
+    short: str | None = None
+    justify: JustifyMethod = "left"
+    no_wrap: bool = True
+    width: int | None = None
+
+
+class Cell(NamedTuple):
+    """A cell that reads differently in the narrow layout."""
+
+    wide: RenderableType
+    short: RenderableType
+
+
+SECTION: Sequence[RenderableType | Cell] = ()  # a row of none: a rule between sections
+
+
+def fitted_table(
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[RenderableType | Cell]],
+    title: str | None = None,
+) -> Table:
+    """backplan's table with its columns chosen from the width, once, here. A row shorter
+    than the columns is a heading (its cells first); an empty one starts a section."""
+    small = narrow()
+    kept = [n for n, c in enumerate(columns) if not (small and c.short == "")]
+    table = data_table(title)
+    for n in kept:
+        c = columns[n]
+        header = c.short if small and c.short else c.header
+        table.add_column(header, justify=c.justify, no_wrap=c.no_wrap, width=c.width)
+    for row in rows:
+        if not row:
+            table.add_section()
+            continue
+        cells = [row[n] if n < len(row) else "" for n in kept]
+        table.add_row(*(
+            (cell.short if small else cell.wide) if isinstance(cell, Cell) else cell
+            for cell in cells
+        ))  # fmt: skip
+    return table
 
 
 def exercise_width(exercises: Sequence[Exercise | PlannedExercise], others: int) -> int:

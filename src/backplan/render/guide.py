@@ -98,7 +98,7 @@ def step_screen(
     elif step.target is not None:
         keys = f"Enter logs {set_text(step.target)}, or type what you did: {typed}"
     else:
-        keys = f"Type what you did: {typed} (no load is known yet)"
+        keys = "No load is known yet: type what you did with its weight, like 8x60"
     out.print(Text(keys, style="bold"))
     out.print(Text(KEYS, style="dim"))
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from rich.console import RenderableType
 from rich.text import Text
 
 from backplan.catalogue.model import Goal, Group
-from backplan.render.console import data_table, group_text, out
+from backplan.render.console import SECTION, Cell, Column, fitted_table, group_text, out
 from backplan.render.documents import program_head
 from backplan.training.program import Day, Program, Progress
 
@@ -62,12 +63,12 @@ def program_view(program: Program, progress: Progress) -> None:
             line.append(f" (rests on {' and '.join(rests)} days)", style="dim")
         out.print(line)
     upcoming = progress.next_day(program)
-    table = data_table()
-    for title in ("Week", "Day", "Date", "Goal"):
-        table.add_column(title, no_wrap=True)
-    for group in _groups(program):
-        table.add_column(SHORT[group], justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True)
+    columns = [
+        Column("Week", "Wk"), Column("Day", ""), Column("Date"), Column("Goal"),
+        *(Column(SHORT[group], justify="right") for group in _groups(program)),
+        Column(""),
+    ]  # fmt: skip
+    rows: list[Sequence[RenderableType | Cell]] = []
     for day in program.sessions:
         sets = dict(day.sets)
         mains = {m.group for m in program.main_lifts_of(day)}
@@ -75,15 +76,18 @@ def program_view(program: Program, progress: Progress) -> None:
             f"{sets[g]} {MAIN_MARK}" if g in mains else str(sets.get(g, "–"))
             for g in _groups(program)
         ]
-        table.add_row(
-            f"{day.week} deload" if day.deload else str(day.week),
+        week = f"{day.week} deload" if day.deload else str(day.week)
+        rows.append([
+            Cell(week, f"{day.week}{'↓' if day.deload else ''}"),
             str(day.day),
             f"{day.date:%a %-d %b}",
-            day.goal.value,
+            Cell(day.goal.value, day.goal.value[:5]),
             *cells,
             _day_status(day, progress, upcoming),
-            end_section=day.day == program.days and day.number < len(program.sessions),
-        )
+        ])  # fmt: skip
+        if day.day == program.days and day.number < len(program.sessions):
+            rows.append(SECTION)
+    table = fitted_table(columns, rows)
     out.print()
     out.print(table)
     out.print(

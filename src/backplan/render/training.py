@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from backplan.catalogue.model import Group
-from backplan.render.console import data_table, group_text, out
+from backplan.render.console import Cell, Column, data_table, fitted_table, group_text, out
 from backplan.render.documents import config_json
 from backplan.when import days_ago
 
@@ -68,25 +68,31 @@ def _default_steps(unit: str, mine: dict[str, float]) -> str:
 
 
 def status_table(groups: Sequence[GroupStatus], now: datetime) -> None:
-    table = data_table("Recovery")
-    table.add_column("Group", no_wrap=True)
-    table.add_column("Last trained", no_wrap=True)
-    table.add_column("Sets, 7 days", justify="right", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
+    columns = [
+        Column("Group"),
+        Column("Last trained", "Last"),
+        Column("Sets, 7 days", "7 days", justify="right"),
+        Column("Status", no_wrap=False),
+    ]
+    rows = []
     for s in groups:
-        last = (
-            Text(f"{days_ago(s.last_trained, now)}, {s.last_trained.astimezone():%H:%M}")
-            if s.last_trained
-            else Text("never", style="dim")
-        )
-        state = (
-            Text("ready", style="bold green")
-            if s.ready_at is None
-            else Text(f"recovering: {s.reason}; ready {s.ready_at:%a}", style="yellow")
-        )
-        if s.partial:
+        last: Text | Cell = Text("never", style="dim")
+        if s.last_trained:
+            ago = days_ago(s.last_trained, now)
+            last = Cell(Text(f"{ago}, {s.last_trained.astimezone():%H:%M}"), Text(ago))
+        if s.ready_at is None:
+            state: Text | Cell = Text("ready", style="bold green")
+        else:
+            state = Cell(
+                Text(f"recovering: {s.reason}; ready {s.ready_at:%a}", style="yellow"),
+                Text(f"ready {s.ready_at:%a}", style="yellow"),
+            )
+        if s.partial and isinstance(state, Text):
             state.append(f" · {s.partial:g} at half credit", style="dim")
-        table.add_row(group_text(s.group), last, f"{s.sets_last_7_days:g}", state)
+        elif s.partial and isinstance(state, Cell) and isinstance(state.wide, Text):
+            state.wide.append(f" · {s.partial:g} at half credit", style="dim")
+        rows.append([group_text(s.group), last, f"{s.sets_last_7_days:g}", state])
+    table = fitted_table(columns, rows, "Recovery")
     out.print(table)
     if any(s.partial for s in groups):
         out.print(
@@ -107,16 +113,17 @@ def status_table(groups: Sequence[GroupStatus], now: datetime) -> None:
         )
 
 
-def weekly_bar(count: float, before: float | None, colour: str) -> Text:
-    """Two sets a cell up to 24, the 10-20 band shaded, the count, and the trend since
-    the week before: '██████░░░···  14 ↑'."""
+def weekly_bar(count: float, before: float | None, colour: str, cells: int = 12) -> Text:
+    """The sets up to 24 in `cells` cells, the 10-20 band shaded, the count, and the
+    trend since the week before: '██████░░░···  14 ↑'."""
     from backplan.training.recovery import WEEKLY_SETS_MARK
     from backplan.training.slots import WEEKLY_HIGH
 
-    filled = min(CELLS, round(count / SETS_PER_CELL))
+    per_cell = FULL_BAR / cells
+    filled = min(cells, round(count / per_cell))
     bar = Text()
-    for cell in range(CELLS):
-        in_band = WEEKLY_SETS_MARK <= (cell + 1) * SETS_PER_CELL <= WEEKLY_HIGH
+    for cell in range(cells):
+        in_band = WEEKLY_SETS_MARK <= (cell + 1) * per_cell <= WEEKLY_HIGH
         if cell < filled:
             style = "bold green" if WEEKLY_SETS_MARK <= count <= WEEKLY_HIGH else colour
             bar.append("█", style=style)
@@ -128,24 +135,26 @@ def weekly_bar(count: float, before: float | None, colour: str) -> Text:
     return bar
 
 
-CELLS = 12
-SETS_PER_CELL = 2
+FULL_BAR = 24  # sets a week: a bar's length; 12 cells of two, or 6 of four when narrow
 
 
 def stats_view(weeks: Sequence[tuple[date, dict[Group, float]]], usage: Usage) -> None:
-    table = data_table("Sets per week: the shaded band is 10–20 a week")
-    table.add_column("Week of", no_wrap=True)
-    for group in Group:
-        table.add_column(group_text(group), no_wrap=True)
+    columns = [Column("Week of", "Week"), *(Column(group_text(group)) for group in Group)]
+    rows = []
     previous: dict[Group, float] | None = None
     for start, sets in weeks:
         cells: list[Any] = [start.strftime("%d %b")]
         for group in Group:
             before = previous[group] if previous is not None else None
-            cells.append(weekly_bar(sets[group], before, group.colour))
-        table.add_row(*cells)
+            cells.append(
+                Cell(
+                    weekly_bar(sets[group], before, group.colour),
+                    weekly_bar(sets[group], before, group.colour, cells=6),
+                )
+            )
+        rows.append(cells)
         previous = sets
-    out.print(table)
+    out.print(fitted_table(columns, rows, "Sets per week: the shaded band is 10–20 a week"))
     out.print(
         Text(
             "Schoenfeld, Ogborn & Krieger 2017: more weekly sets, more growth; 10 or more a "

@@ -6,12 +6,23 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from backplan.catalogue.model import Group
-from backplan.render.console import data_table, exercise_width, group_text, name_and_id, out
+from backplan.render.console import (
+    Cell,
+    Column,
+    exercise_width,
+    fitted_table,
+    group_text,
+    name_and_id,
+    narrow,
+    out,
+)
 from backplan.training.loads import number
+from backplan.training.plates import plates_text
 
 if TYPE_CHECKING:
     from backplan.training.loads import SetDone
@@ -25,8 +36,6 @@ def warmup_text(sets: Sequence[SetDone]) -> str:
 
 def with_plates(text: str, weight: float | None, plates: Sequence[float] | None) -> str:
     """'60 kg' -> '60 kg = 20 + [15 + 5]' for a load on a bar."""
-    from backplan.training.plates import plates_text
-
     return f"{text} = {plates_text(weight, plates)}" if weight and plates is not None else text
 
 
@@ -68,13 +77,24 @@ def workout_view(workout: Workout, unit: str) -> None:
 
     # Two lines an exercise, so six fit a 24-row terminal: the name over its id; the
     # target over its effort; the pick's reason over the suggested load and its reason.
-    table = data_table()
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Exercise", width=exercise_width(workout.exercises, others=50))
-    table.add_column("Group", no_wrap=True)
-    table.add_column("Target", no_wrap=True)
-    table.add_column("Rest", no_wrap=True)
-    table.add_column("Why · next load", min_width=12, ratio=1)
+    # Narrow (a phone): the reason and the load go under the exercise, with its group.
+    small = narrow()
+    others = 20 if small else 50
+    plates = [
+        len(f"{number(e.load.weight)}={plates_text(e.load.weight, e.load.plates, compact=True)}")
+        for e in workout.exercises
+        if e.load and e.load.weight and e.load.plates is not None
+    ]
+    width = min(max([exercise_width(workout.exercises, others), *plates]), out.width - 26)
+    columns = [
+        Column("#", "", justify="right"),
+        Column("Exercise", width=width, no_wrap=False),
+        Column("Group", ""),
+        Column("Target"),
+        Column("Rest"),
+        Column("Why · next load", "", no_wrap=False),
+    ]
+    rows: list[list[RenderableType | Cell]] = []
     for e in workout.exercises:
         p = e.prescription
         dose = Text(p.target.replace(" per side", ""))
@@ -87,22 +107,22 @@ def workout_view(workout: Workout, unit: str) -> None:
             why.append(str(e.load), style=_CHANGE_STYLE[e.load.change])
             why.append(f" ({e.load.reason})", style="dim")
         exercise = name_and_id(e.name, e.id)
+        exercise.overflow = "fold"  # never an ellipsis: a long line folds whole
         if e.warmup:
             exercise.append(f"\nwarm up {warmup_text(e.warmup)}", style="italic")
         if e.load and e.load.weight and e.load.plates is not None:
-            # The plates a side, without spaces so a narrow column never splits it:
-            # '62.5=20+[20+1.25]'.
-            loaded = with_plates(number(e.load.weight), e.load.weight, e.load.plates)
-            exercise.append(f"\n{loaded.replace(' ', '')}", style="italic")
-        table.add_row(
-            str(e.position),
-            exercise,
-            Text(_SHORT[e.group], style=f"bold {e.group.colour}"),
-            dose,
-            rest_text(p.rest_seconds),
-            why,
+            # The plates a side, counted and without spaces, so a narrow column neither
+            # splits nor cuts it: '197.5=20+[3×25+10+2.5+1.25]'.
+            side = plates_text(e.load.weight, e.load.plates, compact=True)
+            exercise.append(f"\n{number(e.load.weight)}={side}", style="italic")
+        group = Text(_SHORT[e.group], style=f"bold {e.group.colour}")
+        whole = exercise.copy()
+        whole.append(f"\n{e.group.label} · ", style=e.group.colour)
+        whole.append_text(why)
+        rows.append(
+            [str(e.position), Cell(exercise, whole), group, dose, rest_text(p.rest_seconds), why]
         )
-    out.print(table)
+    out.print(fitted_table(columns, rows))
 
     focus = Table.grid(padding=(0, 1))
     focus.add_column(justify="right", style="dim", no_wrap=True)
@@ -150,23 +170,26 @@ def minutes_text(workout: Workout) -> str:
 
 
 def history_table(workouts: Sequence[Workout], unit: str) -> None:
-    table = data_table("Your back workouts")
-    table.add_column("ID", justify="right", no_wrap=True)
-    table.add_column("When", no_wrap=True)
-    table.add_column("Groups")
-    table.add_column("Goal", no_wrap=True)
-    table.add_column("Ex.", justify="right", no_wrap=True)
-    table.add_column("Min", justify="right", no_wrap=True)
-    table.add_column("Logged", justify="right", no_wrap=True)
-    for workout in workouts:
-        table.add_row(
+    columns = [
+        Column("ID", justify="right"),
+        Column("When"),
+        Column("Groups", "", no_wrap=False),
+        Column("Goal"),
+        Column("Ex.", "", justify="right"),
+        Column("Min", justify="right"),
+        Column("Logged", justify="right"),
+    ]
+    rows = [
+        [
             str(workout.id),
-            when_text(workout.created),
+            Cell(when_text(workout.created), f"{workout.created:%a %d %b}"),
             _groups_text(workout.groups),
             workout.goal.value,
             str(len(workout.exercises)),
             minutes_text(workout),
             volume_text(workout, unit) if workout.logged else Text("—", style="dim"),
-        )
-    out.print(table)
+        ]
+        for workout in workouts
+    ]
+    out.print(fitted_table(columns, rows, "Your back workouts"))
     out.print(Text("backplan history show ID prints one in full.", style="dim"))

@@ -83,12 +83,18 @@ def loadable(weight: float, rack: Rack) -> tuple[float, tuple[float, ...]]:
     return total, tuple(p / _CENTS for p in found)
 
 
-def plates_text(weight: float, plates: Sequence[float]) -> str:
+def plates_text(weight: float, plates: Sequence[float], compact: bool = False) -> str:
     """'20 + [15 + 5]': the bar (what the plates leave of the weight), and the plates on
-    each side."""
+    each side; `compact`, for a table cell, counts alike plates: '20+[3×25+10]'."""
     bar = weight - 2 * sum(plates)
-    side = " + ".join(number(p) for p in plates) or "no plates"
-    return f"{number(bar)} + [{side}]"
+    if not compact:
+        side = " + ".join(number(p) for p in plates) or "no plates"
+        return f"{number(bar)} + [{side}]"
+    counted = [
+        f"{list(plates).count(p)}×{number(p)}" if list(plates).count(p) > 1 else number(p)
+        for p in dict.fromkeys(plates)
+    ]
+    return f"{number(bar)}+[{'+'.join(counted) or 'no plates'}]"
 
 
 def fit(load: Load | None, equipment: Iterable[str], rack: Rack) -> Load | None:
