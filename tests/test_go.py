@@ -373,3 +373,136 @@ def test_a_done_workout_shows_its_summary_and_go_plans_the_next(
     assert "backplan go · workout #2" in fresh.shown
     fresh.line("q")
     assert fresh.finish() == 0
+
+
+# --- round 3: the trial's traps, and what the screen says -----------------------------
+
+
+def test_a_bare_number_is_reps_at_the_weight_on_screen_and_enter_repeats_it(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rowed_last_week(monkeypatch, "3x10x60")
+    planned(monkeypatch, "upper", 1)
+    term = go(backplan_env, "--catalog", str(gym))
+    term.expect("> ")
+    term.line("w")  # past the warm-up
+    term.expect("> ")
+    assert "Last time (Mon 23 Nov): 10×60 kg, 10×60 kg, 10×60 kg" in term.shown
+    shown = re.search(r"Enter logs (\d+)×([\d.]+) kg", term.shown)
+    assert shown, term.shown
+    term.line("5")  # 5 reps, at the weight the screen shows
+    term.expect("Logged 5×")
+    term.expect("> ")
+    assert "Enter logs 5×" in term.shown  # the set just done, again
+    term.line("")
+    term.expect("> ")
+    term.line("q")
+    assert term.finish() == 0
+    weight = float(shown.group(2))
+    assert [(s["reps"], s["weight"]) for s in logged(2)["row"]] == [(5, weight), (5, weight)]
+
+
+def test_log_asks_what_an_ambiguous_set_means_on_a_terminal(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    planned(monkeypatch, "lats", 1)
+    refused = run("log", "pull-up", "3x15", "--catalog", str(gym))
+    assert refused.exit_code == 2
+    assert "write 3x15x0" in refused.stderr
+    assert "write 3x+15" in refused.stderr
+    term = Terminal(backplan_env, "log", "pull-up", "3x15", "--catalog", str(gym), now=MONDAY)
+    term.expect(r"Which\? 1/2")
+    term.line("1")
+    assert term.finish() == 0
+    assert [(s["reps"], s["weight"]) for s in logged()["pull-up"]] == [(15, None)] * 3
+
+
+def test_go_opens_with_the_plans_notes_and_lists_its_keys(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    planned(monkeypatch, "lats", 1)
+    monkeypatch.setenv("BACKPLAN_NOW", MONDAY)
+    ok("workout", "--new", "--group", "lats", "--exercises", "1", "--seed", "2")
+    term = go(backplan_env, "--catalog", str(gym))
+    term.expect("> ")
+    assert "It replaces today's unlogged plan #1." in term.shown
+    term.line("?")
+    term.expect("> ")
+    assert "u: take back" in term.shown
+    assert "a: add an exercise" in term.shown
+    term.line("a")
+    term.expect("Exercise to add")
+    term.line("rwo")
+    term.expect("> ")
+    assert "did you mean 'row'?" in term.shown
+    term.line("a")
+    term.expect("Exercise to add")
+    term.line("row")
+    term.expect("> ")
+    assert "Added Row" in term.shown
+    term.line("q")
+    assert term.finish() == 0
+    assert "row" in logged(2)
+    assert logged(2)["row"] == []
+
+
+def test_undo_on_the_first_work_set_stays_on_the_work_sets(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rowed_last_week(monkeypatch, "3x10x60")
+    planned(monkeypatch, "upper", 1)
+    term = go(backplan_env, "--catalog", str(gym))
+    for _ in range(3):  # the three warm-up sets
+        term.expect("> ")
+        term.line("")
+    term.expect("> ")
+    assert "Set 1 of 3" in term.shown
+    term.line("")
+    term.expect("any key ends it")
+    term.line("u")  # typed during the rest
+    term.expect("Took back")
+    term.expect("> ")
+    assert "Set 1 of 3" in term.shown
+    assert "Warm-up" not in term.shown
+    term.line("q")
+    assert term.finish() == 0
+    assert logged(2)["row"] == []
+
+
+def test_yesterdays_unfinished_workout_is_offered_first(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BACKPLAN_NOW", "2026-11-29T19:00:00+01:00")
+    ok("workout", "--seed", "1", "--group", "lats,upper", "--exercises", "2")
+    ok("log", "pull-up", "8", "8", "8", "--catalog", str(gym))
+    term = go(backplan_env, "--catalog", str(gym))  # Monday 18:00: 23 hours later
+    term.expect(r"Finish yesterday's #1: 1 of 2 exercises left\? \[Y/n\]")
+    term.line("")
+    term.expect("> ")
+    assert "workout #1" in term.shown
+    term.line("q")
+    assert term.finish() == 0
+    declined = go(backplan_env, "--catalog", str(gym))
+    declined.expect(r"\[Y/n\]")
+    declined.line("n")
+    declined.expect("> ")
+    assert "workout #2" in declined.shown
+    declined.line("q")
+    assert declined.finish() == 0
+
+
+def test_the_time_taken_is_kept_and_shown(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    planned(monkeypatch, "lats", 1)
+    term = go(backplan_env, "--catalog", str(gym), rate=600.0)  # a 90 s rest: 0.15 s
+    for _ in range(3):
+        term.expect("> ")
+        term.line("")
+    assert term.finish() == 0
+    shown = run_json("history", "show", "1")
+    assert shown["minutes_taken"] is not None
+    assert shown["minutes_taken"] >= 3
+    assert shown["estimated_minutes"] > 0
+    table = ok("history").stdout
+    assert f" {shown['minutes_taken']} " in table
