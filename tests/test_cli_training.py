@@ -644,3 +644,18 @@ def test_implausible_sets_are_questioned() -> None:
     assert "less than an empty bar (20 kg). Did you mean 12x15?" in swapped.stderr
     assert "Logged 1 set" in ok("log", "barbell-bent-over-row", "12x15").stdout
     assert "write 8x+60" in run("log", "pull-up", "60x8", "--add").stderr
+
+
+def test_a_loaded_carry_is_logged_shown_exported_and_progressed_by_load() -> None:
+    ok("workout", "--group", "lower", "--exercises", "1", "--seed", "1")
+    done = ok("log", "suitcase-carry", "40mx32", "40mx32", "40m x 32")
+    assert "40 m×32 kg" in done.stdout
+    sets = run_json("history", "show", "1")["exercises"][-1]["sets_logged"]
+    assert [(s["reps"], s["weight"], s["dose"]) for s in sets] == [(40, 32.0, "metres")] * 3
+    assert "40 m×32 kg" in ok("history", "show", "1").stdout
+    exported = json.loads(ok("export").stdout)["workouts"][0]["exercises"][-1]["sets_logged"]
+    assert exported == sets
+    assert "Next time: 34 kg × 40 m ↑" in done.stdout  # the top of 20–40 m: the load goes up
+    shown = run_json("show", "suitcase-carry")["next_load"]
+    assert shown["weight"] > 32
+    assert shown["change"] == "up"

@@ -238,7 +238,7 @@ class Store(Queries, Programs, Gym):
                 ).fetchone()
                 latest = None if logged else int(row[0])
             if latest is not None and not replace:
-                shown_again = latest
+                shown_again = self.get(latest)  # read inside the lock: it cannot go now
             else:
                 if latest is not None:  # nothing logged in it: checked inside the lock
                     db.execute("DELETE FROM workouts WHERE id = ?", (latest,))
@@ -246,7 +246,7 @@ class Store(Queries, Programs, Gym):
                     planned = dataclasses.replace(planned, notes=(*planned.notes, note))
                 saved = planned.saved_as(self._insert(db, planned))
         if latest is not None and not replace:
-            return self.get(shown_again), None, True
+            return shown_again, None, True
         return saved, latest, False
 
     def delete(self, workout_id: int) -> None:
@@ -326,12 +326,13 @@ class Store(Queries, Programs, Gym):
         return added
 
     def latest(self) -> Workout | None:
-        """The newest workout, or None when there is none."""
-        with self._guard():
+        """The newest workout, or None when there is none (read in one snapshot: another
+        backplan may replace it meanwhile)."""
+        with self._snapshot():
             row = self._db.execute(
                 "SELECT id FROM workouts ORDER BY created_ts DESC, id DESC LIMIT 1"
             ).fetchone()
-        return None if row is None else self.get(int(row[0]))
+            return None if row is None else self.get(int(row[0]))
 
     def latest_id(self) -> int:
         with self._guard():

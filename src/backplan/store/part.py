@@ -44,6 +44,19 @@ class Part:
                 raise
             self._db.commit()
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Several reads that see one state of the history (a read transaction)."""
+        with self._guard():
+            if self._db.in_transaction:
+                yield
+                return
+            self._db.execute("BEGIN")
+            try:
+                yield
+            finally:
+                self._db.execute("COMMIT")
+
     def _begin(self) -> None:
         """The write lock: at once when it is free; else, after saying so, waiting for the
         other writer (rather than 30 silent seconds)."""

@@ -118,6 +118,8 @@ class Load:
             amount = f"{self.reps}{_UNIT_OF_DOSE[self.dose]}"
             if self.dose is Dose.REPS:
                 amount = f"× {self.reps}" if parts else f"{self.reps} reps"
+            elif parts:  # a loaded carry or hold: '34 kg × 40 m'
+                amount = f"× {amount}"
             parts.append(amount)
         # Nothing to count (a stronger band): the reason's conclusion says what to do.
         return " ".join(parts or [self.reason.rpartition(": ")[2]]) + arrow

@@ -115,6 +115,9 @@ def _suggest(
     dose = exercise.dose if exercise else Dose.REPS
     working = max(s.weight_in(unit) for s in last.sets)
     twice = len(sessions) >= 2 and _topped(sessions[0]) and _topped(sessions[1])
+    if dose is not Dose.REPS and working and kind is LoadKind.EXTERNAL:
+        step = increment(exercise.equipment if exercise else (), unit, steps or {})
+        return _loaded_timed(last, dose, unit, working, step)
     if dose is not Dose.REPS:
         return _timed(last, twice, dose, unit, working)
     if kind is LoadKind.BAND:
@@ -276,6 +279,32 @@ def _band(last: Session, twice: bool, unit: str) -> Load:
         "same",
         f"same band until every set hits {last.reps_max}",
         reps=min(best + 1, last.reps_max),
+    )
+
+
+def _loaded_timed(last: Session, dose: Dose, unit: str, working: float, step: float) -> Load:
+    """A carry or a hold with a load: the distance (or time) first, then the load, once
+    every set reached the top of the range."""
+    symbol = "s" if dose is Dose.SECONDS else "m"
+    top = last.reps_max
+    if _topped(last):
+        return Load(
+            round_to(working + step, step),
+            unit,
+            "up",
+            f"every set reached {top} {symbol} with {number(working)} {unit}: "
+            f"+{number(step)} {unit}",
+            reps=top,
+            dose=dose,
+        )
+    best = max(s.reps for s in last.sets)
+    return Load(
+        working,
+        unit,
+        "same",
+        f"{number(working)} {unit} until every set reaches {top} {symbol}",
+        reps=min(best + TIMED_STEP, top),
+        dose=dose,
     )
 
 
