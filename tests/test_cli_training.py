@@ -659,3 +659,24 @@ def test_a_loaded_carry_is_logged_shown_exported_and_progressed_by_load() -> Non
     shown = run_json("show", "suitcase-carry")["next_load"]
     assert shown["weight"] > 32
     assert shown["change"] == "up"
+
+
+def test_log_done_records_the_plan_and_refuses_what_it_cannot_do() -> None:
+    planned = run_json("workout", "--seed", "1")
+    assert run("log").exit_code == 2
+    assert "backplan log --done" in run("log").stderr
+    for extra in (["pull-up"], ["pull-up", "8"], ["--add"], ["--replace"]):
+        refused = run("log", "--done", *extra)
+        assert refused.exit_code == 2
+        assert "give it alone" in refused.stderr
+    done = ok("log", "--done")
+    assert "Logged workout #1 as planned" in done.stdout
+    shown = run_json("history", "show", "1")["exercises"]
+    for before, after in zip(planned["exercises"], shown, strict=True):
+        if after["sets_logged"]:
+            assert len(after["sets_logged"]) == before["sets"]
+        else:  # a loaded lift with no load known is left for you, and said
+            assert before["id"] in done.stderr
+    again = ok("log", "--done")
+    assert "nothing left to log" in again.stdout or "no known load" in again.stderr
+    assert run("log", "--done", "--workout", "9").exit_code == 2
