@@ -23,11 +23,13 @@ class Terminal:
         rate: float | None = None,
         timeout: float = 15,
         colour: bool = True,
+        size: tuple[int, int] = (ROWS, COLUMNS),
     ) -> None:
         """`now` fixes the clock (BACKPLAN_NOW); `rate` speeds up the time that passes
         within the run (BACKPLAN_CLOCK_RATE); `colour` takes NO_COLOR away."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("BACKPLAN_")}
-        env.update(BACKPLAN_HOME=str(home), COLUMNS=str(COLUMNS), LINES=str(ROWS), TERM="xterm")
+        rows, columns = size
+        env.update(BACKPLAN_HOME=str(home), COLUMNS=str(columns), LINES=str(rows), TERM="xterm")
         env.pop("NO_COLOR", None)
         if not colour:
             env["NO_COLOR"] = "1"
@@ -35,13 +37,13 @@ class Terminal:
             env["BACKPLAN_NOW"] = now
         if rate:
             env["BACKPLAN_CLOCK_RATE"] = str(rate)
-        self.screen = pyte.Screen(COLUMNS, ROWS)
+        self.screen = pyte.Screen(columns, rows)
         self.stream = pyte.Stream(self.screen)
         self.child = pexpect.spawn(
             sys.executable,
             ["-m", "backplan", *args],
             env=env,
-            dimensions=(ROWS, COLUMNS),
+            dimensions=(rows, columns),
             encoding="utf-8",
             timeout=timeout,
         )

@@ -506,3 +506,20 @@ def test_the_time_taken_is_kept_and_shown(
     assert shown["estimated_minutes"] > 0
     table = ok("history").stdout
     assert f" {shown['minutes_taken']} " in table
+
+
+def test_go_reads_whole_on_a_phone(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rowed_last_week(monkeypatch, "3x10x182.5")
+    planned(monkeypatch, "upper", 1)
+    term = Terminal(backplan_env, "go", "--catalog", str(gym), now=MONDAY, rate=FAST, size=(30, 50))
+    for key in ("", "", "", "?"):  # the warm-ups, then the keys at the first work set
+        term.expect("> ")
+        assert "…" not in term.shown
+        assert "Row" in term.shown
+        term.line(key)
+    term.expect("> ")
+    assert "a: add an exercise" in term.shown
+    term.line("q")
+    assert term.finish() == 0
