@@ -124,6 +124,9 @@ def pairs(work: Path) -> list[Pair]:
                   {"BACKPLAN_HOME": str(_generate("logged", work, 2_000))}),
              Side([*BACKPLAN, "progress", "barbell-bent-over-row"],
                   {"BACKPLAN_HOME": str(_generate("logged", work, 10))}), 1.3),
+        # A write checks the file is intact first (PRAGMA quick_check): its cost grows
+        # with the history.
+        against_empty("pin, a write", [*BACKPLAN, "pin", "pull-up"], 10_000, 1.3),
         against_empty("history", [*BACKPLAN, "history"], 1_500, None),
         against_empty("history", [*BACKPLAN, "history"], 10_000, 1.3),
         against_empty("status", [*BACKPLAN, "status"], 1_500, None),

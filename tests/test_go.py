@@ -125,10 +125,10 @@ def test_the_screen_shows_the_set_the_cues_the_warmup_and_the_load(
     term.expect("> ")
     screen = term.shown
     assert "Set 1 of 3 · 3 × 6–12 · 2 RIR · rest 90 s" in screen
-    assert "Load: 60 kg = 20 + [20] (until every set hits 12)" in screen
+    assert "Load: 62.5 kg ↑ = 20 + [20 + 1.25] (e1RM 88 kg (12×60 kg, 2 RIR) → 9 reps" in screen
     assert "• Pull to the ribs." in screen
     assert "Focus: Squeeze." in screen
-    assert "Enter logs 9×60 kg, or type what you did" in screen
+    assert "Enter logs 9×62.5 kg, or type what you did" in screen
     assert all(len(row) <= 80 for row in screen.splitlines())
     # NO_COLOR: bold and dim, but no colour.
     assert not re.search(r"\x1b\[[0-9;]*;?(3[0-7]|9[0-7])m", term.text)

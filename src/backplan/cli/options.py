@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from backplan.config import Config
     from backplan.store.history import Store
     from backplan.training.candidates import Request
+    from backplan.training.external import Target
     from backplan.training.loads import Load
-    from backplan.training.progression import Target
 
 
 HELP = {"help_option_names": ["-h", "--help"]}  # every command takes -h as well

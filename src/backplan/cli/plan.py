@@ -129,7 +129,7 @@ def plan_session(
 
     from backplan import seen
     from backplan.training import planner, program, recovery
-    from backplan.training.progression import Target
+    from backplan.training.external import Target
     from backplan.training.warmup import with_warmup
 
     marks = store.marks()

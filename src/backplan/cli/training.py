@@ -77,7 +77,7 @@ def swap(
 
     from backplan import config
     from backplan.store import history
-    from backplan.training.progression import Target
+    from backplan.training.external import Target
     from backplan.training.swap import swap as best_swap
 
     known = load_catalogue(catalog)

@@ -53,15 +53,16 @@ class Queries(Part):
         """The exercise's last `limit` logged sessions, newest first, for progression."""
         with self._guard():
             workouts = self._db.execute(
-                "SELECT DISTINCT l.workout_id, e.reps_min, e.reps_max, l.created_ts"
+                "SELECT DISTINCT l.workout_id, e.reps_min, e.reps_max, e.rir_max,"
+                " e.reason LIKE 'imported from %', l.created_ts"
                 " FROM logged_sets l JOIN workout_exercises e"
                 " ON e.workout_id = l.workout_id AND e.exercise_id = l.exercise_id"
                 " WHERE l.exercise_id = ? ORDER BY l.created_ts DESC, l.workout_id DESC LIMIT ?",
                 (exercise_id, limit),
             ).fetchall()
             return [
-                Session(reps_min, reps_max, self._sets(workout_id, exercise_id))
-                for workout_id, reps_min, reps_max, _ in workouts
+                Session(low, high, self._sets(workout_id, exercise_id), rir, bool(imported))
+                for workout_id, low, high, rir, imported, _ in workouts
             ]
 
     def _sets(self, workout_id: int, exercise_id: str) -> tuple[SetDone, ...]:

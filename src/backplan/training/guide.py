@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from backplan.catalogue.model import Dose, Group, LoadKind
 from backplan.training.loads import SetDone, convert
 from backplan.training.model import PlannedExercise, Prescription, Workout
-from backplan.training.progression import e1rm
+from backplan.training.strength import e1rm
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,10 @@ def round_to(weight: float, step: float) -> float:
     return round(round(weight / step) * step, 2)
 
 
+def round_up_to(weight: float, step: float) -> float:
+    return round(math.ceil(weight / step - 1e-9) * step, 2)
+
+
 def floor_to(weight: float, step: float) -> float:
     return round(math.floor(weight / step + 1e-9) * step, 2)
 
@@ -92,6 +96,8 @@ class Session:
     reps_min: int
     reps_max: int
     sets: tuple[SetDone, ...]
+    rir: int | None = None  # the effort prescribed (reps in reserve), for sets logged without
+    imported: bool = False  # from another app: no prescription of backplan's to fall short of
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from backplan.training.loads import SetDone
-from backplan.training.progression import e1rm
+from backplan.training.strength import e1rm
 
 
 @dataclass(frozen=True)

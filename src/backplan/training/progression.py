@@ -1,63 +1,33 @@
-"""What to lift next time, from an exercise's own log: double progression by load type.
+"""What to lift next time, from an exercise's own log, by how it gets harder.
 
-Double progression: work up to the top of the range, then add load. When every set
-of the last two logged sessions reached the top, it goes up: external loads by the
-larger of the equipment's increment and a share of the load (2.5 % for the lats and
-upper back, 5 % for hinges, never over 10 %: ACSM 2009's 2-10 %), or by reps first
-when one increment is too big a jump; bodyweight moves by reps, then the harder
-variant (or, for strength, a belt and the smallest plate); assisted moves by less
-help; bands by reps, then a stronger band; holds and carries by 5 s or 5 m. When
-most sets of the last session fell short of the range, 10 % comes off (bodyweight:
-the easier variant). A new range (a new goal) carries the load through an
-estimated one-rep max (Epley: w x (1 + reps / 30)), unless a recent session was at
-that range: undulating days (a strength day, a hypertrophy day) each progress from
-their own last time. A deload holds the last load.
+External loads follow the training max (`external`, progression v3). The rest by
+double progression: bodyweight moves by reps, then the harder variant (or, for
+strength, a belt and the smallest plate); assisted moves by less help; bands by
+reps, then a stronger band; holds and carries by 5 s or 5 m, and a loaded carry by
+its load once every set reaches the top of the range. When most sets of the last
+session fell short of the range, a bodyweight move goes to its easier variant. A
+deload holds the last load.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from backplan.catalogue.model import Dose, Exercise, Goal, LoadKind
+from backplan.training import external
+from backplan.training.external import Target
 from backplan.training.loads import (
     SMALLEST_PLATE,
     Load,
     Session,
-    SetDone,
-    empty_bar,
-    floor_to,
     increment,
     number,
     round_to,
 )
-from backplan.training.model import Prescription
 
-SHARE = 0.025  # of the load, for the lats and upper back
-HINGE_SHARE = 0.05
-MOST = 0.10  # never a bigger jump than this share of the load
 EXTRA_REPS = 2  # past the top of the range, before a too-big increment
 TIMED_STEP = 5  # seconds or metres
 SESSIONS_READ = 6  # recent sessions read, to find the last one at the range asked for
-
-
-@dataclass(frozen=True)
-class Target:
-    """What the next session asks of the exercise."""
-
-    reps_min: int
-    reps_max: int
-    goal: Goal | None = None
-    rir_max: int | None = None
-
-    @classmethod
-    def of(cls, prescription: Prescription, goal: Goal) -> Target:
-        return cls(prescription.reps_min, prescription.reps_max, goal, prescription.rir_max)
-
-
-def e1rm(s: SetDone, unit: str) -> float:
-    """Epley's estimated one-rep max; reps in reserve count as reps that were there."""
-    return s.weight_in(unit) * (1 + (s.reps + (s.rir or 0)) / 30)
 
 
 def _topped(session: Session) -> bool:
@@ -66,12 +36,6 @@ def _topped(session: Session) -> bool:
 
 def _short(session: Session) -> bool:
     return sum(s.reps < session.reps_min for s in session.sets) * 2 > len(session.sets)
-
-
-def _summary(session: Session, unit: str) -> str:
-    """'4×6×100 kg' (the heaviest set's reps and weight, times the sets)."""
-    top = max(session.sets, key=lambda s: (s.weight_in(unit), s.reps))
-    return f"{len(session.sets)}×{top.reps}×{number(top.weight_in(unit))} {unit}"
 
 
 def suggest(
@@ -87,6 +51,7 @@ def suggest(
     logged. `exercise` is None when the catalogue no longer has it (then it is treated
     as a loaded lift); `target` is the next session's range (default: the last one's).
     With `hold` (a deload week) the load never goes up."""
+    recent = list(sessions)  # every range: one training max serves them all
     if target is not None:
         same = [
             s for s in sessions if (s.reps_min, s.reps_max) == (target.reps_min, target.reps_max)
@@ -95,7 +60,16 @@ def suggest(
             sessions = same
     if not sessions or not sessions[0].sets:
         return None
-    load = _suggest(sessions, exercise, unit, target, steps)
+    kind = exercise.load_kind if exercise else LoadKind.EXTERNAL
+    dose = exercise.dose if exercise else Dose.REPS
+    working = max(s.weight_in(unit) for s in recent[0].sets)
+    if kind is LoadKind.EXTERNAL and dose is Dose.REPS:
+        if not working:
+            return None  # logged without a load: nothing to follow yet
+        step = increment(exercise.equipment if exercise else (), unit, steps or {})
+        load = external.suggest(recent, sessions, unit, step, exercise, target)
+    else:
+        load = _suggest(sessions, exercise, unit, target, steps)
     if hold and load.change == "up":
         working = max(s.weight_in(unit) for s in sessions[0].sets)
         return Load(working or None, unit, "same", "deload week: last time's load, half the sets")
@@ -127,72 +101,7 @@ def _suggest(
     step = increment(exercise.equipment if exercise else (), unit, steps or {})
     if any(s.unit != unit and s.weight for s in last.sets):
         working = round_to(working, step)  # 135 lb is 61.23 kg: nobody loads that
-    if kind is LoadKind.ASSISTED:
-        return _assisted(last, twice, unit, working, step)
-    return _external(sessions, twice, unit, working, step, exercise, target)
-
-
-def _external(
-    sessions: Sequence[Session],
-    twice: bool,
-    unit: str,
-    working: float,
-    step: float,
-    exercise: Exercise | None,
-    target: Target,
-) -> Load:
-    last = sessions[0]
-    floor = empty_bar(exercise.equipment if exercise else (), unit)
-    if (target.reps_min, target.reps_max) != (last.reps_min, last.reps_max) and working:
-        # A new range: the same strength, expressed at the new reps (the bottom of the
-        # range with the effort's reps left in reserve).
-        best = max(e1rm(s, unit) for s in last.sets)
-        reps = target.reps_min + (target.rir_max or 0)
-        ideal = best / (1 + reps / 30)
-        weight = max(floor, round_to(ideal, step))
-        # A coarse increment never turns the change the wrong way.
-        weight = min(weight, working) if ideal <= working else max(weight, working)
-        change = "up" if weight > working else "down" if weight < working else "same"
-        return Load(
-            weight,
-            unit,
-            change,
-            f"from {_summary(last, unit)}, ≈ e1RM {number(round(best, 1))} {unit} → "
-            f"{target.reps_min}–{target.reps_max} reps: {number(weight)} {unit}",
-        )
-    if twice:
-        if any(s.rir is not None and s.rir <= 0 for s in last.sets):
-            return Load(
-                working,
-                unit,
-                "same",
-                f"top of the range, but at RPE 10: hold {number(working)} {unit}",
-            )
-        share = HINGE_SHARE if exercise and exercise.is_hinge else SHARE
-        jump = max(step, round_to(working * share, step))
-        if jump > working * MOST:
-            reps = last.reps_max + EXTRA_REPS
-            if not all(s.reps >= reps for s in last.sets):
-                return Load(
-                    working,
-                    unit,
-                    "same",
-                    f"one {number(step)} {unit} step is over 10 %: first every set to {reps}",
-                    reps=reps,
-                )
-            jump = step
-        else:
-            jump = min(jump, floor_to(working * MOST, step))
-        return Load(
-            working + jump,
-            unit,
-            "up",
-            f"+{number(jump)} {unit}: every set hit {last.reps_max} twice",
-        )
-    if _short(last):
-        weight = max(floor, min(working, round_to(working * 0.9, step)))
-        return Load(weight, unit, "down", f"most sets under {last.reps_min} reps: 10 % off")
-    return Load(working, unit, "same", f"until every set hits {last.reps_max}")
+    return _assisted(last, twice, unit, working, step)
 
 
 def _bodyweight(

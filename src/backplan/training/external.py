@@ -1,0 +1,121 @@
+"""Loads that follow your strength (progression v3): an external load from the training
+max, for the range's target at the prescribed effort.
+
+The next load for a range is the heaviest loadable weight that leaves its target (the
+middle of the range, rounded up) at the prescribed effort by the training max, never
+more than one step above the last load at that range; so an undulating block shares
+one training max, and a strength day that goes up moves the hypertrophy day too. Two
+sessions in a row that beat the target (more reps, or more in reserve, on the last
+set: NSCA's 2-for-2) add a step. One session short of the range repeats the load; a
+second one in a row at that load lowers it to what the training max gives, never by
+more than 10 %. Where one increment is over 10 % of the load, reps come first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from backplan.catalogue.model import Goal
+from backplan.training import strength
+from backplan.training.loads import Load, Session, empty_bar, number, round_to, round_up_to
+from backplan.training.model import Prescription
+
+if TYPE_CHECKING:
+    from backplan.catalogue.model import Exercise
+
+MOST = 0.10  # never a bigger jump, up or down, than this share of the load
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the next session asks of the exercise."""
+
+    reps_min: int
+    reps_max: int
+    goal: Goal | None = None
+    rir_max: int | None = None
+
+    @classmethod
+    def of(cls, prescription: Prescription, goal: Goal) -> Target:
+        return cls(prescription.reps_min, prescription.reps_max, goal, prescription.rir_max)
+
+
+def suggest(
+    recent: Sequence[Session],
+    same: Sequence[Session],
+    unit: str,
+    step: float,
+    exercise: Exercise | None,
+    target: Target | None,
+) -> Load:
+    """An external load from the training max (progression v3): the heaviest loadable
+    weight that leaves the range's target at the prescribed effort, never more than one
+    step above the last load at that range, and never lower for one short session."""
+    last = same[0]
+    at_range = target is None or (last.reps_min, last.reps_max) == (
+        target.reps_min,
+        target.reps_max,
+    )
+    low, high = (target.reps_min, target.reps_max) if target else (last.reps_min, last.reps_max)
+    reps = (low + high + 1) // 2
+    rir_max = target.rir_max if target is not None else None
+    rir = float(rir_max if rir_max is not None else last.rir or 0)
+    tm = strength.training_max(recent, unit, step)
+    assert tm is not None  # the latest session is loaded
+    floor = empty_bar(exercise.equipment if exercise else (), unit)
+    ideal = max(floor, strength.load_for(tm.e1rm, reps, rir, step))
+    aim = f"{reps} reps at {number(rir)} RIR"
+    why = f"{tm.text(unit)} → {aim}"
+    if not at_range:  # a range not done lately: carried through the training max
+        before = max(s.weight_in(unit) for s in recent[0].sets)
+        change = "up" if ideal > before else "down" if ideal < before else "same"
+        return Load(ideal, unit, change, f"{why}: {number(ideal)} {unit}")
+    last_load = _load(last, unit)
+    if any(s.unit != unit for s in last.sets if s.weight):
+        last_load = round_to(last_load, step)  # 135 lb is 61.23 kg: nobody loads that
+    if step > last_load * MOST:  # one increment too big a jump: reps first, then the load
+        return _reps_first(same, unit, step, last_load, low, high)
+    beat = len(same) >= 2 and all(_beat(s, reps, rir) for s in same[:2])
+    weight = min(max(ideal, last_load + step if beat else ideal), last_load + step)
+    if weight < last_load:
+        twice_short = len(same) >= 2 and all(strength.short(s) for s in same[:2])
+        if not twice_short or abs(_load(same[1], unit) - last_load) > step / 2:
+            return Load(last_load, unit, "same", f"{why}: {number(last_load)} {unit} again")
+        weight = max(weight, round_up_to(last_load * (1 - MOST), step), floor)
+        return Load(weight, unit, "down", f"{why}; two sessions short: {number(weight)} {unit}")
+    change = "up" if weight > last_load else "same"
+    reason = f"{why}: {number(weight)} {unit}"
+    if beat and weight > ideal:
+        reason = f"{why}; beat the target twice: +{number(step)} {unit}"
+    return Load(weight, unit, change, reason)
+
+
+def _load(session: Session, unit: str) -> float:
+    return max(s.weight_in(unit) for s in session.sets)
+
+
+def _beat(session: Session, reps: int, rir: float) -> bool:
+    """The last set did more than asked: more reps, or more left in reserve."""
+    last = session.sets[-1]
+    return last.reps > reps or (last.rir is not None and last.rir > rir)
+
+
+def _reps_first(
+    same: Sequence[Session], unit: str, step: float, load: float, low: int, high: int
+) -> Load:
+    """Where one increment is over 10 % of the load: the rep target climbs a rep a set to
+    the top of the range, then the load; two short sessions drop the target, not the load."""
+    last = same[0]
+    if all(strength.short(s) for s in same[:2]) and len(same) >= 2:
+        return Load(load, unit, "down", f"two sessions short: {low} reps first",
+                    reps=low)  # fmt: skip
+    if all(s.reps >= last.reps_max for s in last.sets):
+        return Load(load + step, unit, "up",
+                    f"every set hit {last.reps_max}: +{number(step)} {unit}")  # fmt: skip
+    best = max(s.reps for s in last.sets)
+    reps = min(best + 1, high)
+    return Load(load, unit, "same",
+                f"one {number(step)} {unit} step is over 10 %: reps first, {reps} a set",
+                reps=reps)  # fmt: skip
