@@ -250,3 +250,22 @@ def test_a_program_survives_export_and_import(
     result = run("import", str(tmp_path / "bad.json"))
     assert result.exit_code == 2
     assert "programs[0].weeks: must be from 4 to 12" in result.stderr
+
+
+def test_next_time_names_the_blocks_next_session_and_matches_its_plan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    at(monkeypatch, date(2026, 11, 30), 7)
+    block = run_json("program", "new", "--start", "2026-11-30", "--seed", "1")
+    deadlift = next(m["id"] for m in block["main_lifts"] if m["group"] == "lower-back")
+    at(monkeypatch, date(2026, 11, 30))
+    monday = run_json("workout")  # a strength day
+    done = ok("log", deadlift, "3x5x140@2rir").stdout
+    assert "Next time (Wed 2 Dec, a hypertrophy day):" in done
+    said = done.split("Next time (Wed 2 Dec, a hypertrophy day): ")[1].split(" ")[0]
+    at(monkeypatch, date(2026, 12, 2))
+    wednesday = run_json("workout")
+    assert wednesday["goal"] == "hypertrophy"
+    lift = next(e for e in wednesday["exercises"] if e["id"] == deadlift)
+    assert f"{lift['load']['weight']:g}" == said  # what log said is what the plan prescribes
+    assert monday["goal"] == "strength"

@@ -658,7 +658,9 @@ def test_a_loaded_carry_is_logged_shown_exported_and_progressed_by_load() -> Non
     assert "40 m×32 kg" in ok("history", "show", "1").stdout
     exported = json.loads(ok("export").stdout)["workouts"][0]["exercises"][-1]["sets_logged"]
     assert exported == sets
-    assert "Next time: 34 kg × 40 m ↑" in done.stdout  # the top of 20–40 m: the load goes up
+    assert (
+        "Next time (at 20–40 m again): 34 kg × 40 m ↑" in done.stdout
+    )  # the top of 20–40 m: the load goes up
     shown = run_json("show", "suitcase-carry")["next_load"]
     assert shown["weight"] > 32
     assert shown["change"] == "up"

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from backplan.catalogue import Catalogue, Exercise
     from backplan.config import Config
     from backplan.store.history import Store
+    from backplan.training.external import Target
     from backplan.training.loads import SetDone
     from backplan.training.model import PlannedExercise, Workout
     from backplan.training.reading import Context
@@ -128,7 +129,9 @@ def log(
                 "them in their place with --replace."
             )
         before = store.log(past.id or 0, exercise.id, parsed, replace=replace, planned=added)
-        suggestion = loads_for(store, [(exercise.id, None)], known, settings)[exercise.id]
+        session, target, hold = _next_session(store, exercise, known, past)
+        found = loads_for(store, [(exercise.id, target)], known, settings, hold=hold)
+        suggestion = found[exercise.id]
     typed = ", ".join(str(s) for s in parsed)
     where = f"workout #{past.id}"
     if added is not None:
@@ -147,8 +150,36 @@ def log(
                          markup=False)  # fmt: skip
     if suggestion:
         render.out.print(
-            f"Next time: {suggestion} ({suggestion.reason}).", markup=False, soft_wrap=True
+            f"Next time ({session}): {suggestion} ({suggestion.reason}).",
+            markup=False,
+            soft_wrap=True,
         )
+
+
+def _next_session(
+    store: Store, exercise: PlannedExercise, known: Catalogue, past: Workout
+) -> tuple[str, Target | None, bool]:
+    """Which session "Next time" is for, the range it asks, and whether it is a deload:
+    in a block, the next of its days whose goal the exercise serves (as the plan will
+    prescribe it); else the same range again."""
+    from backplan.training.external import Target
+    from backplan.training.prescription import prescribe
+
+    p = exercise.prescription
+    span = p.target.split(" × ", 1)[-1].replace(" per side", "")
+    again = (f"at {span}{' reps' if p.dose.value == 'reps' else ''} again", None, False)
+    entry = known.find(exercise.id)
+    program = store.active_program()
+    if program is None or entry is None:
+        return again
+    upcoming = store.progress(program).next_day(program)
+    later = [d for d in program.sessions if upcoming and d.number >= upcoming.number]
+    day = next((d for d in later if d.goal in entry.goals and exercise.group in d.groups), None)
+    if day is None:
+        return again
+    planned = prescribe(entry, day.goal, past.level)
+    what = f"{day.date:%a %-d %b}, a {day.goal.value} day" + (" (deload)" if day.deload else "")
+    return what, Target.of(planned, day.goal), day.deload
 
 
 def _log_done(workout_id: int | None, known: Catalogue, unit: str) -> None:
