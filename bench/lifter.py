@@ -16,6 +16,7 @@ each day type, week by week, and whether it rose from the first week to the last
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -126,7 +127,7 @@ def main() -> int:
             first, last = points[0][1], points[-1][1]
             total += 1
             rose += last > first
-            lowered += sum(b < a for (_, a), (_, b) in zip(points, points[1:]))
+            lowered += sum(b < a for (_, a), (_, b) in itertools.pairwise(points))
             trail = " ".join(f"{kg:g}" for _, kg in points)
             print(f"  {lift:24} {goal:12} {first:>6g} → {last:<6g} {'↑' if last > first else '·'}"
                   f"  ({trail})")  # fmt: skip
