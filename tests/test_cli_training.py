@@ -685,3 +685,27 @@ def test_log_done_records_the_plan_and_refuses_what_it_cannot_do() -> None:
     again = ok("log", "--done")
     assert "nothing left to log" in again.stdout or "no known load" in again.stderr
     assert run("log", "--done", "--workout", "9").exit_code == 2
+
+
+def test_a_lift_never_done_starts_from_a_relative_or_starts_light() -> None:
+    """The trial's case: a sumo deadlift beside 182.5 kg conventional deadlifts."""
+    ok("log", "conventional-deadlift", "3x5x182.5@2rir")
+    shown = run_json("show", "sumo-deadlift")["next_load"]
+    assert shown["weight"] is not None
+    assert 120 <= shown["weight"] < 182.5  # a share of the relative's, conservatively
+    assert "first time:" in shown["reason"]
+    assert "Conventional Deadlift's e1RM" in shown["reason"]
+    ok("pin", "sumo-deadlift")
+    planned = run_json("workout", "--new", "--group", "lower", "--exercises", "1", "--seed", "1")
+    sumo = planned["exercises"][0]
+    assert sumo["id"] == "sumo-deadlift"
+    assert sumo["load"]["weight"] is not None
+    assert len(sumo["warmup"]) >= 3  # a ramp to the first load
+    # With no relative logged: start light, and a warm-up from the empty bar.
+    ok("unpin", "sumo-deadlift")
+    ok("pin", "barbell-bent-over-row")
+    fresh = run_json("workout", "--new", "--group", "upper", "--exercises", "1", "--seed", "1")
+    row = fresh["exercises"][0]
+    assert row["load"]["weight"] is None
+    assert row["load"]["reason"].startswith("start light")
+    assert [(s["reps"], s["weight"]) for s in row["warmup"]] == [(10, 20.0)]

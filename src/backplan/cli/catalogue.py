@@ -7,6 +7,7 @@ import typer
 from rich.text import Text
 
 from backplan import catalogue, paths, render
+from backplan.cli.loads import loads_for
 from backplan.cli.options import (
     CatalogOption,
     EquipmentOption,
@@ -18,7 +19,6 @@ from backplan.cli.options import (
     complete_level,
     current_time,
     load_catalogue,
-    loads_for,
     read_marks,
 )
 from backplan.cli.root import app
@@ -103,7 +103,7 @@ def show(
     if mark:
         facts.append(("mark", render.MARK_WORDS[mark]))
     if load:
-        facts.append(("next load", Text(f"{load} ({load.reason})")))
+        facts.append(("next load", Text(load.reason_after(str(load)))))
     render.exercise_panel(exercise, facts)
 
 

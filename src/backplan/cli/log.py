@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from backplan import render
+from backplan.cli.loads import loads_for
 from backplan.cli.options import (
     CatalogOption,
     Words,
@@ -17,7 +18,6 @@ from backplan.cli.options import (
     complete_exercise,
     current_time,
     load_catalogue,
-    loads_for,
 )
 from backplan.cli.root import app
 from backplan.errors import ENVIRONMENT, BackplanError
@@ -150,7 +150,7 @@ def log(
                          markup=False)  # fmt: skip
     if suggestion:
         render.out.print(
-            f"Next time ({session}): {suggestion} ({suggestion.reason}).",
+            f"Next time ({session}): {suggestion.reason_after(str(suggestion))}.",
             markup=False,
             soft_wrap=True,
         )

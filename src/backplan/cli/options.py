@@ -1,7 +1,6 @@
 """What the commands share: options, completion, the catalogue in use, the clock."""
 
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,10 +19,7 @@ from backplan.errors import BackplanError
 
 if TYPE_CHECKING:
     from backplan.config import Config
-    from backplan.store.history import Store
     from backplan.training.candidates import Request
-    from backplan.training.external import Target
-    from backplan.training.loads import Load
 
 
 HELP = {"help_option_names": ["-h", "--help"]}  # every command takes -h as well
@@ -163,33 +159,6 @@ def current_time() -> datetime:
     from backplan import clock
 
     return clock.now()
-
-
-def loads_for(
-    store: "Store",
-    wanted: "Iterable[tuple[str, Target | None]]",
-    known: Catalogue,
-    settings: "Config",
-    *,
-    hold: bool = False,
-) -> "dict[str, Load | None]":
-    """Each exercise's suggested load, from its own log, for the range it is to do next
-    (None: the range it was last logged at); `hold` (a deload) keeps the last load."""
-    from backplan.training import plates, progression
-
-    found = {}
-    for ident, target in wanted:
-        exercise = known.find(ident)
-        load = progression.suggest(
-            store.sessions(ident, progression.SESSIONS_READ),
-            exercise,
-            settings.unit,
-            target,
-            settings.step,
-            hold=hold,
-        )
-        found[ident] = plates.fit(load, exercise.equipment if exercise else (), settings.rack)
-    return found
 
 
 def read_marks() -> dict[str, str]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from backplan import render
+from backplan.cli.loads import loads_for
 from backplan.cli.options import (
     MAX_ID,
     CatalogOption,
@@ -26,7 +27,6 @@ from backplan.cli.options import (
     WorkoutId,
     current_time,
     load_catalogue,
-    loads_for,
     shown_as,
     warn_about_marks,
 )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from backplan import render
+from backplan.cli.loads import loads_for
 from backplan.cli.options import (
     CatalogOption,
     ExerciseId,
@@ -17,7 +18,6 @@ from backplan.cli.options import (
     complete_exercise,
     current_time,
     load_catalogue,
-    loads_for,
     read_marks,
 )
 from backplan.cli.root import BackplanGroup, app

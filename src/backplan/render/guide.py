@@ -74,7 +74,7 @@ def step_screen(
     if e.load is not None:
         load = with_plates(str(e.load), e.load.weight, e.load.plates)
         label = "Work sets at" if step.warmup else "Load"
-        out.print(Text(f"{label}: {load} ({e.load.reason})", style="cyan"))
+        out.print(Text(f"{label}: {e.load.reason_after(load)}", style="cyan"))
     if last is not None:
         out.print(
             Text(f"Last time ({last[0]:%a %d %b}): " + ", ".join(map(str, last[1])), style="dim")

@@ -32,7 +32,7 @@ def workout_markdown(workout: Workout, unit: str) -> str:
         p = e.prescription
         load = ""
         if e.load:
-            load = f"{with_plates(str(e.load), e.load.weight, e.load.plates)} ({e.load.reason})"
+            load = e.load.reason_after(with_plates(str(e.load), e.load.weight, e.load.plates))
         if e.warmup:
             ramp = ", ".join(
                 with_plates(f"{w.reps}×{number(w.weight or 0)}", w.weight, w.plates)

@@ -101,8 +101,10 @@ def workout_view(workout: Workout, unit: str) -> None:
         side = "a side" if p.sides.value == "each" else None
         effort = ", ".join(part for part in (p.effort, side) if part)
         dose.append(f"\n{effort}", style="dim")
-        why = Text(e.reason, style="dim")
-        if e.load:
+        why = Text(e.reason, style="dim", overflow="fold")  # a long id folds, never cut
+        if e.load and e.load.in_words:
+            why.append(f"\n{e.load.reason}")
+        elif e.load:
             why.append("\n")
             why.append(str(e.load), style=_CHANGE_STYLE[e.load.change])
             why.append(f" ({e.load.reason})", style="dim")

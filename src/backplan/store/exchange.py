@@ -148,7 +148,19 @@ def _set(data: Any, where: str) -> SetDone:
 
 def _warmup(data: Any, where: str) -> SetDone:
     weight, unit = _weighed(data, where)
-    return SetDone(whole(get(data, "reps", where), f"{where}.reps", 1, MAX_REPS), weight, unit)
+    plates = maybe(optional(data, "plates", None), list, f"{where}.plates")
+    side = None if plates is None else tuple(
+        _plate(p, f"{where}.plates[{n}]") for n, p in enumerate(plates)
+    )  # fmt: skip
+    reps = whole(get(data, "reps", where), f"{where}.reps", 1, MAX_REPS)
+    return SetDone(reps, weight, unit, plates=side)
+
+
+def _plate(value: Any, where: str) -> float:
+    plate = typed(value, float, where)
+    if not 0 < plate <= MAX_WEIGHT["lb"]:
+        raise Invalid(where, "must be a plate's weight")
+    return plate
 
 
 def _suggested(data: Any, where: str, dose: Dose) -> Load | None:
@@ -158,8 +170,7 @@ def _suggested(data: Any, where: str, dose: Dose) -> Load | None:
     change = one_of(get(data, "change", where), f"{where}.change", CHANGES)
     reps = maybe(optional(data, "reps", None), int, f"{where}.reps")
     variant = maybe(optional(data, "variant", None), str, f"{where}.variant")
-    if weight is None and reps is None and variant is None:
-        raise Invalid(f"{where}.weight", "must be a number")
+    # Weight, reps and variant may all be None: a suggestion in words ('start light').
     reason = typed(get(data, "reason", where), str, f"{where}.reason")
     return Load(weight, unit, change, reason, reps, variant, dose)
 

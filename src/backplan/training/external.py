@@ -119,3 +119,39 @@ def _reps_first(
     return Load(load, unit, "same",
                 f"one {number(step)} {unit} step is over 10 %: reps first, {reps} a set",
                 reps=reps)  # fmt: skip
+
+
+# A first load from a related lift's training max, as a share of it: conservative, so a
+# new lift starts a little light and the training max takes over after one session.
+RELATIVE_SHARE = {"family": 0.9, "pattern and equipment": 0.8}
+START_LIGHT = "start light: a weight for 10 reps at 3 RIR"
+
+
+def first_load(
+    relative: tuple[str, str, Sequence[Session]] | None,
+    unit: str,
+    step: float,
+    floor: float,
+    target: Target | None,
+) -> Load:
+    """A loaded lift never done: from a relative (its name, how it is related, its
+    sessions) by the share in RELATIVE_SHARE, at the target's reps and effort; with no
+    relative, start light."""
+    tm = strength.training_max(relative[2], unit, step) if relative else None
+    if relative is None or tm is None:
+        return Load(None, unit, "same", START_LIGHT)
+    name, kin, sessions = relative
+    if target is None:  # no session planned yet: the relative's own last range
+        last = sessions[0]
+        target = Target(last.reps_min, last.reps_max, rir_max=last.rir)
+    share = RELATIVE_SHARE[kin]
+    reps = (target.reps_min + target.reps_max + 1) // 2
+    rir = float(target.rir_max or 0)
+    weight = max(floor, strength.load_for(tm.e1rm * share, reps, rir, step))
+    return Load(
+        weight,
+        unit,
+        "same",
+        f"first time: {number(share * 100)} % of your {name}'s {tm.text(unit)} → "
+        f"{reps} reps at {number(rir)} RIR: {number(weight)} {unit}",
+    )

@@ -130,6 +130,16 @@ class Load:
         # Nothing to count (a stronger band): the reason's conclusion says what to do.
         return " ".join(parts or [self.reason.rpartition(": ")[2]]) + arrow
 
+    @property
+    def in_words(self) -> bool:
+        """Nothing to count: the reason alone says it ('start light: ...')."""
+        return self.weight is None and self.reps is None and self.variant is None
+
+    def reason_after(self, shown: str) -> str:
+        """'62.5 kg ↑ (the reason)' from what is shown of it; the reason alone when it is
+        all there is to say."""
+        return self.reason if self.in_words else f"{shown} ({self.reason})"
+
 
 def warmup_seconds(sets: Iterable[SetDone]) -> int:
     """Warm-up sets take their reps and a minute each to change the plates."""

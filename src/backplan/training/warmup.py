@@ -1,4 +1,5 @@
-"""Warm-up sets for a session's first loaded multi-joint lift with a known load.
+"""Warm-up sets for a session's first loaded multi-joint lift with a known load (or,
+with none known, the empty bar).
 
 40 % × 8, 60 % × 5, 80 % × 3, and for strength 90 % × 1, rounded to the equipment's
 increment and never under an empty bar for a barbell (NSCA ch. 17: a specific
@@ -11,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from backplan.catalogue.model import Exercise, Goal, LoadKind, Mechanic
+from backplan.training.external import START_LIGHT
 from backplan.training.loads import SetDone, empty_bar, increment, round_to
 from backplan.training.model import Workout
 from backplan.training.plates import Rack, loadable, loads_plates
@@ -60,9 +62,21 @@ def with_warmup(
             or exercise.mechanic is not Mechanic.COMPOUND
         ):
             continue
-        if planned.load is None or not planned.load.weight:
+        if planned.load is None:
             continue
-        ramp = sets_for(planned.load.weight, planned.load.unit, exercise, workout.goal, steps, rack)
+        if not planned.load.weight:
+            if planned.load.reason != START_LIGHT or rack is None:
+                continue
+            if not loads_plates(exercise.equipment):
+                continue
+            # A first time with no load known: the empty bar, then find the weight.
+            ramp: tuple[SetDone, ...] = (
+                SetDone(10, rack.on(exercise.equipment).bar, rack.unit, plates=()),
+            )
+        else:
+            ramp = sets_for(
+                planned.load.weight, planned.load.unit, exercise, workout.goal, steps, rack
+            )
         if not ramp:
             continue
         exercises_now = list(workout.exercises)
