@@ -7,6 +7,7 @@ import os
 import re
 import signal
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -527,3 +528,47 @@ def test_go_reads_whole_on_a_phone(
     assert "a: add an exercise" in term.shown
     term.line("q")
     assert term.finish() == 0
+
+
+def test_a_set_far_from_its_effort_moves_the_next_sets_load(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rowed_last_week(monkeypatch, "3x10x60")
+    planned(monkeypatch, "upper", 1)
+    term = go(backplan_env, "--catalog", str(gym))
+    term.expect("> ")
+    term.line("w")
+    term.expect("> ")
+    term.line("9x62.5@5rir")  # 5 in reserve where 2 were asked: too light
+    term.expect("Logged")
+    term.expect("> ")
+    assert "Helms 2016" in term.shown
+    assert "Enter logs 9×65 kg" in term.shown
+    term.line("")
+    term.expect("Logged 9×65 kg")
+    term.expect("> ")
+    term.line("q")
+    assert term.finish() == 0
+    assert [s["weight"] for s in logged(2)["row"]] == [62.5, 65.0]
+
+
+def test_a_hinge_never_goes_up_within_a_session() -> None:
+    from backplan.catalogue.model import Group, Mechanic
+    from backplan.training.guide import Loading, autoregulated
+    from backplan.training.loads import SetDone
+    from backplan.training.model import PlannedExercise, Prescription
+
+    p = Prescription(3, 3, 6, 180, rir_min=2, rir_max=2)
+    done = SetDone(5, 180, "kg", rir=5)
+    e = PlannedExercise(1, "dl", "Deadlift", Group.LOWER_BACK, Mechanic.COMPOUND, None, p, "",
+                        sets_logged=(done,))  # fmt: skip
+    target = SetDone(5, 180, "kg")
+    assert autoregulated(e, target, Loading(2.5, hinge=True)) == (target, None)
+    raised, why = autoregulated(e, target, Loading(2.5, hinge=False))
+    assert raised is not None
+    assert raised.weight == 182.5
+    assert why is not None
+    heavy = replace(e, sets_logged=(SetDone(3, 180, "kg", rir=0),))
+    lowered, _ = autoregulated(heavy, target, Loading(2.5, hinge=True))
+    assert lowered is not None
+    assert lowered.weight == 177.5  # down is allowed for a hinge

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Annotated
 
@@ -95,7 +96,7 @@ def go(
     known = load_catalogue(catalog)
     with history.open_store() as store:
         workout = _chosen(store, workout_id, known, settings, options)
-        _walk(store, workout, known, settings.unit, timer=not no_timer)
+        _walk(store, workout, known, settings.unit, not no_timer, settings.step)
 
 
 def _chosen(
@@ -130,10 +131,18 @@ def _day_name(moment: datetime, now: datetime) -> str:
     return "yesterday" if (now.date() - moment.date()).days == 1 else moment.strftime("%A")
 
 
-def _walk(store: Store, workout: Workout, known: Catalogue, unit: str, timer: bool) -> None:
+def _walk(
+    store: Store,
+    workout: Workout,
+    known: Catalogue,
+    unit: str,
+    timer: bool,
+    steps: Mapping[str, float],
+) -> None:
     """Set after set until the workout is done, or the lifter stops it."""
     from backplan import clock
-    from backplan.training.guide import next_step
+    from backplan.training.guide import Loading, next_step
+    from backplan.training.loads import increment
 
     ident = workout.id or 0
     began = clock.seconds()
@@ -148,7 +157,12 @@ def _walk(store: Store, workout: Workout, known: Catalogue, unit: str, timer: bo
         while True:
             # The history is the truth: what is saved decides where the session stands.
             workout = store.get(ident)
-            step = next_step(workout, warmed, unit)
+            loading = {
+                e.id: Loading(increment(entry.equipment, unit, steps), entry.is_hinge)
+                for e in workout.exercises
+                if (entry := known.find(e.id)) is not None
+            }
+            step = next_step(workout, warmed, unit, loading)
             if step is None:
                 break
             walked = True

@@ -71,6 +71,8 @@ def step_screen(
             line.append(f" · {p.effort}")
         line.append(f" · rest {rest_text(p.rest_seconds)}")
     out.print(line)
+    if step.why and step.target is not None:
+        out.print(Text(f"This set: {step.target} — {step.why}", style="bold cyan"))
     if e.load is not None:
         load = with_plates(str(e.load), e.load.weight, e.load.plates)
         label = "Work sets at" if step.warmup else "Load"

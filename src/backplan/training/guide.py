@@ -26,6 +26,7 @@ class Step:
     of: int  # how many of its kind (warm-up sets, or work sets)
     warmup: bool = False
     target: SetDone | None = None  # what Enter logs; None when no load is known yet
+    why: str | None = None  # why the load moved from the set before, when it did
 
     @property
     def label(self) -> str:
@@ -40,9 +41,24 @@ def unfinished(workout: Workout) -> list[PlannedExercise]:
     ]
 
 
-def next_step(workout: Workout, warmed: Mapping[str, int], unit: str) -> Step | None:
+@dataclass(frozen=True)
+class Loading:
+    """How an exercise's load can move between sets: its increment, and whether it is a
+    hinge (which never goes up within a session)."""
+
+    step: float
+    hinge: bool = False
+
+
+def next_step(
+    workout: Workout,
+    warmed: Mapping[str, int],
+    unit: str,
+    loading: Mapping[str, Loading] | None = None,
+) -> Step | None:
     """The next set, or None when the session is done. `warmed` counts the warm-up sets
-    done of each exercise in this run (they are not in the history)."""
+    done of each exercise in this run (they are not in the history); `loading` lets a
+    set logged far from its effort move the next set's load."""
     todo = {e.id for e in unfinished(workout)}
     for place, e in enumerate(workout.exercises, start=1):
         if e.id not in todo:
@@ -51,8 +67,38 @@ def next_step(workout: Workout, warmed: Mapping[str, int], unit: str) -> Step | 
         if not done and warmed.get(e.id, 0) < len(e.warmup):
             number = warmed.get(e.id, 0) + 1
             return Step(e, place, number, len(e.warmup), True, e.warmup[number - 1])
-        return Step(e, place, done + 1, e.prescription.sets, False, as_prescribed(e, unit))
+        target, why = autoregulated(e, as_prescribed(e, unit), (loading or {}).get(e.id))
+        return Step(e, place, done + 1, e.prescription.sets, False, target, why)
     return None
+
+
+OFF_BY = 2  # reps in reserve away from the target that move the next set (Helms 2016)
+
+
+def autoregulated(
+    e: PlannedExercise, target: SetDone | None, loading: Loading | None
+) -> tuple[SetDone | None, str | None]:
+    """The next set's load one step up when the set before was logged 2 or more reps
+    easier than the effort asked, one step down when 2 or more harder (Helms et al.
+    2016, Strength Cond J 38(4)); a hinge never goes up within a session."""
+    p = e.prescription
+    if target is None or loading is None or not e.sets_logged or p.rir_max is None:
+        return target, None
+    last = e.sets_logged[-1]
+    if last.rir is None or not last.weight or last.dose is not Dose.REPS:
+        return target, None
+    aim = f"{p.rir_min}–{p.rir_max}" if p.rir_min != p.rir_max else f"{p.rir_max}"
+    if last.rir >= p.rir_max + OFF_BY and not loading.hinge:
+        weight, said = last.weight + loading.step, "easier"
+    elif p.rir_min is not None and last.rir <= p.rir_min - OFF_BY and last.weight > loading.step:
+        weight, said = last.weight - loading.step, "harder"
+    else:
+        return target, None
+    why = (
+        f"the last set was {last.rir:g} RIR, {said} than the {aim} asked: "
+        f"{'+' if said == 'easier' else '−'}{loading.step:g} {last.unit} (Helms 2016)"
+    )
+    return SetDone(target.reps, round(weight, 2), last.unit, target.dose), why
 
 
 def as_prescribed(e: PlannedExercise, unit: str) -> SetDone | None:
