@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import itertools
+
 from bench import lifter
 
 
@@ -22,6 +24,6 @@ def test_a_block_makes_the_simulated_lifter_stronger(days: int, seed: int) -> No
         for goal, points in by_goal.items():
             weights = [kg for _, kg in points]
             assert weights[-1] > weights[0], (lift, goal, weights)
-            assert all(b >= a for a, b in zip(weights, weights[1:], strict=False)), (
+            assert all(b >= a for a, b in itertools.pairwise(weights)), (
                 lift, goal, weights,
             )  # fmt: skip
