@@ -78,6 +78,17 @@ def resting(home: Path, gym: Path, monkeypatch: pytest.MonkeyPatch, rate: float)
     return term
 
 
+def past_the_warmup(home: Path, gym: Path, monkeypatch: pytest.MonkeyPatch) -> Terminal:
+    """go on today's rows, last week's 3 × 10 × 60 kg known, the warm-up skipped."""
+    rowed_last_week(monkeypatch, "3x10x60")
+    planned(monkeypatch, "upper", 1)
+    term = go(home, "--catalog", str(gym))
+    term.expect("> ")
+    term.line("w")
+    term.expect("> ")
+    return term
+
+
 def logged(workout_id: int = 1) -> dict[str, list[dict[str, Any]]]:
     shown = run_json("history", "show", str(workout_id))
     return {e["id"]: e["sets_logged"] for e in shown["exercises"]}
@@ -386,12 +397,7 @@ def test_a_done_workout_shows_its_summary_and_go_plans_the_next(
 def test_a_bare_number_is_reps_at_the_weight_on_screen_and_enter_repeats_it(
     backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rowed_last_week(monkeypatch, "3x10x60")
-    planned(monkeypatch, "upper", 1)
-    term = go(backplan_env, "--catalog", str(gym))
-    term.expect("> ")
-    term.line("w")  # past the warm-up
-    term.expect("> ")
+    term = past_the_warmup(backplan_env, gym, monkeypatch)
     assert "Last time (Mon 23 Nov): 10×60 kg, 10×60 kg, 10×60 kg" in term.shown
     shown = re.search(r"Enter logs (\d+)×([\d.]+) kg", term.shown)
     assert shown, term.shown
@@ -533,12 +539,7 @@ def test_go_reads_whole_on_a_phone(
 def test_a_set_far_from_its_effort_moves_the_next_sets_load(
     backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rowed_last_week(monkeypatch, "3x10x60")
-    planned(monkeypatch, "upper", 1)
-    term = go(backplan_env, "--catalog", str(gym))
-    term.expect("> ")
-    term.line("w")
-    term.expect("> ")
+    term = past_the_warmup(backplan_env, gym, monkeypatch)
     term.line("9x62.5@5rir")  # 5 in reserve where 2 were asked: too light
     term.expect("Logged")
     term.expect("> ")

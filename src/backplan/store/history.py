@@ -146,13 +146,9 @@ class Store(Queries, Programs, Gym):
         that was not planned). `after`: how many sets the caller saw logged; when another
         process logged one since, nothing is written and the error says so."""
         with self._transaction() as db:
-            created_ts = db.execute(
-                "SELECT created_ts FROM workouts WHERE id = ?", (workout_id,)
-            ).fetchone()
-            if created_ts is None:
-                raise no_such_workout(workout_id)
+            created_ts = self._created_ts(db, workout_id)
             if planned is not None:
-                self._add_exercise(db, workout_id, created_ts[0], planned)
+                self._add_exercise(db, workout_id, created_ts, planned)
             before = tuple(
                 set_from_row(*row)
                 for row in db.execute(
@@ -172,18 +168,21 @@ class Store(Queries, Programs, Gym):
                     (workout_id, exercise_id),
                 )
             first = 1 if replace else len(before) + 1
-            self._insert_sets(db, workout_id, created_ts[0], exercise_id, sets, first, when)
+            self._insert_sets(db, workout_id, created_ts, exercise_id, sets, first, when)
         return before
 
     def append_exercise(self, workout_id: int, planned: PlannedExercise) -> None:
         """An exercise added to a stored workout, after its others (go's `a`)."""
         with self._transaction() as db:
-            created_ts = db.execute(
-                "SELECT created_ts FROM workouts WHERE id = ?", (workout_id,)
-            ).fetchone()
-            if created_ts is None:
-                raise no_such_workout(workout_id)
-            self._add_exercise(db, workout_id, created_ts[0], planned)
+            self._add_exercise(db, workout_id, self._created_ts(db, workout_id), planned)
+
+    @staticmethod
+    def _created_ts(db: sqlite3.Connection, workout_id: int) -> float:
+        """When a workout was made (its exercises and sets carry it), or no such workout."""
+        row = db.execute("SELECT created_ts FROM workouts WHERE id = ?", (workout_id,)).fetchone()
+        if row is None:
+            raise no_such_workout(workout_id)
+        return float(row[0])
 
     @staticmethod
     def _add_exercise(
