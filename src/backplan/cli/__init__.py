@@ -15,14 +15,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import typer
 
-FAMILIES = ("catalogue", "plan", "go", "log", "program", "progress", "review", "training")
+FAMILIES = (
+    "catalogue", "plan", "go", "log", "body", "program", "progress", "review", "training",
+)  # fmt: skip
 HOMES = {
     "list": "catalogue", "show": "catalogue", "check": "catalogue", "log": "log",
     "workout": "plan", "today": "plan", "history": "plan", "status": "review",
     "stats": "review", "export": "review", "import": "review", "swap": "training",
     "pin": "training", "unpin": "training", "ban": "training", "unban": "training",
     "marks": "training", "config": "training", "program": "program",
-    "go": "go", "progress": "progress",
+    "go": "go", "progress": "progress", "weigh": "body",
 }  # fmt: skip
 
 

@@ -120,7 +120,11 @@ def export(
         marks = store.marks()
         chunks = (
             exchange.json_chunks(
-                store.every(), marks, render.config_json(config.load()), store.programs()
+                store.every(),
+                marks,
+                render.config_json(config.load()),
+                store.programs(),
+                store.weigh_ins(),
             )
             if format_.strip().lower() == "json"
             else exchange.csv_chunks(store.every())
@@ -219,13 +223,13 @@ def import_(
         raise BackplanError(f"{file}: cannot be read ({err.strerror or err}).") from None
     except UnicodeDecodeError as err:
         raise BackplanError(f"{file}: not UTF-8 text ({err.reason}).") from None
-    workouts, marks, settings, programs = exchange.read(text, str(file))
+    workouts, marks, settings, programs, weigh_ins = exchange.read(text, str(file))
     known = load_catalogue(catalog)
     strays = sorted(ident for ident in marks if known.find(ident) is None)
     marks = {ident: mark for ident, mark in marks.items() if ident not in strays}
     adopted = config.adoptable(settings)  # checked before anything changes
     with history.open_store() as store:
-        added = store.add(workouts, marks, programs)
+        added = store.add(workouts, marks, programs, weigh_ins)
     for key, value in adopted.items():
         config.set_value(key, value)
     skipped = len(workouts) - added

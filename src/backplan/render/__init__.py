@@ -20,6 +20,7 @@ from backplan.render.documents import (
 )
 
 if TYPE_CHECKING:
+    from backplan.render.body import weigh_json, weigh_view
     from backplan.render.catalogue import (
         MARK_WORDS,
         check_ok,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from backplan.render.workouts import history_table, volume_text, when_text, workout_view
 
 _VIEWS = {
+    "body": ("weigh_json", "weigh_view"),
     "catalogue": ("MARK_WORDS", "check_ok", "exercise_panel", "exercise_table", "marks_table"),
     "guide": ("KEYS_HELP", "step_screen", "stopped_text", "summary_view"),
     "imports": ("import_table",),
@@ -94,6 +96,8 @@ __all__ = [
     "summary_view",
     "volume_text",
     "warning",
+    "weigh_json",
+    "weigh_view",
     "when_text",
     "workout_json",
     "workout_markdown",

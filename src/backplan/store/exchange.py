@@ -7,8 +7,10 @@ import io
 import json
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from typing import Any
 
+from backplan import clock
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 from backplan.errors import BackplanError
 from backplan.render.documents import (  # the same keys as --json
@@ -31,7 +33,8 @@ from backplan.store.fields import (
 )
 from backplan.store.programs import program_document, read_program
 from backplan.text import spreadsheet_safe
-from backplan.training.loads import MAX_DOSE, MAX_REPS, MAX_WEIGHT, UNITS, Load, SetDone
+from backplan.training.bodyweight import LIMITS_KG, WeighIn
+from backplan.training.loads import MAX_DOSE, MAX_REPS, MAX_WEIGHT, UNITS, Load, SetDone, convert
 from backplan.training.model import PlannedExercise, Prescription, Workout
 from backplan.training.program import Program
 
@@ -65,6 +68,7 @@ def json_chunks(
     marks: dict[str, str],
     settings: dict[str, Any] | None = None,
     programs: Sequence[Program] = (),
+    weigh_ins: Sequence[WeighIn] = (),
 ) -> Iterator[str]:
     """The export document, a workout at a time: memory stays flat however long the
     history. Everything backplan keeps (and your settings), oldest workout first; the
@@ -80,9 +84,30 @@ def json_chunks(
     if programs:
         documents = [program_document(p) for p in programs]
         yield ',\n  "programs": ' + json.dumps(documents, ensure_ascii=False)
+    if weigh_ins:
+        documents = [weigh_in_document(w) for w in sorted(weigh_ins, key=lambda w: w.day)]
+        yield ',\n  "bodyweights": ' + json.dumps(documents, ensure_ascii=False)
     if settings is not None:
         yield ',\n  "config": ' + json.dumps(settings, ensure_ascii=False, sort_keys=True)
     yield "\n}\n"
+
+
+def weigh_in_document(w: WeighIn) -> dict[str, Any]:
+    return {"day": w.day.isoformat(), "weight": w.weight, "unit": w.unit}
+
+
+def _weigh_in(data: Any, where: str) -> WeighIn:
+    text = typed(get(data, "day", where), str, f"{where}.day")
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise Invalid(f"{where}.day", f"'{text[:40]}' is not a date like 2026-11-30") from None
+    if not clock.EARLIEST.date() <= day <= clock.latest().date():
+        raise Invalid(f"{where}.day", f"'{text}' is not a day you could have weighed in")
+    weight, unit = _weighed(data, where)
+    if weight is None or not LIMITS_KG[0] <= convert(weight, unit, "kg") <= LIMITS_KG[1]:
+        raise Invalid(f"{where}.weight", "must be a bodyweight, 1 to 400 kg")
+    return WeighIn(day, weight, unit)
 
 
 def to_json(
@@ -271,7 +296,7 @@ def _workout(data: Any, where: str) -> Workout:
 
 def read(
     text: str, source: str
-) -> tuple[list[Workout], dict[str, str], dict[str, Any], list[Program]]:
+) -> tuple[list[Workout], dict[str, str], dict[str, Any], list[Program], list[WeighIn]]:
     """The workouts, marks and settings of an export, or one clear error naming what is
     wrong (the settings are checked where they are used)."""
     if text.startswith(("workout_created,", "\ufeffworkout_created,")):
@@ -311,6 +336,8 @@ def read(
         settings = typed(optional(data, "config", {}), dict, "config")
         raw_programs = typed(optional(data, "programs", []), list, "programs")
         programs = [read_program(p, f"programs[{n}]") for n, p in enumerate(raw_programs)]
+        raw_weights = typed(optional(data, "bodyweights", []), list, "bodyweights")
+        weigh_ins = [_weigh_in(w, f"bodyweights[{n}]") for n, w in enumerate(raw_weights)]
     except Invalid as problem:
         raise BackplanError(f"{source}: {problem}. Nothing was imported.") from None
-    return workouts, marks, settings, programs
+    return workouts, marks, settings, programs, weigh_ins

@@ -5,13 +5,16 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from backplan.errors import BackplanError
+from backplan.store.body import Body
 from backplan.store.gym import Gym
+from backplan.store.marks import Marks
 from backplan.store.migrations import connect
 from backplan.store.programs import Programs, add_programs
 from backplan.store.queries import Queries
@@ -29,6 +32,7 @@ from backplan.store.rows import (
     unreadable,
     workout_from_row,
 )
+from backplan.training.bodyweight import WeighIn
 from backplan.training.loads import SetDone
 from backplan.training.model import PlannedExercise, Workout
 from backplan.training.program import Program
@@ -41,7 +45,7 @@ def open_store(path: Path | None = None, *, create: bool = True) -> Store:
     return Store(connection, where, read_only)
 
 
-class Store(Queries, Programs, Gym):
+class Store(Queries, Programs, Gym, Body, Marks):
     """One open history database. Use `open_store`, and close it (or use `with`)."""
 
     def __init__(
@@ -200,26 +204,6 @@ class Store(Queries, Programs, Gym):
             (workout_id, *row, created_ts),
         )
 
-    def set_mark(self, exercise_id: str, mark: str | None) -> str | None:
-        """Pin, ban or (None) clear an exercise; returns the mark it had before."""
-        with self._transaction() as db:
-            before = db.execute(
-                "SELECT mark FROM marks WHERE exercise_id = ?", (exercise_id,)
-            ).fetchone()
-            if mark is None:
-                db.execute("DELETE FROM marks WHERE exercise_id = ?", (exercise_id,))
-            else:
-                self._put_mark(db, exercise_id, mark)
-        return str(before[0]) if before else None
-
-    @staticmethod
-    def _put_mark(db: sqlite3.Connection, exercise_id: str, mark: str) -> None:
-        db.execute(
-            "INSERT INTO marks (exercise_id, mark) VALUES (?, ?)"
-            " ON CONFLICT (exercise_id) DO UPDATE SET mark = excluded.mark",
-            (exercise_id, mark),
-        )
-
     def save_plan(self, planned: Workout, replace: bool) -> tuple[Workout, int | None, bool]:
         """Today's plan, decided and saved in one transaction, so that backplans planning
         at once leave one unlogged plan and never delete a logged set. When the latest
@@ -255,11 +239,6 @@ class Store(Queries, Programs, Gym):
 
     # --- reads --------------------------------------------------------------------
 
-    def marks(self) -> dict[str, str]:
-        """Pinned and banned exercise ids: {id: 'pin' | 'ban'}."""
-        with self._guard():
-            return dict(self._db.execute("SELECT exercise_id, mark FROM marks").fetchall())
-
     def count(self) -> int:
         with self._guard():
             return int(self._db.execute("SELECT COUNT(*) FROM workouts").fetchone()[0])
@@ -283,13 +262,19 @@ class Store(Queries, Programs, Gym):
             yield from workouts
 
     def add(
-        self, workouts: Iterable[Workout], marks: dict[str, str], programs: Sequence[Program] = ()
+        self,
+        workouts: Iterable[Workout],
+        marks: dict[str, str],
+        programs: Sequence[Program] = (),
+        weigh_ins: Sequence[WeighIn] = (),
     ) -> int:
         """Import: add the workouts not already here (same time, same exercises), the
-        marks and the programs, all in one transaction, taking the workouts one at a time;
-        returns how many workouts were added."""
+        marks, the programs and the weigh-ins of days without one, all in one
+        transaction, taking the workouts one at a time; returns how many workouts were
+        added."""
         with self._transaction() as db:
             moved = add_programs(db, programs)
+            self._add_weigh_ins(db, weigh_ins, time.time())
             ids: dict[int, tuple[float, list[str]]] = {}
             for workout_id, created_ts, exercise_id in db.execute(
                 "SELECT w.id, w.created_ts, e.exercise_id FROM workouts w"

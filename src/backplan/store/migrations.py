@@ -136,6 +136,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX exercises_with_secondary ON workout_exercises (created_ts)"
         " WHERE secondary IS NOT NULL",
     ),
+    (
+        # Bodyweight: one weigh-in a day (a second one that day replaces it).
+        """CREATE TABLE bodyweights (
+            day TEXT PRIMARY KEY,       -- ISO 8601 date, the local day
+            weight REAL NOT NULL,
+            unit TEXT NOT NULL,
+            created_ts REAL NOT NULL
+        )""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
