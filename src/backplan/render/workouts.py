@@ -26,7 +26,7 @@ from backplan.training.plates import plates_text
 
 if TYPE_CHECKING:
     from backplan.training.loads import SetDone
-    from backplan.training.model import Workout
+    from backplan.training.model import PlannedExercise, Workout
 
 
 def warmup_text(sets: Sequence[SetDone]) -> str:
@@ -80,12 +80,9 @@ def workout_view(workout: Workout, unit: str) -> None:
     # Narrow (a phone): the reason and the load go under the exercise, with its group.
     small = narrow()
     others = 20 if small else 50
-    plates = [
-        len(f"{number(e.load.weight)}={plates_text(e.load.weight, e.load.plates, compact=True)}")
-        for e in workout.exercises
-        if e.load and e.load.weight and e.load.plates is not None
-    ]
-    width = min(max([exercise_width(workout.exercises, others), *plates]), out.width - 26)
+    plates = {e.id: line for e in workout.exercises if (line := _plates_line(e))}
+    widest = [exercise_width(workout.exercises, others), *map(len, plates.values())]
+    width = min(max(widest), out.width - 26)
     columns = [
         Column("#", "", justify="right"),
         Column("Exercise", width=width, no_wrap=False),
@@ -112,11 +109,8 @@ def workout_view(workout: Workout, unit: str) -> None:
         exercise.overflow = "fold"  # never an ellipsis: a long line folds whole
         if e.warmup:
             exercise.append(f"\nwarm up {warmup_text(e.warmup)}", style="italic")
-        if e.load and e.load.weight and e.load.plates is not None:
-            # The plates a side, counted and without spaces, so a narrow column neither
-            # splits nor cuts it: '197.5=20+[3×25+10+2.5+1.25]'.
-            side = plates_text(e.load.weight, e.load.plates, compact=True)
-            exercise.append(f"\n{number(e.load.weight)}={side}", style="italic")
+        if e.id in plates:
+            exercise.append(f"\n{plates[e.id]}", style="italic")
         group = Text(_SHORT[e.group], style=f"bold {e.group.colour}")
         whole = exercise.copy()
         whole.append(f"\n{e.group.label} · ", style=e.group.colour)
@@ -163,6 +157,14 @@ def volume_text(workout: Workout, unit: str) -> str:
     """Reps × weight over the logged sets; bodyweight-only sessions say so."""
     volume = workout.volume(unit)
     return f"{volume:,.0f} {unit}" if volume else "bodyweight"
+
+
+def _plates_line(e: PlannedExercise) -> str | None:
+    """The plates a side, counted and without spaces, so a narrow column neither splits
+    nor cuts it: '197.5=20+[3×25+10+2.5+1.25]'."""
+    if not (e.load and e.load.weight and e.load.plates is not None):
+        return None
+    return f"{number(e.load.weight)}={plates_text(e.load.weight, e.load.plates, compact=True)}"
 
 
 def minutes_text(workout: Workout) -> str:
