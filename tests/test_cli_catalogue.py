@@ -88,6 +88,7 @@ def test_list_json_keys() -> None:
         "goals",
         "family",
         "power",
+        "belt",
         "harder",
         "easier",
         "aliases",

@@ -25,11 +25,12 @@ def test_progress_chart_table_and_records(monkeypatch: pytest.MonkeyPatch) -> No
     assert "┤" in shown
     assert "█" in shown
     table = shown[shown.index("When") :]
-    assert "#4  10×62.5 kg  83.3  PR" in table
-    assert "#3  6×62.5 kg     75\n" in table  # no record: 75 < 79.2
+    # Sets logged without an effort count at the one prescribed (2 RIR), as loads do.
+    assert "#4  10×62.5 kg  87.5  PR" in table
+    assert "#3  6×62.5 kg   79.2\n" in table  # no record: 79.2 < 83.3
     data = run_json("progress", "barbell-bent-over-row")
     assert data["measure"] == "e1RM"
-    assert [s["value"] for s in data["sessions"]] == [76.0, 79.2, 75.0, 83.3]
+    assert [s["value"] for s in data["sessions"]] == [80.0, 83.3, 79.2, 87.5]
     assert [s["record"] for s in data["sessions"]] == [False, True, False, True]
     assert data["sessions"][3]["best"] == {
         "reps": 10, "weight": 62.5, "unit": "kg", "dose": "reps", "rir": None,

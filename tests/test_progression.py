@@ -159,7 +159,7 @@ def test_a_pull_up_progresses_by_reps_then_the_harder_variant() -> None:
     assert (load.weight, load.variant, load.change) == (None, "weighted-pull-up", "up")
     belt = suggest(topped, pull_up, "kg", Target(6, 12, Goal.STRENGTH))
     assert belt is not None
-    assert (belt.weight, belt.change) == (1.25, "up")
+    assert (belt.weight, belt.change) == (2.5, "up")
     assert "belt" in belt.reason
     going = suggest(sessions_of(6, 12, sets(3, 9, None)), pull_up, "kg")
     assert going is not None

@@ -29,7 +29,7 @@ from backplan.catalogue.model import (
 )
 
 KEEP = 8  # cached catalogues kept; the oldest go first
-FORMAT = 3  # of the cached rows: a new format is a new key
+FORMAT = 4  # of the cached rows: a new format is a new key
 
 
 def _path(data: bytes) -> Path:
@@ -51,13 +51,13 @@ def _exercise(
     pattern: str | None, cues: tuple[str, ...], focus: str | None, dose: str, sides: str,
     load: str | None, reps: tuple[int, int] | None, goals: tuple[str, ...],
     family: str | None, power: bool, harder: str | None, easier: str | None,
-    aliases: tuple[str, ...], secondary: tuple[str, ...],
+    aliases: tuple[str, ...], secondary: tuple[str, ...], belt: bool,
 ) -> Exercise:  # fmt: skip
     return Exercise(
         ident, name, Group(group), equipment, Level(level), Mechanic(mechanic),
         Pattern(pattern) if pattern else None, cues, focus, Dose(dose), Sides(sides),
         LoadKind(load) if load else None, reps, frozenset(map(Goal, goals)), family, power,
-        harder, easier, aliases, tuple(map(Group, secondary)),
+        harder, easier, aliases, tuple(map(Group, secondary)), belt,
     )  # fmt: skip
 
 
@@ -84,6 +84,7 @@ def write(data: bytes, exercises: tuple[Exercise, ...]) -> None:
             e.easier,
             e.aliases,
             tuple(g.value for g in e.secondary),
+            e.belt,
         )
         for e in exercises
     )

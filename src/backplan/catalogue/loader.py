@@ -12,11 +12,14 @@ from backplan.catalogue.model import (
     EXERCISE_ID,
     GROUP_NAMES,
     SCHEMA_VERSION,
+    Dose,
     Exercise,
     Group,
     Level,
+    LoadKind,
     Mechanic,
     Pattern,
+    default_load,
 )
 from backplan.errors import did_you_mean
 
@@ -154,6 +157,14 @@ def _exercise(
     )
     extra, references = schema_v2.read(fields, where, version, check, _ID)
     refs.extend(references)
+    if extra.get("belt") and equipment is not None:
+        load = extra.get("load") or default_load(equipment)
+        if load is not LoadKind.BODYWEIGHT or extra.get("dose", Dose.REPS) is not Dose.REPS:
+            check.problem(
+                fields["belt"].line,
+                f"{where}: belt: true fits a bodyweight exercise counted in reps "
+                "(a pull-up), not this one",
+            )
     if len(check.problems) > before:
         return ident, None
     # No new problem means every required field was read.

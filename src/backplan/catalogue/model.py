@@ -174,6 +174,7 @@ class Exercise:
     easier: str | None = None
     aliases: tuple[str, ...] = ()
     secondary: tuple[Group, ...] = ()  # groups it loads too: half a set each
+    belt: bool = False  # a bodyweight move a dipping belt loads (pull-ups, chin-ups)
 
     @property
     def load_kind(self) -> LoadKind:
@@ -182,6 +183,18 @@ class Exercise:
     @property
     def family_name(self) -> str:
         return self.family or self.id
+
+    @property
+    def lifts_body(self) -> bool:
+        """Your whole body is the load (a pull-up, with a belt or with help): the load
+        moved is bodyweight + added - assistance. Rows you lie under and back
+        extensions move part of it, so they go by reps."""
+        if self.dose is not Dose.REPS:
+            return False
+        hangs = self.pattern is Pattern.VERTICAL_PULL and self.load_kind in (
+            LoadKind.BODYWEIGHT, LoadKind.ASSISTED
+        )  # fmt: skip
+        return self.belt or "belt" in self.equipment or hangs
 
     @property
     def is_hinge(self) -> bool:

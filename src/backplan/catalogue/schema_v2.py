@@ -17,7 +17,7 @@ from backplan.errors import did_you_mean
 
 FIELDS = (
     "dose", "sides", "load", "range", "goals", "family", "power", "harder", "easier",
-    "aliases", "secondary",
+    "aliases", "secondary", "belt",
 )  # fmt: skip
 MAX_ALIAS_CHARS = 100
 
@@ -66,8 +66,9 @@ def read(
         )
     if "goals" in given:
         values["goals"] = _goals(given["goals"], where, check)
-    if "power" in given:
-        values["power"] = check.flag(given["power"], f"{where}: power")
+    for flag in ("power", "belt"):
+        if flag in given:
+            values[flag] = check.flag(given[flag], f"{where}: {flag}")
     for name in ("family", "harder", "easier"):
         if name in given:
             value = check.text(given[name], f"{where}: {name}", 64)

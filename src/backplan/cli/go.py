@@ -195,7 +195,7 @@ def _walk(
         raise typer.Exit(1) from None
     # A workout done before this run: how long it took is not known.
     took = _elapsed(store, ident, began) if walked else None
-    _finish(store, workout, unit, took)
+    _finish(store, workout, known, unit, took)
 
 
 def _act(
@@ -291,8 +291,15 @@ def _elapsed(store: Store, ident: int, began: float) -> float:
     return max(run, since) if since < SESSION_HOURS * 3600 else run
 
 
-def _finish(store: Store, workout: Workout, unit: str, seconds: float | None) -> None:
+def _finish(
+    store: Store, workout: Workout, known: Catalogue, unit: str, seconds: float | None
+) -> None:
+    from backplan.cli.loads import records_before
     from backplan.training.guide import summary
+    from backplan.training.moved import moved_sets
 
-    earlier = {e.id: store.best_sets(e.id, workout.id or 0) for e in workout.exercises}
-    render.summary_view(workout, summary(workout, unit, earlier), unit, seconds)
+    body = store.body()
+    earlier = records_before(store, workout, known, unit, body)
+    moved = {e.id: moved_sets(e.sets_logged, known.find(e.id), body, workout.created.date(),
+                              unit) for e in workout.exercises}  # fmt: skip
+    render.summary_view(workout, summary(workout, unit, earlier, moved), unit, seconds)

@@ -1,6 +1,7 @@
 """The suggested load of each planned exercise, from the history: its own log, else a
 first load from a relative you have logged (the same family, else the same pattern
-and equipment), else "start light"; fitted to your plates."""
+and equipment), else "start light"; fitted to your plates. And the sets a record must
+beat, by the load moved."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ if TYPE_CHECKING:
     from backplan.catalogue.model import Exercise
     from backplan.config import Config
     from backplan.store.history import Store
+    from backplan.training.bodyweight import Bodyweights
     from backplan.training.external import Target
-    from backplan.training.loads import Load
+    from backplan.training.loads import Load, SetDone
+    from backplan.training.model import Workout
+    from backplan.training.progress import Point
 
 
 def loads_for(
@@ -27,15 +31,18 @@ def loads_for(
 ) -> dict[str, Load | None]:
     """Each exercise's suggested load, from its own log, for the range it is to do next
     (None: the range it was last logged at); `hold` (a deload) keeps the last load."""
+    from backplan import clock
     from backplan.catalogue.model import LoadKind
     from backplan.training import plates, progression
 
+    body = store.body()
+    today = clock.now().date()
     found = {}
     for ident, target in wanted:
         exercise = known.find(ident)
         sessions = store.sessions(ident, progression.SESSIONS_READ)
         load = progression.suggest(sessions, exercise, settings.unit, target, settings.step,
-                                   hold=hold)  # fmt: skip
+                                   hold=hold, body=body, today=today)  # fmt: skip
         if (
             not sessions
             and exercise is not None
@@ -79,3 +86,49 @@ def _first_load(
     step = increment(exercise.equipment, unit, settings.step)
     floor = empty_bar(exercise.equipment, unit)
     return external.first_load(relative, unit, step, floor, target)
+
+
+def records_before(
+    store: Store, workout: Workout, known: Catalogue, unit: str, body: Bodyweights | None
+) -> dict[str, list[SetDone]]:
+    """Each exercise's loaded sets from other workouts, as loads moved where it lifts your
+    body (each by the bodyweight of its day): what a record must beat."""
+    from backplan.training.moved import moved_sets
+
+    found: dict[str, list[SetDone]] = {}
+    for e in workout.exercises:
+        exercise = known.find(e.id)
+        found[e.id] = [
+            s
+            for logged in store.logged_sessions(e.id)
+            if logged.workout_id != workout.id
+            for s in moved_sets(logged.sets, exercise, body, logged.when.date(), unit)
+            if s.weight
+        ]
+    return found
+
+
+def progress_of(
+    store: Store, exercise: Exercise, known: Catalogue, unit: str
+) -> tuple[list[Point], dict[str, str] | None]:
+    """The exercise's progress; once you have weighed in, a move that lifts your body is
+    read by the load moved, and its family that lifts your body is one curve (sessions
+    with no load moved, a band's help not logged, left out). The names: the family's
+    exercises, when read by the load moved."""
+    from dataclasses import replace
+
+    from backplan.training.moved import moved_sets
+    from backplan.training.progress import points
+
+    body = store.body()
+    if body is None or not exercise.lifts_body:
+        return points(store.logged_sessions(exercise.id), unit), None
+    family = [e for e in known.exercises
+              if e.family_name == exercise.family_name and e.lifts_body]  # fmt: skip
+    sessions = []
+    for e in family:
+        for logged in store.logged_sessions(e.id):
+            moved = moved_sets(logged.sets, e, body, logged.when.date(), unit)
+            if any(s.weight for s in moved):
+                sessions.append(replace(logged, sets=moved))
+    return points(sessions, unit), {e.id: e.name for e in family}

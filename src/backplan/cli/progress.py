@@ -29,18 +29,20 @@ def progress(
 ) -> None:
     """Your best set and estimated 1RM of an exercise, session by session, records marked.
 
+    Once you have weighed in, a pull-up's whole family is one curve of the load moved.
+
     Example: backplan progress barbell-bent-over-row
     """
     from backplan import config
+    from backplan.cli.loads import progress_of
     from backplan.store import history
-    from backplan.training.progress import measure, points
+    from backplan.training.progress import measure
 
     known = load_catalogue(catalog)
     exercise = known.get(exercise_id)
     unit = config.load().unit
     with history.open_store(create=False) as store:
-        sessions = store.logged_sessions(exercise.id)
-    found = points(sessions, unit)
+        found, names = progress_of(store, exercise, known, unit)
     if json_:
         render.print_json(render.progress_json(exercise.id, found, measure(found) if found else ""))
         return
@@ -51,4 +53,6 @@ def progress(
             markup=False,
         )
         return
-    render.progress_view(exercise.name, found, measure(found), unit, last)
+    family = names is not None and len(names) > 1
+    title = f"{exercise.name} and its family" if family else exercise.name
+    render.progress_view(title, found, measure(found), unit, last, names)

@@ -138,6 +138,8 @@ def _schema_facts(exercise: Exercise) -> list[tuple[str, Text | str]]:
     facts: list[tuple[str, Text | str]] = [("dose", dose), ("load", exercise.load_kind.value)]
     if exercise.power:
         facts.append(("power", "ballistic: trained first, never to a grind"))
+    if exercise.belt:
+        facts.append(("belt", "loaded with a dipping belt once your reps top out"))
     if exercise.goals != frozenset(Goal):
         facts.append(("goals", ", ".join(g.value for g in Goal if g in exercise.goals)))
     for label, value in (("easier", exercise.easier), ("harder", exercise.harder)):

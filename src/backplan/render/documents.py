@@ -34,6 +34,7 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
         "goals": [g.value for g in Goal if g in exercise.goals],
         "family": exercise.family_name,
         "power": exercise.power,
+        "belt": exercise.belt,
         "harder": exercise.harder,
         "easier": exercise.easier,
         "aliases": list(exercise.aliases),
@@ -51,6 +52,7 @@ def load_json(load: Load | None) -> dict[str, Any] | None:
         "reps": load.reps,
         "variant": load.variant,
         "plates": None if load.plates is None else list(load.plates),  # one side's
+        "added": load.added,
     }
 
 

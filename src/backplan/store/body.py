@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from backplan.store.part import Part
-from backplan.training.bodyweight import WeighIn
+from backplan.training.bodyweight import Bodyweights, WeighIn
 
 
 class Body(Part):
@@ -32,6 +32,11 @@ class Body(Part):
                 "SELECT day, weight, unit FROM bodyweights ORDER BY day DESC"
             ).fetchall()
         return [WeighIn(date.fromisoformat(day), weight, unit) for day, weight, unit in rows]
+
+    def body(self) -> Bodyweights | None:
+        """Every weigh-in, to find the bodyweight around a day; None with none."""
+        weigh_ins = self.weigh_ins()
+        return Bodyweights(tuple(weigh_ins)) if weigh_ins else None
 
     @staticmethod
     def _on(db: sqlite3.Connection, day: date) -> WeighIn | None:

@@ -188,7 +188,7 @@ def _plate(value: Any, where: str) -> float:
     return plate
 
 
-def _suggested(data: Any, where: str, dose: Dose) -> Load | None:
+def _suggested(data: Any, where: str, dose: Dose, kind: LoadKind | None) -> Load | None:
     if data is None:
         return None
     weight, unit = _weighed(data, where)
@@ -197,7 +197,8 @@ def _suggested(data: Any, where: str, dose: Dose) -> Load | None:
     variant = maybe(optional(data, "variant", None), str, f"{where}.variant")
     # Weight, reps and variant may all be None: a suggestion in words ('start light').
     reason = typed(get(data, "reason", where), str, f"{where}.reason")
-    return Load(weight, unit, change, reason, reps, variant, dose)
+    added = kind is LoadKind.BODYWEIGHT and weight is not None  # a belt
+    return Load(weight, unit, change, reason, reps, variant, dose, added=added)
 
 
 def _exercise(data: Any, where: str) -> PlannedExercise:
@@ -212,6 +213,7 @@ def _exercise(data: Any, where: str) -> PlannedExercise:
     rir_min = maybe(optional(data, "rir_min", None), int, f"{where}.rir_min")
     rir_max = maybe(optional(data, "rir_max", None), int, f"{where}.rir_max")
     load_type = optional(data, "load_type", None)
+    kind = None if load_type is None else choice(load_type, f"{where}.load_type", LoadKind)
     sets_logged = typed(field("sets_logged"), list, f"{where}.sets_logged")
     return PlannedExercise(
         position=whole(field("position"), f"{where}.position", 1, 100),
@@ -230,10 +232,10 @@ def _exercise(data: Any, where: str) -> PlannedExercise:
             rir_min=None if rir_min is None else whole(rir_min, f"{where}.rir_min", 0, 10),
             rir_max=None if rir_max is None else whole(rir_max, f"{where}.rir_max", 0, 10),
         ),
-        load_kind=None if load_type is None else choice(load_type, f"{where}.load_type", LoadKind),
+        load_kind=kind,
         reason=typed(field("reason"), str, f"{where}.reason"),
         focus=maybe(field("focus"), str, f"{where}.focus"),
-        load=_suggested(field("load"), f"{where}.load", dose),
+        load=_suggested(field("load"), f"{where}.load", dose, kind),
         warmup=tuple(
             _warmup(item, f"{where}.warmup[{n}]")
             for n, item in enumerate(typed(optional(data, "warmup", []), list, f"{where}.warmup"))

@@ -10,6 +10,7 @@ from backplan.store.part import Part
 from backplan.store.rows import local_time, set_from_row
 from backplan.training.loads import Session, SetDone
 from backplan.training.model import Recency, Workout
+from backplan.training.progress import Logged
 from backplan.training.recovery import Work
 
 HALF = 0.5  # of a set, to a group an exercise loads besides its own
@@ -61,8 +62,15 @@ class Queries(Part):
                 (exercise_id, limit),
             ).fetchall()
             return [
-                Session(low, high, self._sets(workout_id, exercise_id), rir, bool(imported))
-                for workout_id, low, high, rir, imported, _ in workouts
+                Session(
+                    low,
+                    high,
+                    self._sets(workout_id, exercise_id),
+                    rir,
+                    bool(imported),
+                    local_time(ts).date(),
+                )
+                for workout_id, low, high, rir, imported, ts in workouts
             ]
 
     def _sets(self, workout_id: int, exercise_id: str) -> tuple[SetDone, ...]:
@@ -120,29 +128,26 @@ class Queries(Part):
             ]
         return found
 
-    def logged_sessions(self, exercise_id: str) -> list[tuple[int, datetime, list[SetDone]]]:
-        """Every workout with sets of an exercise, oldest first: (id, when, sets)."""
-        found: dict[int, tuple[int, datetime, list[SetDone]]] = {}
+    def logged_sessions(self, exercise_id: str) -> list[Logged]:
+        """Every workout with sets of an exercise, oldest first."""
+        found: dict[int, tuple[datetime, int | None, list[SetDone]]] = {}
         with self._guard():
             rows = self._db.execute(
-                "SELECT workout_id, created_ts, reps, weight, unit, dose, rir FROM logged_sets"
-                " WHERE exercise_id = ? ORDER BY created_ts, workout_id, set_number",
+                "SELECT l.workout_id, l.created_ts, e.rir_max,"
+                " l.reps, l.weight, l.unit, l.dose, l.rir FROM logged_sets l"
+                " LEFT JOIN workout_exercises e"
+                " ON e.workout_id = l.workout_id AND e.exercise_id = l.exercise_id"
+                " WHERE l.exercise_id = ? ORDER BY l.created_ts, l.workout_id, l.set_number",
                 (exercise_id,),
             ).fetchall()
-        for workout_id, created_ts, *values in rows:
-            entry = found.setdefault(workout_id, (workout_id, local_time(created_ts), []))
-            entry[2].append(set_from_row(*values))
-        return list(found.values())
-
-    def best_sets(self, exercise_id: str, besides: int) -> list[SetDone]:
-        """Every set logged of an exercise outside one workout (for personal records)."""
-        with self._guard():
-            rows = self._db.execute(
-                "SELECT reps, weight, unit, dose, rir FROM logged_sets"
-                " WHERE exercise_id = ? AND workout_id != ? AND weight > 0",
-                (exercise_id, besides),
-            ).fetchall()
-        return [set_from_row(*row) for row in rows]
+        for workout_id, created_ts, rir, *values in rows:
+            found.setdefault(workout_id, (local_time(created_ts), rir, []))[2].append(
+                set_from_row(*values)
+            )
+        return [
+            Logged(ident, when, sets, exercise_id, rir)
+            for ident, (when, rir, sets) in found.items()
+        ]
 
     def usage(self, exercise_id: str) -> tuple[int, datetime | None]:
         """How many sessions included the exercise, and when it was last done."""

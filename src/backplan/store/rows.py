@@ -139,6 +139,7 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
             None if load_variant is None else visible(load_variant),
             Dose(dose),
             None if load_plates is None else tuple(json.loads(load_plates)),
+            added=load_type == LoadKind.BODYWEIGHT.value and load_weight is not None,  # a belt
         ),
         sets_logged=sets_logged,
         load_kind=LoadKind(load_type) if load_type else None,

@@ -50,3 +50,36 @@ def average(weigh_ins: Sequence[WeighIn], on: date, unit: str) -> float | None:
     since = on - timedelta(days=AVERAGE_DAYS - 1)
     recent = [w.in_unit(unit) for w in weigh_ins if since <= w.day <= on]
     return sum(recent) / len(recent) if recent else None
+
+
+@dataclass(frozen=True)
+class Bodyweight:
+    """The bodyweight a day's load moved is reckoned from, and where it came from."""
+
+    weight: float  # in `unit`
+    unit: str
+    source: str  # '7-day average' or 'weighed 3 Nov'
+
+    def text(self) -> str:
+        """'bodyweight 81 kg, 7-day average'."""
+        return f"bodyweight {number(round(self.weight, 1))} {self.unit}, {self.source}"
+
+
+@dataclass(frozen=True)
+class Bodyweights:
+    """Your weigh-ins, to find the bodyweight around any day."""
+
+    weigh_ins: tuple[WeighIn, ...]
+
+    def on(self, day: date, unit: str) -> Bodyweight | None:
+        """The day's weigh-in; else the mean of those within 3 days either side (a
+        7-day average); else the nearest one, however far; None with none at all."""
+        half = timedelta(days=AVERAGE_DAYS // 2)
+        near = [w for w in self.weigh_ins if abs(w.day - day) <= half]
+        if len(near) > 1 and all(w.day != day for w in near):
+            mean = sum(w.in_unit(unit) for w in near) / len(near)
+            return Bodyweight(round(mean, 2), unit, "7-day average")
+        if not self.weigh_ins:
+            return None
+        nearest = min(self.weigh_ins, key=lambda w: (abs(w.day - day), w.day))
+        return Bodyweight(nearest.in_unit(unit), unit, f"weighed {nearest.day:%-d %b %Y}")

@@ -49,10 +49,15 @@ def suggest(
     step: float,
     exercise: Exercise | None,
     target: Target | None,
+    body: float = 0.0,
 ) -> Load:
     """An external load from the training max (progression v3): the heaviest loadable
     weight that leaves the range's target at the prescribed effort, never more than one
-    step above the last load at that range, and never lower for one short session."""
+    step above the last load at that range, and never lower for one short session.
+
+    With `body` (today's bodyweight, for a belt: sessions as loads moved), the weights
+    are loads moved, loadable as `body` + a whole number of steps, and the last load is
+    the last belt on today's bodyweight."""
     last = same[0]
     at_range = target is None or (last.reps_min, last.reps_max) == (
         target.reps_min,
@@ -64,36 +69,47 @@ def suggest(
     rir = float(rir_max if rir_max is not None else last.rir or 0)
     tm = strength.training_max(recent, unit, step)
     assert tm is not None  # the latest session is loaded
-    floor = empty_bar(exercise.equipment if exercise else (), unit)
-    ideal = max(floor, strength.load_for(tm.e1rm, reps, rir, step))
+    floor = max(empty_bar(exercise.equipment if exercise else (), unit), body)
+    ideal = max(floor, strength.load_for(tm.e1rm, reps, rir, step, above=body))
+
+    def say(weight: float) -> str:
+        if not body:
+            return f"{number(weight)} {unit}"
+        belt = round(weight - body, 2)
+        return f"{number(belt)} {unit} on the belt" if belt > 0 else "bodyweight alone"
+
     aim = f"{reps} reps at {number(rir)} RIR"
     why = f"{tm.text(unit)} → {aim}"
     if not at_range:  # a range not done lately: carried through the training max
-        before = max(s.weight_in(unit) for s in recent[0].sets)
+        before = _load(recent[0], unit, body)
         change = "up" if ideal > before else "down" if ideal < before else "same"
-        return Load(ideal, unit, change, f"{why}: {number(ideal)} {unit}")
-    last_load = _load(last, unit)
+        return Load(ideal, unit, change, f"{why}: {say(ideal)}")
+    last_load = _load(last, unit, body)
     if any(s.unit != unit for s in last.sets if s.weight):
-        last_load = round_to(last_load, step)  # 135 lb is 61.23 kg: nobody loads that
+        last_load = body + round_to(last_load - body, step)  # 135 lb is 61.23 kg: nobody loads that
     if step > last_load * MOST:  # one increment too big a jump: reps first, then the load
         return _reps_first(same, unit, step, last_load, low, high)
     beat = len(same) >= 2 and all(_beat(s, reps, rir) for s in same[:2])
     weight = min(max(ideal, last_load + step if beat else ideal), last_load + step)
+    if strength.short(last):  # a bad day is never a reason to go up
+        weight = min(weight, last_load)
     if weight < last_load:
         twice_short = len(same) >= 2 and all(strength.short(s) for s in same[:2])
-        if not twice_short or abs(_load(same[1], unit) - last_load) > step / 2:
-            return Load(last_load, unit, "same", f"{why}: {number(last_load)} {unit} again")
-        weight = max(weight, round_up_to(last_load * (1 - MOST), step), floor)
-        return Load(weight, unit, "down", f"{why}; two sessions short: {number(weight)} {unit}")
+        if not twice_short or abs(_load(same[1], unit, body) - last_load) > step / 2:
+            return Load(last_load, unit, "same", f"{why}: {say(last_load)} again")
+        lower = body + round_up_to(last_load * (1 - MOST) - body, step)
+        weight = max(weight, lower, floor)
+        return Load(weight, unit, "down", f"{why}; two sessions short: {say(weight)}")
     change = "up" if weight > last_load else "same"
-    reason = f"{why}: {number(weight)} {unit}"
+    reason = f"{why}: {say(weight)}"
     if beat and weight > ideal:
         reason = f"{why}; beat the target twice: +{number(step)} {unit}"
     return Load(weight, unit, change, reason)
 
 
-def _load(session: Session, unit: str) -> float:
-    return max(s.weight_in(unit) for s in session.sets)
+def _load(session: Session, unit: str, body: float = 0.0) -> float:
+    """The session's heaviest load; for loads moved, its added load on today's `body`."""
+    return max(s.weight_in(unit) for s in session.sets) - session.body + body
 
 
 def _beat(session: Session, reps: int, rir: float) -> bool:

@@ -140,20 +140,27 @@ class Summary:
     records: tuple[Record, ...] = ()
 
 
-def summary(workout: Workout, unit: str, earlier: Mapping[str, Sequence[SetDone]]) -> Summary:
+def summary(
+    workout: Workout,
+    unit: str,
+    earlier: Mapping[str, Sequence[SetDone]],
+    moved: Mapping[str, Sequence[SetDone]] | None = None,
+) -> Summary:
     """Sets and volume per group, what was skipped, and each estimated 1RM better than
-    every one logged before (`earlier`: each exercise's sets from other workouts)."""
+    every one logged before (`earlier`: each exercise's sets from other workouts; `moved`:
+    this workout's sets as loads moved, for the moves that lift your body)."""
     sets: dict[Group, int] = {}
     volume: dict[Group, float] = {}
     records = []
     for e in workout.exercises:
         if not e.sets_logged:
             continue
-        sets[e.group] = sets.get(e.group, 0) + len(e.sets_logged)
+        done = (moved or {}).get(e.id, e.sets_logged)
+        sets[e.group] = sets.get(e.group, 0) + len(done)
         volume[e.group] = volume.get(e.group, 0.0) + sum(
-            s.reps * s.weight_in(unit) for s in e.sets_logged if s.dose is Dose.REPS
+            s.reps * s.weight_in(unit) for s in done if s.dose is Dose.REPS
         )
-        loaded = [s for s in e.sets_logged if s.weight and s.dose is Dose.REPS]
+        loaded = [s for s in done if s.weight and s.dose is Dose.REPS]
         before = [e1rm(s, unit) for s in earlier.get(e.id, ()) if s.weight]
         if loaded and before:
             best = max(e1rm(s, unit) for s in loaded)

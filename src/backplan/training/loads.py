@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from backplan.catalogue.model import Dose
 
@@ -28,6 +29,7 @@ INCREMENTS: dict[str, tuple[float, float]] = {
     "machine": (2.5, 5.0),
     "dumbbell": (2.0, 5.0),
     "kettlebell": (4.0, 10.0),
+    "belt": (2.5, 5.0),  # plates on a dipping belt
 }
 _UNIT_OF_DOSE = {Dose.REPS: "", Dose.SECONDS: " s", Dose.METRES: " m"}
 
@@ -98,6 +100,8 @@ class Session:
     sets: tuple[SetDone, ...]
     rir: int | None = None  # the effort prescribed (reps in reserve), for sets logged without
     imported: bool = False  # from another app: no prescription of backplan's to fall short of
+    day: date | None = None  # when it was done, for the bodyweight of the day
+    body: float = 0.0  # the bodyweight counted into its weights (the load moved), if any
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,7 @@ class Load:
     variant: str | None = None  # the harder or easier exercise's id, when it is time
     dose: Dose = Dose.REPS  # the unit of `reps`
     plates: tuple[float, ...] | None = None  # per side, for a barbell-family lift
+    added: bool = False  # the weight is added to your body (a belt): '+5 kg'
 
     def __str__(self) -> str:
         arrow = {"up": " ↑", "down": " ↓", "same": ""}[self.change]
@@ -119,7 +124,7 @@ class Load:
             return f"{self.variant}{arrow}"
         parts = []
         if self.weight is not None:
-            parts.append(f"{number(self.weight)} {self.unit}")
+            parts.append(f"{'+' if self.added else ''}{number(self.weight)} {self.unit}")
         if self.reps is not None:
             amount = f"{self.reps}{_UNIT_OF_DOSE[self.dose]}"
             if self.dose is Dose.REPS:

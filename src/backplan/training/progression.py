@@ -12,18 +12,23 @@ deload holds the last load.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
 
 from backplan.catalogue.model import Dose, Exercise, Goal, LoadKind
-from backplan.training import external
+from backplan.training import belt, external
 from backplan.training.external import Target
 from backplan.training.loads import (
-    SMALLEST_PLATE,
     Load,
     Session,
     increment,
     number,
     round_to,
 )
+from backplan.training.moved import moved_sessions
+
+if TYPE_CHECKING:
+    from backplan.training.bodyweight import Bodyweights
 
 EXTRA_REPS = 2  # past the top of the range, before a too-big increment
 TIMED_STEP = 5  # seconds or metres
@@ -46,11 +51,22 @@ def suggest(
     steps: Mapping[str, float] | None = None,
     *,
     hold: bool = False,
+    body: Bodyweights | None = None,
+    today: date | None = None,
 ) -> Load | None:
     """The next load from an exercise's logged sessions, newest first; None if never
     logged. `exercise` is None when the catalogue no longer has it (then it is treated
     as a loaded lift); `target` is the next session's range (default: the last one's).
-    With `hold` (a deload week) the load never goes up."""
+    With `hold` (a deload week) the load never goes up. With `body` (your weigh-ins), a
+    belt on a move that lifts your body follows the training max of the load moved."""
+    bodyweight = body.on(today, unit) if body and today and exercise else None
+    if sessions and sessions[0].sets and bodyweight and exercise and _belted(exercise):
+        assert body is not None
+        assert today is not None
+        moved = moved_sessions(sessions, exercise, body, unit, today)
+        belted = belt.suggest(moved, exercise, bodyweight, unit, target, steps or {})
+        if belted is not None:
+            return _held(belted, sessions[0], unit) if hold else belted
     recent = list(sessions)  # every range: one training max serves them all
     if target is not None:
         same = [
@@ -70,10 +86,22 @@ def suggest(
         load = external.suggest(recent, sessions, unit, step, exercise, target)
     else:
         load = _suggest(sessions, exercise, unit, target, steps)
-    if hold and load.change == "up":
-        working = max(s.weight_in(unit) for s in sessions[0].sets)
-        return Load(working or None, unit, "same", "deload week: last time's load, half the sets")
-    return load
+    return _held(load, sessions[0], unit) if hold else load
+
+
+def _belted(exercise: Exercise) -> bool:
+    """A belt loads it: the catalogue says `belt: true`, or the belt is its equipment."""
+    return exercise.belt or (
+        exercise.load_kind is LoadKind.EXTERNAL and "belt" in exercise.equipment
+    )
+
+
+def _held(load: Load, last: Session, unit: str) -> Load:
+    """A deload week: never up."""
+    if load.change != "up":
+        return load
+    working = max(s.weight_in(unit) for s in last.sets)
+    return Load(working or None, unit, "same", "deload week: last time's load, half the sets")
 
 
 def _suggest(
@@ -96,27 +124,75 @@ def _suggest(
         return _timed(last, twice, dose, unit, working)
     if kind is LoadKind.BAND:
         return _band(last, twice, unit)
-    if kind is LoadKind.BODYWEIGHT and not working:
-        return _bodyweight(last, twice, unit, exercise, target)
+    belt_step = increment(("belt",), unit, steps or {})
+    if kind is LoadKind.BODYWEIGHT and (last.reps_min, last.reps_max) != (
+        target.reps_min,
+        target.reps_max,
+    ):
+        return _carried(last, unit, target)
+    if kind is LoadKind.BODYWEIGHT and working and exercise and exercise.belt:
+        return _belt_by_reps(last, twice, unit, round_to(working, belt_step), belt_step)
+    if kind is LoadKind.BODYWEIGHT:  # a bar you lie under, or a plate held, is not its load
+        return _bodyweight(last, twice, unit, exercise, target, belt_step)
     step = increment(exercise.equipment if exercise else (), unit, steps or {})
     if any(s.unit != unit and s.weight for s in last.sets):
         working = round_to(working, step)  # 135 lb is 61.23 kg: nobody loads that
     return _assisted(last, twice, unit, working, step)
 
 
+WEIGH = "backplan weigh KG lets the belt follow your strength"
+
+
+def _carried(last: Session, unit: str, target: Target) -> Load:
+    """A bodyweight move at a range not done lately: the reps the last session's best set
+    leaves at the new effort (its load, your body, is the same), within the range."""
+    best = max(last.sets, key=lambda s: s.reps + (s.rir if s.rir is not None else last.rir or 0))
+    left = best.rir if best.rir is not None else float(last.rir or 0)
+    rir = float(target.rir_max if target.rir_max is not None else left)
+    reps = max(target.reps_min, min(target.reps_max, round(best.reps + left - rir)))
+    return Load(
+        None,
+        unit,
+        "same",
+        f"{best.reps} reps at {number(left)} RIR on a {last.reps_min}–{last.reps_max} day "
+        f"→ {reps} at {number(rir)} RIR",
+        reps=reps,
+    )
+
+
+def _belt_by_reps(last: Session, twice: bool, unit: str, belt: float, step: float) -> Load:
+    """A belt with no bodyweight known: the reps climb, then the belt by a step."""
+    if twice:
+        return Load(belt + step, unit, "up", f"every set hit {last.reps_max}, twice: "
+                    f"+{number(step)} {unit} on the belt ({WEIGH})", added=True)  # fmt: skip
+    if _short(last):
+        lighter = max(0.0, belt - step)
+        return Load(lighter or None, unit, "down", f"most sets under {last.reps_min} reps: "
+                    f"{number(lighter)} {unit} on the belt", added=bool(lighter))  # fmt: skip
+    best = max(s.reps for s in last.sets)
+    return Load(belt, unit, "same", f"same belt until every set hits {last.reps_max}",
+                reps=min(best + 1, last.reps_max), added=True)  # fmt: skip
+
+
 def _bodyweight(
-    last: Session, twice: bool, unit: str, exercise: Exercise | None, target: Target
+    last: Session,
+    twice: bool,
+    unit: str,
+    exercise: Exercise | None,
+    target: Target,
+    belt_step: float,
 ) -> Load:
+    """Reps, then the harder variant; a belt only where the catalogue says one fits."""
     best = max(s.reps for s in last.sets)
     if twice:
-        if target.goal is Goal.STRENGTH:
-            plate = SMALLEST_PLATE[unit]
+        if target.goal is Goal.STRENGTH and exercise and exercise.belt:
             return Load(
-                plate,
+                belt_step,
                 unit,
                 "up",
-                f"every set hit {last.reps_max}, twice: add a belt with a "
-                f"{number(plate)} {unit} plate",
+                f"every set hit {last.reps_max}, twice: add a belt with "
+                f"{number(belt_step)} {unit} ({WEIGH})",
+                added=True,
             )
         if exercise and exercise.harder:
             return Load(

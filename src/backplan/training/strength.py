@@ -13,6 +13,7 @@ at most.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -79,6 +80,12 @@ def training_max(sessions: Sequence[Session], unit: str, step: float) -> Estimat
     return latest
 
 
-def load_for(tm: float, reps: int, rir: float, step: float) -> float:
-    """The heaviest weight on the increment that leaves `reps` at `rir` by the estimate."""
-    return floor_to(tm / (1 + (reps + rir) / 30), step)
+def load_for(tm: float, reps: int, rir: float, step: float, above: float = 0.0) -> float:
+    """The heaviest weight on the increment (`above` + whole steps: a belt on your
+    bodyweight) that leaves `reps` at `rir` by the estimate."""
+    return round(above + floor_to(tm / (1 + (reps + rir) / 30) - above, step), 2)
+
+
+def reps_at(tm: float, load: float, rir: float) -> int:
+    """The reps `load` leaves at `rir` by the estimate (Epley turned round)."""
+    return math.floor(30 * (tm / load - 1) - rir + 1e-9) if load else 0
