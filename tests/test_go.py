@@ -304,6 +304,25 @@ def test_a_record_is_named_in_the_summary(
     assert "upper back   3 sets  1,680 kg" in term.shown
 
 
+def test_a_pull_up_record_is_by_the_load_moved(
+    backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 80 kg, 8 pull-ups with 2.5 kg on the belt beat last week's 8 at bodyweight:
+    a record of 82.5 kg moved, not of the 2.5 kg plate; the volume counts the body too."""
+    monkeypatch.setenv("BACKPLAN_NOW", LAST_WEEK)
+    ok("weigh", "80")
+    ok("workout", "--seed", "1", "--group", "lats", "--exercises", "1")
+    ok("log", "pull-up", "8", "8", "8")
+    planned(monkeypatch, "lats", 1)
+    term = go(backplan_env, "--catalog", str(gym))
+    for _ in range(3):
+        term.expect("> ")
+        term.line("8x+2.5")
+    assert term.finish() == 0
+    assert "PR: Pull Up, estimated 1RM 104.5 kg (best before 101.3 kg)" in term.shown
+    assert "lats         3 sets  1,980 kg" in term.shown
+
+
 def test_the_rest_timer_idles(
     backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -39,7 +39,9 @@ def sessions_of(*sets: tuple[int, float | None], low: int = 5, high: int = 8) ->
 
 
 def test_the_load_moved_counts_the_bodyweight_of_the_day() -> None:
-    body = Bodyweights((WeighIn(date(2026, 11, 1), 80, "kg"), WeighIn(date(2026, 11, 20), 84, "kg")))
+    body = Bodyweights(
+        (WeighIn(date(2026, 11, 1), 80, "kg"), WeighIn(date(2026, 11, 20), 84, "kg"))
+    )
     assert body.on(date(2026, 11, 1), "kg").weight == 80  # type: ignore[union-attr]
     assert body.on(date(2026, 11, 21), "kg").source == "weighed 20 Nov 2026"  # type: ignore[union-attr]
     assert body.on(date(2026, 10, 1), "kg").weight == 80  # type: ignore[union-attr]  # the nearest
@@ -87,7 +89,9 @@ def test_a_belt_on_a_strength_day_stays_in_its_range() -> None:
     assert "bodyweight 81 kg" in load.reason
     assert str(load) == "+7.5 kg ↑"
     # Bodyweight alone topped twice: the first belt is one step, the smallest that fits.
-    first = suggest(sessions_of((8, None), (8, None)), pull_up, "kg", STRENGTH, body=body, today=TODAY)
+    first = suggest(
+        sessions_of((8, None), (8, None)), pull_up, "kg", STRENGTH, body=body, today=TODAY
+    )
     assert first is not None
     assert (first.weight, first.added) == (2.5, True)
 
