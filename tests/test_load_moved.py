@@ -78,6 +78,8 @@ def test_without_a_bodyweight_pull_ups_chart_reps(monkeypatch: pytest.MonkeyPatc
     ok("log", "pull-up", "8", "9")
     data = run_json("progress", "pull-up")
     assert (data["measure"], data["sessions"][-1]["value"]) == ("reps", 9.0)
+    assert "backplan weigh KG" in ok("progress", "pull-up").stdout
+    assert "backplan weigh" not in ok("progress", "barbell-bent-over-row").stdout
 
 
 def test_a_belt_on_a_strength_day_stays_in_its_range() -> None:

@@ -56,3 +56,9 @@ def progress(
     family = names is not None and len(names) > 1
     title = f"{exercise.name} and its family" if family else exercise.name
     render.progress_view(title, found, measure(found), unit, last, names)
+    if names is None and exercise.lifts_body:
+        render.out.print(
+            "Weigh in (backplan weigh KG) to chart the load you move: bodyweight and belt.",
+            style="dim",
+            markup=False,
+        )
