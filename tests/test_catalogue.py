@@ -29,7 +29,10 @@ SHIPPED = catalogue.load(paths.shipped_catalogue())
 def test_shipped_catalogue_covers_each_group(group: Group) -> None:
     exercises = [e for e in SHIPPED.exercises if e.group is group]
     assert len(exercises) >= 16
-    assert {e.level for e in exercises} == set(Level)
+    # Levels are a ceiling: every group has work for beginners and intermediates (the
+    # core lifts are intermediate at most, so advanced is never the only way in).
+    assert {Level.BEGINNER, Level.INTERMEDIATE} <= {e.level for e in exercises}
+    assert any(e.main for e in exercises)
     no_gear = {BODYWEIGHT, "band", "pull-up-bar"}
     assert sum(set(e.equipment) <= no_gear for e in exercises) >= 3
     assert (

@@ -89,6 +89,8 @@ def test_list_json_keys() -> None:
         "family",
         "power",
         "belt",
+        "main",
+        "role",
         "harder",
         "easier",
         "aliases",

@@ -46,7 +46,7 @@ def test_a_four_week_block_followed_to_its_end(
             sets[e["group"]] = sets.get(e["group"], 0) + e["sets"]
             if e["id"] in mains and e["load"] and e["load"]["weight"]:
                 seen_loads.setdefault(f"{e['id']} {e['reps_min']}", []).append(e["load"]["weight"])
-        assert sets == session["sets"]
+        assert sets == session["sets"], workout["notes"]
         # The human view says where you are.
         text = ok("history", "show", str(workout["id"])).stdout
         assert f"Week {week}, day {day} of your 4-week block" in text

@@ -10,7 +10,7 @@ import pytest
 
 from backplan import catalogue, paths
 from backplan.catalogue import Group, Level, Pattern
-from backplan.catalogue.model import Dose, Goal, LoadKind, Mechanic
+from backplan.catalogue.model import Dose, Goal, LoadKind, Mechanic, Sides
 from backplan.training.model import Recency
 from backplan.training.planner import Request, plan
 from tests.helpers import do, run_json
@@ -40,7 +40,7 @@ def test_holds_and_carries_are_seconds_and_metres() -> None:
 
 @pytest.mark.parametrize(
     ("exercise_id", "low"),
-    [("band-lat-pulldown", 8), ("kettlebell-swing", 5), ("ring-row", 5), ("pull-up", 5)],
+    [("band-lat-pulldown", 8), ("kettlebell-swing", 8), ("ring-row", 5), ("pull-up", 5)],
 )
 def test_no_heavy_triples_for_bands_bodyweight_or_swings(exercise_id: str, low: int) -> None:
     strength = planned_as(exercise_id, Goal.STRENGTH)
@@ -88,16 +88,20 @@ def test_heavy_hinges_never_go_above_twelve_reps() -> None:
                     assert e.prescription.reps_max <= 12, (e.id, goal)
 
 
-def test_an_advanced_strength_session_is_built_from_advanced_lifts() -> None:
-    planned = run_json("workout", "--no-save", "--minutes", "30", "--goal", "strength",
-                       "--level", "advanced", "--seed", "1")  # fmt: skip
-    picks = [SHIPPED.by_id[e["id"]] for e in planned["exercises"]]
-    assert picks
-    assert all(e.level is Level.ADVANCED for e in picks)
-    assert all(e.load_kind is LoadKind.EXTERNAL for e in picks)
-    six = plan(SHIPPED.exercises, Request(goal=Goal.STRENGTH, level=Level.ADVANCED, seed=1),
-               Recency(), NOW)  # fmt: skip
-    assert sum(SHIPPED.by_id[e.id].level is Level.ADVANCED for e in six.exercises) >= 3
+def test_an_advanced_session_is_built_on_core_lifts() -> None:
+    """Level is a ceiling: a fresh advanced lifter's sessions open each group with a
+    core lift (`main`), not the hardest label; the variants rotate in later."""
+    for goal in (Goal.STRENGTH, Goal.HYPERTROPHY):
+        for seed in range(20):
+            workout = plan(SHIPPED.exercises, Request(goal=goal, level=Level.ADVANCED, seed=seed),
+                           Recency(), NOW)  # fmt: skip
+            first = {}
+            for e in workout.exercises:
+                first.setdefault(e.group, SHIPPED.by_id[e.id])
+            assert all(e.main for e in first.values()), (goal, seed, first)
+    short = run_json("workout", "--no-save", "--minutes", "30", "--goal", "strength",
+                     "--level", "advanced", "--seed", "1")  # fmt: skip
+    assert {e["group"] for e in short["exercises"]} == {"lats", "upper-back", "lower-back"}
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -128,10 +132,16 @@ def test_near_duplicates_never_share_a_session() -> None:
         assert {Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL} <= patterns
 
 
-def test_twelve_exercises_give_the_lower_back_two() -> None:
+def test_twelve_exercises_give_the_lower_back_two_within_the_ceiling() -> None:
+    """Twelve asked for: the lower back's cap holds, and the session's ceiling (20 hard
+    sets for an intermediate) leaves the last picks out and says so."""
     workout = plan(SHIPPED.exercises, Request(seed=2, exercises=12), Recency(), NOW)
     counts = Counter(e.group for e in workout.exercises)
-    assert counts == {Group.LATS: 5, Group.UPPER_BACK: 5, Group.LOWER_BACK: 2}
+    assert counts[Group.LOWER_BACK] == 2
+    assert sum(e.prescription.sets for e in workout.exercises) <= 20
+    for group in (Group.LATS, Group.UPPER_BACK):
+        assert sum(e.prescription.sets for e in workout.exercises if e.group is group) <= 8
+    assert any("at most 8 hard sets" in note and "left out" in note for note in workout.notes)
 
 
 def test_the_corrected_catalogue_entries() -> None:
@@ -139,8 +149,32 @@ def test_the_corrected_catalogue_entries() -> None:
     assert by_id["conventional-deadlift"].level is Level.INTERMEDIATE
     assert by_id["good-morning"].level is Level.INTERMEDIATE
     assert "chest" in (by_id["dumbbell-pullover"].focus or "")
-    assert by_id["renegade-row"].group is Group.LOWER_BACK
+    assert by_id["renegade-row"].group is Group.UPPER_BACK
     assert by_id["renegade-row"].pattern is Pattern.STABILITY
+    # Round 3: levels read as a coach would, the core lifts marked, drills that prepare.
+    for ident in ("weighted-pull-up", "weighted-chin-up", "snatch-grip-deadlift",
+                  "wide-grip-pull-up", "pendlay-row", "seal-row", "meadows-row"):  # fmt: skip
+        assert by_id[ident].level is Level.INTERMEDIATE, ident
+    for ident in ("wide-grip-lat-pulldown", "cable-rear-delt-fly"):
+        assert by_id[ident].level is Level.BEGINNER, ident
+    assert by_id["inverted-row"].harder == "feet-elevated-inverted-row"
+    assert by_id["archer-pull-up"].sides is Sides.EACH
+    assert {e.id for e in SHIPPED.exercises if e.preparation} == {
+        "dead-hang", "scapular-pull-up", "mcgill-curl-up"
+    }  # fmt: skip
+    for ident in ("conventional-deadlift", "sumo-deadlift", "trap-bar-deadlift",
+                  "barbell-bent-over-row", "pull-up", "weighted-pull-up", "lat-pulldown",
+                  "seated-cable-row"):  # fmt: skip
+        assert by_id[ident].main, ident
+    for ident in ("snatch-grip-deadlift", "pendlay-row", "seal-row", "meadows-row", "kroc-row"):
+        assert not by_id[ident].main, ident
+    unsupported = ("barbell-bent-over-row", "pendlay-row", "yates-row", "t-bar-row",
+                   "bent-over-two-dumbbell-row", "meadows-row", "farmers-carry")  # fmt: skip
+    for ident in unsupported:
+        assert Group.LOWER_BACK in by_id[ident].secondary, ident
+    for e in SHIPPED.exercises:
+        if e.is_hinge and ("deadlift" in e.id or e.id == "rack-pull"):
+            assert e.group is Group.UPPER_BACK or Group.UPPER_BACK in e.secondary, e.id
     assert by_id["scapular-pull-up"].group is Group.UPPER_BACK
     assert by_id["face-pull"].mechanic is Mechanic.COMPOUND
     assert "decompress" not in (by_id["reverse-hyperextension"].focus or "")
@@ -178,15 +212,15 @@ def test_volume_leans_toward_an_undertrained_group_and_says_so() -> None:
     counts = Counter(e.group for e in workout.exercises)
     assert counts[Group.LATS] == 1
     assert counts[Group.LOWER_BACK] == 2  # the cap holds the lean
-    assert any("Lats had 24 sets in the last 7 days, over 20" in n for n in workout.notes)
+    assert any("Lats had 24 sets in the last 7 days (20 or more)" in n for n in workout.notes)
 
 
 def test_the_cli_leans_on_the_last_seven_days() -> None:
-    for seed in (1, 2, 3):  # three lat-only sessions: 18 sets each
+    for seed in (1, 2, 3):  # three lat-only sessions: 8 sets each, the ceiling
         do(run_json("workout", "--group", "lats", "--seed", str(seed)))  # a plan is not training
     planned = run_json("workout", "--no-save", "--seed", "1", "--ignore-recovery")
     counts = Counter(e["group"] for e in planned["exercises"])
     assert counts["lats"] == 1
-    assert any("Lats had 54 sets in the last 7 days, over 20" in n for n in planned["notes"])
+    assert any("Lats had 24 sets in the last 7 days (20 or more)" in n for n in planned["notes"])
     status = {s["group"]: s for s in run_json("status")}
-    assert status["lats"]["reason"] == "18 sets today"  # the latest hard session
+    assert status["lats"]["reason"] == "8 sets today"  # the latest hard session

@@ -136,7 +136,7 @@ def test_the_screen_shows_the_set_the_cues_the_warmup_and_the_load(
     term.line("w")
     term.expect("> ")
     screen = term.shown
-    assert "Set 1 of 3 · 3 × 6–12 · 2 RIR · rest 90 s" in screen
+    assert "Set 1 of 3 · 3 × 6–12 · 2 RIR · rest 2 min" in screen
     assert "Load: 62.5 kg ↑ = 20 + [20 + 1.25] (e1RM 88 kg (12×60 kg, 2 RIR) → 9 reps" in screen
     assert "• Pull to the ribs." in screen
     assert "Focus: Squeeze." in screen
@@ -354,7 +354,7 @@ def test_not_a_terminal_points_to_log(gym: Path) -> None:
 
 
 def _readme_screen(home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The README's screen of go: the third exercise's second set, on the shipped
+    """The README's screen of go: the third exercise's first set, on the shipped
     catalogue, after two sessions of rows at 12 × 60 kg."""
     for now, args in (
         (LAST_WEEK, ["pin", "barbell-bent-over-row"]),
@@ -367,7 +367,7 @@ def _readme_screen(home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
         monkeypatch.setenv("BACKPLAN_NOW", now)
         ok(*args)
     term = Terminal(home, "go", now=MONDAY, rate=FAST, colour=False)
-    for answer in ["10x16"] * 3 + ["10"] * 3 + [""]:  # swings, pull-ups, a warm-up
+    for answer in [""] + ["8x60"] * 3 + ["10"] * 3:  # the deadlift's warm-up, its sets, pull-ups
         term.expect("> ")
         term.line(answer)
     term.expect("> ")

@@ -56,13 +56,13 @@ def test_a_suggestion_the_plates_cannot_make_is_rounded_and_says_so() -> None:
 def test_plates_in_the_workout_its_json_and_the_config(monkeypatch) -> None:
     monkeypatch.setenv("BACKPLAN_NOW", "2026-11-23T18:00:00+00:00")
     ok("pin", "barbell-bent-over-row")
-    ok("workout", "--seed", "1")
+    ok("workout", "--seed", "1", "--group", "upper")
     ok("log", "barbell-bent-over-row", "3x12x60")
     monkeypatch.setenv("BACKPLAN_NOW", "2026-11-25T18:00:00+00:00")
-    ok("workout", "--seed", "2")
+    ok("workout", "--seed", "2", "--group", "upper")
     ok("log", "barbell-bent-over-row", "3x12x60")
     monkeypatch.setenv("BACKPLAN_NOW", "2026-11-27T18:00:00+00:00")
-    planned = run_json("workout", "--seed", "3")
+    planned = run_json("workout", "--seed", "3", "--group", "upper")
     row = next(e for e in planned["exercises"] if e["id"] == "barbell-bent-over-row")
     assert row["load"]["weight"] == 62.5
     assert row["load"]["plates"] == [20.0, 1.25]

@@ -16,7 +16,7 @@ from backplan.errors import BackplanError
 from backplan.training import program
 from backplan.training.candidates import Request, candidates
 from backplan.training.model import Recency
-from backplan.training.planner import plan
+from backplan.training.planner import KIN, plan
 from backplan.training.program import WEEKDAYS, Progress
 from tests.test_planner import NOW, SHIPPED, exercises, followed
 
@@ -168,6 +168,8 @@ def test_a_block_holds_its_main_lifts_and_rotates_the_rest(
                     and a.id not in previous
                     and a.family_name not in {p.family_name for p in picked if p is not e}
                     and not (a.is_hinge and any(p.is_hinge for p in picked if p is not e))
+                    and not (a.pattern in KIN and any(p.pattern is a.pattern for p in picked))
+                    and (e.preparation or not a.preparation)
                 ]
                 assert not fresh, (day.number, e.id, [a.id for a in fresh])
         previous = ids
@@ -187,7 +189,9 @@ def test_on_the_shipped_catalogue_the_sets_planned_are_the_blocks(days: int) -> 
         sets = Counter[Group]()
         for e in workout.exercises:
             sets[e.group] += e.prescription.sets
-        assert dict(sets) == dict(day.sets), (day, ids)
+        # The erectors' budget depends on the lifts drawn: it may trim, and says so.
+        erectors = any(note.startswith("The erectors") for note in workout.notes)
+        assert dict(sets) == dict(day.sets) or erectors, (day, ids, workout.notes)
         assert {by_id[i].group for i in ids} == set(day.groups)
 
 

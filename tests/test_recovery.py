@@ -155,7 +155,7 @@ def test_a_named_group_is_planned_even_when_recovering() -> None:
     request = Request(groups=(Group.LOWER_BACK,), recovering=frozenset({Group.LOWER_BACK}))
     workout = plan(SHIPPED, request, Recency(), NOW)
     assert {e.group for e in workout.exercises} == {Group.LOWER_BACK}
-    assert not workout.notes
+    assert not any("recovering" in note.lower() for note in workout.notes)
 
 
 def test_the_cli_moves_slots_and_can_ignore_recovery() -> None:
@@ -188,7 +188,7 @@ def test_stats_command() -> None:
     do(run_json("workout", "--group", "lats", "--exercises", "3"))
     stats = run_json("stats", "--weeks", "2")
     assert len(stats["weeks"]) == 2
-    assert stats["weeks"][-1]["sets"]["lats"] == 9
+    assert stats["weeks"][-1]["sets"]["lats"] == 8  # 3 exercises, within the 8-set ceiling
     assert stats["weekly_sets_mark"] == 10
     never = set(stats["never_done"])
     by_id = {e.id: e for e in SHIPPED}
@@ -243,10 +243,10 @@ def test_stats_on_an_empty_history_lists_nothing() -> None:
 
 
 def test_stats_bars_show_the_count_the_band_and_the_trend() -> None:
-    do(run_json("workout", "--group", "lats", "--exercises", "4"))  # 12 planned sets this week
+    do(run_json("workout", "--group", "lats", "--exercises", "4"))  # 8 sets: the ceiling
     out = ok("stats", "--weeks", "2").stdout
     assert "the shaded band is 10–20" in out
-    assert "12 ↑" in out
+    assert "8 ↑" in out
     assert all(len(line) <= 80 for line in out.splitlines())
     bar = weekly_bar(24, 12, "cyan")
     assert bar.plain == "████████████  24 ↑"
@@ -264,4 +264,4 @@ def test_never_done_is_what_your_settings_would_plan_and_most_used_is_everything
     assert all(set(by_id[i].equipment) <= {"band", "pull-up-bar"} for i in stats["never_done"])
     used = {row["id"] for row in stats["most_used"]}
     assert used  # done at another level and with other equipment, still counted
-    assert any(by_id[i].level.value == "advanced" for i in used)
+    assert any(by_id[i].level.value != "beginner" for i in used)

@@ -25,11 +25,12 @@ from backplan.catalogue.model import (
     LoadKind,
     Mechanic,
     Pattern,
+    Role,
     Sides,
 )
 
 KEEP = 8  # cached catalogues kept; the oldest go first
-FORMAT = 4  # of the cached rows: a new format is a new key
+FORMAT = 5  # of the cached rows: a new format is a new key
 
 
 def _path(data: bytes) -> Path:
@@ -51,13 +52,13 @@ def _exercise(
     pattern: str | None, cues: tuple[str, ...], focus: str | None, dose: str, sides: str,
     load: str | None, reps: tuple[int, int] | None, goals: tuple[str, ...],
     family: str | None, power: bool, harder: str | None, easier: str | None,
-    aliases: tuple[str, ...], secondary: tuple[str, ...], belt: bool,
+    aliases: tuple[str, ...], secondary: tuple[str, ...], belt: bool, main: bool, role: str,
 ) -> Exercise:  # fmt: skip
     return Exercise(
         ident, name, Group(group), equipment, Level(level), Mechanic(mechanic),
         Pattern(pattern) if pattern else None, cues, focus, Dose(dose), Sides(sides),
         LoadKind(load) if load else None, reps, frozenset(map(Goal, goals)), family, power,
-        harder, easier, aliases, tuple(map(Group, secondary)), belt,
+        harder, easier, aliases, tuple(map(Group, secondary)), belt, main, Role(role),
     )  # fmt: skip
 
 
@@ -85,6 +86,8 @@ def write(data: bytes, exercises: tuple[Exercise, ...]) -> None:
             e.aliases,
             tuple(g.value for g in e.secondary),
             e.belt,
+            e.main,
+            e.role.value,
         )
         for e in exercises
     )

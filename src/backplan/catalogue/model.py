@@ -100,6 +100,14 @@ class LoadKind(str, Enum):
     BAND = "band"
 
 
+class Role(str, Enum):
+    """What an exercise is for: work that counts toward its group, or preparation (a
+    dead hang, a scapular pull-up) that readies it and counts no group volume."""
+
+    WORK = "work"
+    PREPARATION = "preparation"
+
+
 class Pattern(str, Enum):
     VERTICAL_PULL = "vertical-pull"
     HORIZONTAL_PULL = "horizontal-pull"
@@ -175,6 +183,8 @@ class Exercise:
     aliases: tuple[str, ...] = ()
     secondary: tuple[Group, ...] = ()  # groups it loads too: half a set each
     belt: bool = False  # a bodyweight move a dipping belt loads (pull-ups, chin-ups)
+    main: bool = False  # a core lift: a group's first pick and a block's main lift
+    role: Role = Role.WORK
 
     @property
     def load_kind(self) -> LoadKind:
@@ -195,6 +205,10 @@ class Exercise:
             LoadKind.BODYWEIGHT, LoadKind.ASSISTED
         )  # fmt: skip
         return self.belt or "belt" in self.equipment or hangs
+
+    @property
+    def preparation(self) -> bool:
+        return self.role is Role.PREPARATION
 
     @property
     def is_hinge(self) -> bool:

@@ -12,12 +12,12 @@ from typing import Any
 
 from backplan.catalogue import yamlnodes
 from backplan.catalogue.checker import Checker
-from backplan.catalogue.model import Dose, Goal, Group, LoadKind, Sides
+from backplan.catalogue.model import Dose, Goal, Group, LoadKind, Role, Sides
 from backplan.errors import did_you_mean
 
 FIELDS = (
     "dose", "sides", "load", "range", "goals", "family", "power", "harder", "easier",
-    "aliases", "secondary", "belt",
+    "aliases", "secondary", "belt", "main", "role",
 )  # fmt: skip
 MAX_ALIAS_CHARS = 100
 
@@ -66,7 +66,8 @@ def read(
         )
     if "goals" in given:
         values["goals"] = _goals(given["goals"], where, check)
-    for flag in ("power", "belt"):
+    choice("role", Role)
+    for flag in ("power", "belt", "main"):
         if flag in given:
             values[flag] = check.flag(given[flag], f"{where}: {flag}")
     for name in ("family", "harder", "easier"):

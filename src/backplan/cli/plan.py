@@ -128,7 +128,7 @@ def plan_session(
     from datetime import timedelta
 
     from backplan import seen
-    from backplan.training import planner, program, recovery
+    from backplan.training import planner, program, recovery, volume
     from backplan.training.external import Target
     from backplan.training.warmup import with_warmup
 
@@ -157,6 +157,9 @@ def plan_session(
     planned = with_warmup(
         planner.with_loads(planned, loads), known.by_id, settings.step, settings.rack
     )
+    if request.minutes is not None and planned.estimated_minutes > request.minutes:
+        # The warm-up sets, known only with the loads, take their minutes too.
+        planned = volume.trimmed(planned, known.by_id, planned.goal, request.minutes)
     if block and day:
         planned = replace(
             planned,

@@ -138,6 +138,10 @@ def _schema_facts(exercise: Exercise) -> list[tuple[str, Text | str]]:
     facts: list[tuple[str, Text | str]] = [("dose", dose), ("load", exercise.load_kind.value)]
     if exercise.power:
         facts.append(("power", "ballistic: trained first, never to a grind"))
+    if exercise.main:
+        facts.append(("main", "a core lift: first in its group, and a block's main lift"))
+    if exercise.preparation:
+        facts.append(("role", "preparation: readies the group, counts no group volume"))
     if exercise.belt:
         facts.append(("belt", "loaded with a dipping belt once your reps top out"))
     if exercise.goals != frozenset(Goal):

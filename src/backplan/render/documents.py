@@ -35,6 +35,8 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
         "family": exercise.family_name,
         "power": exercise.power,
         "belt": exercise.belt,
+        "main": exercise.main,
+        "role": exercise.role.value,
         "harder": exercise.harder,
         "easier": exercise.easier,
         "aliases": list(exercise.aliases),

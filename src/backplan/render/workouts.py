@@ -96,7 +96,10 @@ def workout_view(workout: Workout, unit: str) -> None:
         p = e.prescription
         dose = Text(p.target.replace(" per side", ""))
         side = "a side" if p.sides.value == "each" else None
-        effort = ", ".join(part for part in (p.effort, side) if part)
+        parts = [part for part in (p.effort, side) if part]
+        effort = ", ".join(parts)
+        if len(effort) > len("2–3 RIR, a side"):  # a hold's words: a line each, not wider
+            effort = "\n".join(parts)
         dose.append(f"\n{effort}", style="dim")
         why = Text(e.reason, style="dim", overflow="fold")  # a long id folds, never cut
         if e.load and e.load.in_words:

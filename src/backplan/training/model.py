@@ -17,6 +17,7 @@ SECONDS_PER_REP = 3
 SECONDS_PER_METRE = 1  # a loaded carry walks about a metre a second
 _WORK_SECONDS = {Dose.REPS: SECONDS_PER_REP, Dose.SECONDS: 1, Dose.METRES: SECONDS_PER_METRE}
 _UNIT = {Dose.REPS: "", Dose.SECONDS: " s", Dose.METRES: " m"}
+HOLD_EFFORT = "5–10 s spare"  # stop 5-10 s before form breaks: time in reserve
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,10 @@ class Prescription:
 
     @property
     def effort(self) -> str | None:
-        """'2 RIR', '1–2 RIR': reps in reserve at the end of each set."""
+        """'2 RIR', '1–2 RIR': reps in reserve at the end of each set; a hold or a carry
+        has no reps to keep in reserve, so it stops short of failing form."""
+        if self.dose is not Dose.REPS:
+            return HOLD_EFFORT
         if self.rir_min is None or self.rir_max is None:
             return None
         if self.rir_min == self.rir_max:

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from backplan.catalogue.model import Exercise, Goal, Group, Level, LoadKind, Pattern
 from backplan.defaults import MAX_EXERCISES
+from backplan.training import volume
 from backplan.training.candidates import Request, candidates, coins
 from backplan.training.loads import Load
 from backplan.training.model import PlannedExercise, Recency, Workout
@@ -54,22 +55,30 @@ def plan(
     elif request.minutes is None:
         workout = attempt(request.exercises)
     else:
-        # The estimate grows with each exercise, so the first count that fits is the largest.
-        for count in range(min(MAX_EXERCISES, len(pool)), 0, -1):
-            workout = attempt(count)
+        # As many exercises as the ceilings hold at the goal's usual sets, then
+        # fewer: at each count rests and sets are trimmed before an exercise is dropped,
+        # so a whole-back session keeps its three groups as long as anything can give.
+        usual = sets_per_exercise(request.goal, request.level)
+        per_group = max(1, volume.GROUP_CEILING[request.level] // usual)
+        most = max(len(groups), min(volume.SESSION_CEILING[request.level] // usual,
+                                    per_group * len(groups)))  # fmt: skip
+        by_id = {e.id: e for e in pool}
+        top = min(MAX_EXERCISES, len(pool), most)
+        for count in range(top, 0, -1):
+            workout = volume.trimmed(attempt(count), by_id, request.goal, request.minutes)
             if workout.estimated_minutes <= request.minutes:
+                if count == top and len(pool) > top:
+                    workout = _with_note(
+                        workout,
+                        f"At their usual sets the ceilings hold {top} exercises: these take "
+                        f"about {workout.estimated_minutes} of your {request.minutes} minutes.",
+                    )
                 break
         else:
             workout = _with_note(
                 workout,
                 f"Even one exercise takes about {workout.estimated_minutes} minutes with the "
                 f"warm-up, more than the {request.minutes} you have; here is one.",
-            )
-        if len(workout.exercises) == MAX_EXERCISES:
-            workout = _with_note(
-                workout,
-                f"A session holds at most {MAX_EXERCISES} exercises; these take about "
-                f"{workout.estimated_minutes} of your {request.minutes} minutes.",
             )
     if recovery_note:
         workout = _with_note(workout, recovery_note)
@@ -88,29 +97,71 @@ def plan(
     return workout
 
 
+# A core lift counts as done this much earlier when it bids for its group's first slot:
+# it leads most sessions, and a specialised variant takes its turn once it has waited
+# that much longer than every core lift.
+CORE_HEADSTART = timedelta(days=10)
+
+
+def _freshness(exercise: Exercise, first_of_group: bool, recency: Recency) -> tuple[Any, ...]:
+    """The stalest first (`Recency.freshness`), a core lift ahead for a first pick."""
+    done, when, uses = recency.freshness(exercise.id)
+    core = first_of_group and exercise.main
+    return (done, when - CORE_HEADSTART.total_seconds() * core, not core, uses)
+
+
 def _with_note(workout: Workout, note: str) -> Workout:
     return replace(workout, notes=(*workout.notes, note))
+
+
+# Kin: one drill of each a session (spinal extension, rear delts, straight-arm lats).
+KIN = {
+    Pattern.EXTENSION: "spinal-extension drill",
+    Pattern.SCAPULAR: "rear-delt drill",
+    Pattern.STRAIGHT_ARM: "straight-arm lat drill",
+}
+
+
+def _erector_kind(exercise: Exercise) -> str | None:
+    """A hinge, an unsupported row or a back extension: below advanced, never all three."""
+    if exercise.is_hinge:
+        return "hinge"
+    if exercise.pattern is Pattern.EXTENSION:
+        return "extension"
+    if exercise.pattern is Pattern.HORIZONTAL_PULL and Group.LOWER_BACK in exercise.secondary:
+        return "row"
+    return None
 
 
 @dataclass
 class _Session:
     """The picks so far, and what the rules need to know about them."""
 
+    level: Level = Level.INTERMEDIATE
     picks: list[Exercise] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     families: set[str] = field(default_factory=set)
     patterns: set[Pattern] = field(default_factory=set)
+    erectors: set[str] = field(default_factory=set)
 
     @property
     def has_hinge(self) -> bool:
         return Pattern.HINGE in self.patterns
 
     def allows(self, exercise: Exercise) -> bool:
-        """Not picked yet, no other of its family, and at most one hinge."""
+        """Not picked yet, no other of its family or kin, at most one hinge, and below
+        advanced no hinge, unsupported row and back extension together."""
+        kind = _erector_kind(exercise)
         return (
             exercise.id not in self.ids
             and exercise.family_name not in self.families
             and not (self.has_hinge and exercise.is_hinge)
+            and not (exercise.pattern in KIN and exercise.pattern in self.patterns)
+            and not (
+                self.level is not Level.ADVANCED
+                and kind is not None
+                and len(self.erectors | {kind}) == 3
+            )
         )
 
     def add(self, exercise: Exercise) -> None:
@@ -119,6 +170,8 @@ class _Session:
         self.families.add(exercise.family_name)
         if exercise.pattern is not None:
             self.patterns.add(exercise.pattern)
+        if (kind := _erector_kind(exercise)) is not None:
+            self.erectors.add(kind)
 
 
 def _plan(
@@ -132,39 +185,44 @@ def _plan(
 ) -> Workout:
     """`count` picks from the candidates of each group, as the shares say."""
     groups = shares.groups
-    session = _Session()
+    session = _Session(request.level)
     notes: list[str] = list(shares.notes)
     # A session that trains the lats and the upper back has a vertical and a horizontal pull.
     wanted = PULLS if {Group.LATS, Group.UPPER_BACK} <= set(groups) else frozenset()
 
     def rank(exercise: Exercise, first_of_group: bool) -> tuple[Any, ...]:
-        # A group's first pick is a main lift (power, hinge or heavy multi-joint) when one
-        # ties for it, so no group is trained by assistance work alone.
+        # A group's first pick is a core lift (`main`), else a main-tier one (power, hinge
+        # or heavy multi-joint), so no group is trained by assistance work alone; the
+        # specialised variants rotate after it. Level is a ceiling, not a preference.
         minor_first = first_of_group and tier(exercise) > MAIN_TIER
         repeats_pattern = exercise.pattern is not None and exercise.pattern in session.patterns
         missing = wanted - session.patterns
         return (
+            exercise.preparation,  # a drill that readies a group only when nothing else fits
             exercise.id in recency.previous,  # last session's only when nothing else is left
             # Each group covers its own pull first: the lats the vertical, the upper back
             # the horizontal; another missing pull next.
             not (exercise.pattern in missing and HOME_PULL.get(exercise.group) is exercise.pattern),
             exercise.pattern not in missing,
-            request.level.rank - exercise.level.rank,  # your level before easier ones
             request.goal is Goal.STRENGTH and exercise.load_kind is not LoadKind.EXTERNAL,
-            recency.freshness(exercise.id),
+            _freshness(exercise, first_of_group, recency),
             minor_first,
             repeats_pattern,
             coin[exercise.id],
         )
 
-    # Pinned lifts keep their place: nothing of their family, and no other hinge, takes it
-    # before their group's turn comes.
+    # Pinned lifts keep their place: nothing of their family or kin, and no other hinge,
+    # takes it before their group's turn comes.
     reserved = [e for g in groups for e in by_group[g] if e.id in request.pinned]
 
     def clashes(exercise: Exercise) -> bool:
         return exercise.id not in request.pinned and any(
             r.id not in session.ids
-            and (r.family_name == exercise.family_name or (r.is_hinge and exercise.is_hinge))
+            and (
+                r.family_name == exercise.family_name
+                or (r.is_hinge and exercise.is_hinge)
+                or (r.pattern in KIN and r.pattern is exercise.pattern)
+            )
             for r in reserved
         )
 
@@ -201,9 +259,18 @@ def _plan(
 
     notes += _shortfall_notes(by_group, shares, session, picked, count, request, recency)
     ordered = in_order(session.picks)
-    sets = _shared_sets(ordered, request)
+    shared = _shared_sets(ordered, request)
+    sets = {e.id: shared.get(e.id) or prescribe(e, request.goal, request.level).sets
+            for e in ordered}  # fmt: skip
+    # A program's day follows its block's weekly ramp; other sessions keep a week's ceiling.
+    weekly = {} if request.slots else request.weekly_sets
+    found, week_notes = volume.limits(ordered, request.level, weekly)
+    # What gives way first is what was picked last: the least needed, the least fresh.
+    sets, left_out, volume_notes = volume.fit(session.picks, sets, found, request.pinned)
+    notes += week_notes + volume_notes
+    ordered = [e for e in ordered if e.id not in left_out]
     planned = [
-        planned_exercise(position, e, request, recency, now, len(by_group[e.group]), sets.get(e.id))
+        planned_exercise(position, e, request, recency, now, len(by_group[e.group]), sets[e.id])
         for position, e in enumerate(ordered, start=1)
     ]
     return Workout(

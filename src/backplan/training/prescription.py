@@ -8,9 +8,19 @@ Effort is reps in reserve (Helms et al. 2016, Strength Cond J 38(4):42).
 
 from __future__ import annotations
 
-from backplan.catalogue.model import Dose, Exercise, Goal, Level, LoadKind, Mechanic, Pattern
+from backplan.catalogue.model import (
+    Dose,
+    Exercise,
+    Goal,
+    Level,
+    LoadKind,
+    Mechanic,
+    Pattern,
+    Sides,
+)
 from backplan.errors import BackplanError, did_you_mean
 from backplan.training.model import Prescription
+from backplan.training.order import is_light
 
 _GOAL_SPELLINGS = {
     "strength": Goal.STRENGTH,
@@ -46,13 +56,20 @@ _REPS = {
     Goal.HYPERTROPHY: ((6, 12), (8, 12), (6, 12), (10, 15), (8, 12)),
     Goal.ENDURANCE: ((12, 20), (12, 20), (10, 15), (15, 20), (12, 20)),
 }
-# Heavy triples wait until technique is grooved.
-_BEGINNER_STRENGTH = {
-    _EXTERNAL_COMPOUND: (8, 12),
-    _EXTERNAL_ISOLATION: (8, 12),
-    _BODYWEIGHT: (6, 10),
+# ACSM 2009's novice loads: 8-12 for strength and hypertrophy alike (heavy triples wait
+# until technique is grooved), 10-15 for endurance; bodyweight moves 6-10.
+_NOVICE = {_EXTERNAL_COMPOUND: (8, 12), _EXTERNAL_ISOLATION: (8, 12), _BODYWEIGHT: (6, 10)}
+_BEGINNER = {
+    Goal.STRENGTH: _NOVICE,
+    Goal.HYPERTROPHY: _NOVICE,
+    Goal.ENDURANCE: {_EXTERNAL_COMPOUND: (10, 15), _EXTERNAL_ISOLATION: (10, 15)},
 }
-# Rest in seconds by goal and mechanic, for beginner / intermediate / advanced.
+_POWER_REPS = (8, 12)  # swings: crisp sets that end before the hips slow (not for endurance)
+_ONE_SIDED_LOWEST = 5  # one side at a time, a strength set still has 5 reps a side
+REP_OUT_FROM = 20  # an own range from here is a rep-out set (the Kroc row): 2 sets at most
+# Rest in seconds by goal and mechanic, for beginner / intermediate / advanced. Heavy
+# multi-joint lifts rest 2-3 minutes on hypertrophy days too (ACSM 2009; Schoenfeld et
+# al. 2016: longer rests grew more muscle on such lifts); ballistic swings 60-90 s.
 _REST = {
     (Goal.STRENGTH, Mechanic.COMPOUND): (120, 180, 240),
     (Goal.STRENGTH, Mechanic.ISOLATION): (60, 90, 90),
@@ -61,6 +78,8 @@ _REST = {
     (Goal.ENDURANCE, Mechanic.COMPOUND): (45, 45, 60),
     (Goal.ENDURANCE, Mechanic.ISOLATION): (30, 30, 45),
 }
+_HEAVY_HYPERTROPHY_REST = (120, 120, 180)
+_POWER_REST = (60, 90, 90)
 
 
 def _kind(exercise: Exercise) -> int:
@@ -79,9 +98,14 @@ def reps(exercise: Exercise, goal: Goal, level: Level) -> tuple[int, int]:
     if exercise.range is not None:
         return exercise.range
     kind = _kind(exercise)
-    if goal is Goal.STRENGTH and level is Level.BEGINNER and kind in _BEGINNER_STRENGTH:
-        return _BEGINNER_STRENGTH[kind]
-    return _REPS[goal][kind]
+    if kind == _POWER and goal is not Goal.ENDURANCE:
+        return _POWER_REPS
+    if level is Level.BEGINNER and kind in _BEGINNER[goal]:
+        return _BEGINNER[goal][kind]
+    low, high = _REPS[goal][kind]
+    if exercise.sides is Sides.EACH and goal is Goal.STRENGTH and low < _ONE_SIDED_LOWEST:
+        return _ONE_SIDED_LOWEST, max(high, 8)
+    return low, high
 
 
 def rest_class(exercise: Exercise) -> Mechanic:
@@ -92,16 +116,32 @@ def rest_class(exercise: Exercise) -> Mechanic:
         return Mechanic.COMPOUND
     if (
         exercise.dose is not Dose.REPS
-        or exercise.load_kind is LoadKind.BAND
+        or is_light(exercise)  # bands, and shoulder-health drills of 12-20 (a face pull)
         or exercise.pattern is Pattern.STABILITY
     ):
         return Mechanic.ISOLATION
     return exercise.mechanic
 
 
-def effort(exercise: Exercise, goal: Goal, level: Level) -> tuple[int, int]:
+def rest(exercise: Exercise, goal: Goal, level: Level) -> int:
+    """Seconds between sets: by goal and rest class, heavy multi-joint lifts (two-sided
+    compounds, not light work) 2-3 min on hypertrophy days, swings 60-90 s."""
+    kind = rest_class(exercise)
+    if exercise.power and goal is not Goal.ENDURANCE:
+        return _POWER_REST[level.rank]
+    heavy = kind is Mechanic.COMPOUND and exercise.sides is Sides.BOTH
+    if goal is Goal.HYPERTROPHY and heavy:
+        return _HEAVY_HYPERTROPHY_REST[level.rank]
+    return _REST[goal, kind][level.rank]
+
+
+def effort(exercise: Exercise, goal: Goal, level: Level) -> tuple[int | None, int | None]:
     """Reps in reserve (Helms et al. 2016): beginners 3; strength 2; hypertrophy 1-2
-    (compounds 2); endurance 2-3; a hinge or a ballistic move never closer than 2."""
+    (compounds 2); endurance 2-3; a hinge or a ballistic move never closer than 2.
+    Holds and carries carry none: they stop 5-10 s before form breaks (see
+    `Prescription.effort`)."""
+    if exercise.dose is not Dose.REPS:
+        return None, None
     if level is Level.BEGINNER:
         return 3, 3
     if goal is Goal.STRENGTH:
@@ -117,6 +157,11 @@ def effort(exercise: Exercise, goal: Goal, level: Level) -> tuple[int, int]:
     return low, high
 
 
+def shortest_rest(exercise: Exercise, goal: Goal) -> int:
+    """The shortest rest the goal allows this kind of exercise (its beginners')."""
+    return rest(exercise, goal, Level.BEGINNER)
+
+
 def sets_per_exercise(goal: Goal, level: Level) -> int:
     return _SETS[goal][level.rank]
 
@@ -124,11 +169,14 @@ def sets_per_exercise(goal: Goal, level: Level) -> int:
 def prescribe(exercise: Exercise, goal: Goal, level: Level) -> Prescription:
     low, high = reps(exercise, goal, level)
     rir_min, rir_max = effort(exercise, goal, level)
+    sets = sets_per_exercise(goal, level)
+    if exercise.dose is Dose.REPS and low >= REP_OUT_FROM:
+        sets = min(sets, 2)  # a rep-out set (the Kroc row) is one or two all-out sets
     return Prescription(
-        sets=sets_per_exercise(goal, level),
+        sets=sets,
         reps_min=low,
         reps_max=high,
-        rest_seconds=_REST[goal, rest_class(exercise)][level.rank],
+        rest_seconds=rest(exercise, goal, level),
         dose=exercise.dose,
         sides=exercise.sides,
         rir_min=rir_min,

@@ -29,6 +29,7 @@ from backplan.training.order import MAIN_TIER, tier
 from backplan.training.planner import HOME_PULL
 from backplan.training.prescription import sets_per_exercise
 from backplan.training.slots import LOWER_BACK_CAP
+from backplan.training.volume import GROUP_CEILING, SESSION_CEILING
 
 WEEKS, DAYS = PROGRAM_WEEKS, PROGRAM_DAYS
 UNDULATION = (Goal.STRENGTH, Goal.HYPERTROPHY, Goal.ENDURANCE)  # heavy, medium, light days
@@ -207,7 +208,7 @@ def _week_slots(
 ) -> list[dict[Group, tuple[int, int]]]:
     """(exercises, sets) per group for each day, so each group's week comes to its target
     sets: what is left is shared over the days still to come, in exercises of about the
-    goal's usual sets (at most one more)."""
+    goal's usual sets (at most one more), within a session's ceilings (`volume`)."""
     slots: list[dict[Group, tuple[int, int]]] = [dict.fromkeys(gs, (0, 0)) for gs in week_groups]
     for group, target in targets.items():
         days = [i for i, groups in enumerate(week_groups) if group in groups]
@@ -220,9 +221,14 @@ def _week_slots(
                 count = min(count, LOWER_BACK_CAP)  # a stabiliser, beside the others
             others = sum(n for g, (n, _) in slots[i].items() if g is not group)
             count = max(1, min(count, MAX_EXERCISES - others))
-            sets = min(sets, count * (per + 1))
+            sets = min(sets, count * (per + 1), GROUP_CEILING[level])
             slots[i][group] = (count, sets)
             left -= sets
+    for day in slots:  # within the session's ceiling: the group with the most gives first
+        while sum(sets for _, sets in day.values()) > SESSION_CEILING[level]:
+            group = max(day, key=lambda g: day[g][1])
+            count, sets = day[group]
+            day[group] = (count, sets - 1)
     return slots
 
 
@@ -234,7 +240,7 @@ def main_lifts(
     recently: Mapping[str, int] | None = None,
 ) -> tuple[MainLift, ...]:
     """Per group one lift to hold for the block: a pinned one when there is one; else a
-    loadable two-sided multi-joint lift at your level, of the group's own pull for the lats
+    core lift (`main`), loadable, two-sided and multi-joint, of the group's own pull for the lats
     and the upper back, that serves every goal of the block's days (so it is trained every
     session), with the least equipment to set up. At most one hinge and one of a family.
     `recently` (id -> sessions planned) keeps a lift you have been doing."""
@@ -254,13 +260,13 @@ def main_lifts(
         def rank(e: Exercise, group: Group = group, tosses: dict[str, float] = tosses) -> Any:
             return (
                 e.id not in request.pinned,
+                not e.main,  # the core lifts; specialised variants rotate around them
                 e.dose is not Dose.REPS,
                 tier(e) > MAIN_TIER or e.power,
                 e.mechanic is not Mechanic.COMPOUND,
                 e.load_kind is not LoadKind.EXTERNAL,
                 group in HOME_PULL and e.pattern is not HOME_PULL[group],
                 e.sides is not Sides.BOTH,
-                request.level.rank - e.level.rank,
                 not wanted <= e.goals,
                 len(e.equipment),
                 -(recently or {}).get(e.id, 0),

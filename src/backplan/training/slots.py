@@ -4,8 +4,9 @@ lower-back cap.
 A whole-back session spreads its slots evenly, round-robin. Groups still recovering
 give theirs to the ready ones (NSCA: a rest day between sessions that stress the
 same muscles). Weekly volume leans the split toward a group under 10 sets in the
-last 7 days and away from one over 20 (Schoenfeld, Ogborn & Krieger 2017). The
-lower back, a stabiliser, takes at most two exercises of a whole-back session.
+last 7 days and away from one at its week's ceiling, 20 (the lower back 12; Schoenfeld,
+Ogborn & Krieger 2017). The lower back, a stabiliser, takes at most two exercises of
+a whole-back session.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from backplan.catalogue.model import Group
 
 LOWER_BACK_CAP = 2  # exercises in a whole-back session
 WEEKLY_LOW = 10  # sets a week: under this, a group gets a slot more
-WEEKLY_HIGH = 20  # over this, a slot fewer
+WEEKLY_HIGH = 20  # the top of the 10-20 band that grows muscle best
+# At this many sets a week, a slot fewer (and `volume` halves its sets today); the
+# erectors, loaded by every hinge and row, have a lower one.
+WEEK_CEILING = {Group.LATS: WEEKLY_HIGH, Group.UPPER_BACK: WEEKLY_HIGH, Group.LOWER_BACK: 12}
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ def _lean(
     caps: Mapping[Group, int | None],
     weekly: Mapping[Group, float],
 ) -> list[str]:
-    """Move a slot away from each group over 20 weekly sets, and toward each under 10,
+    """Move a slot away from each group at its week's ceiling, and toward each under 10,
     within the caps."""
 
     def room(group: Group) -> bool:
@@ -111,7 +115,7 @@ def _lean(
 
     notes = []
     gained: set[Group] = set()
-    over = [g for g in groups if weekly.get(g, 0) > WEEKLY_HIGH]
+    over = [g for g in groups if weekly.get(g, 0) >= WEEK_CEILING[g]]
     for group in over:
         takers = [g for g in groups if g not in over and room(g)]
         if targets[group] > 1 and takers:
@@ -120,8 +124,8 @@ def _lean(
             targets[taker] += 1
             gained.add(taker)
             notes.append(
-                f"{group.label.capitalize()} had {sets(group)}, over {WEEKLY_HIGH}: one slot "
-                f"went to {taker.label}."
+                f"{group.label.capitalize()} had {sets(group)} ({WEEK_CEILING[group]} or "
+                f"more): one slot went to {taker.label}."
             )
     for group in groups:
         if weekly.get(group, 0) >= WEEKLY_LOW or group in gained or not room(group):
