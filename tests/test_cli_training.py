@@ -22,7 +22,8 @@ from backplan.catalogue import Level, Pattern
 from backplan.errors import BackplanError
 from backplan.store import migrations
 from backplan.training.model import Recency
-from backplan.training.planner import KIN, Request, plan
+from backplan.training.picks import KIN
+from backplan.training.planner import Request, plan
 from tests.helpers import entry, ok, old_database, run, run_json, write_catalogue
 from tests.test_planner import eligible, exercises, requests
 

@@ -16,7 +16,8 @@ from backplan.errors import BackplanError
 from backplan.training import program
 from backplan.training.candidates import Request, candidates
 from backplan.training.model import Recency
-from backplan.training.planner import KIN, plan
+from backplan.training.picks import KIN
+from backplan.training.planner import plan
 from backplan.training.program import WEEKDAYS, Progress
 from tests.test_planner import NOW, SHIPPED, exercises, followed
 

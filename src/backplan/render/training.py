@@ -129,13 +129,15 @@ def weekly_bar(count: float, before: float | None, colour: str, cells: int = 12)
             bar.append("█", style=style)
         else:
             bar.append("░" if in_band else "·", style="dim")
-    bar.append(f" {count:>3g}")
+    # Half sets (partial credit) read as whole ones in a narrow bar.
+    bar.append(f" {count:>3g}" if cells > NARROW_CELLS else f" {round(count):>2d}")
     if before is not None:
         bar.append(" ↑" if count > before else " ↓" if count < before else " =", style="dim")
     return bar
 
 
 FULL_BAR = 24  # sets a week: a bar's length; 12 cells of two, or 6 of four when narrow
+NARROW_CELLS = 6
 
 
 def stats_view(weeks: Sequence[tuple[date, dict[Group, float]]], usage: Usage) -> None:
@@ -149,7 +151,7 @@ def stats_view(weeks: Sequence[tuple[date, dict[Group, float]]], usage: Usage) -
             cells.append(
                 Cell(
                     weekly_bar(sets[group], before, group.colour),
-                    weekly_bar(sets[group], before, group.colour, cells=6),
+                    weekly_bar(sets[group], before, group.colour, cells=NARROW_CELLS),
                 )
             )
         rows.append(cells)

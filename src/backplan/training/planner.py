@@ -14,7 +14,7 @@ family a session; the session is put in order by order.py.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -25,6 +25,7 @@ from backplan.training.candidates import Request, candidates, coins
 from backplan.training.loads import Load
 from backplan.training.model import PlannedExercise, Recency, Workout
 from backplan.training.order import MAIN_TIER, in_order, tier
+from backplan.training.picks import KIN, Picks
 from backplan.training.prescription import prescribe, sets_per_exercise
 from backplan.training.slots import Shares, share, trained_groups
 from backplan.when import days_ago
@@ -33,6 +34,12 @@ __all__ = ["Request", "plan", "planned_exercise", "with_loads"]
 PULLS = frozenset((Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL))
 HOME_PULL = {Group.LATS: Pattern.VERTICAL_PULL, Group.UPPER_BACK: Pattern.HORIZONTAL_PULL}
 PIN_OUT_OF_REACH = "is pinned, but not allowed"
+# What a group's work needs, for a session whose equipment has none of it.
+NEEDS = {
+    Group.LATS: "a pull-up bar, rings, a band or a cable",
+    Group.UPPER_BACK: "a band, a bar or a pair of dumbbells",
+    Group.LOWER_BACK: "a bench, a band or a weight",
+}
 
 
 def plan(
@@ -114,66 +121,6 @@ def _with_note(workout: Workout, note: str) -> Workout:
     return replace(workout, notes=(*workout.notes, note))
 
 
-# Kin: one drill of each a session (spinal extension, rear delts, straight-arm lats).
-KIN = {
-    Pattern.EXTENSION: "spinal-extension drill",
-    Pattern.SCAPULAR: "rear-delt drill",
-    Pattern.STRAIGHT_ARM: "straight-arm lat drill",
-}
-
-
-def _erector_kind(exercise: Exercise) -> str | None:
-    """A hinge, an unsupported row or a back extension: below advanced, never all three."""
-    if exercise.is_hinge:
-        return "hinge"
-    if exercise.pattern is Pattern.EXTENSION:
-        return "extension"
-    if exercise.pattern is Pattern.HORIZONTAL_PULL and Group.LOWER_BACK in exercise.secondary:
-        return "row"
-    return None
-
-
-@dataclass
-class _Session:
-    """The picks so far, and what the rules need to know about them."""
-
-    level: Level = Level.INTERMEDIATE
-    picks: list[Exercise] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set)
-    families: set[str] = field(default_factory=set)
-    patterns: set[Pattern] = field(default_factory=set)
-    erectors: set[str] = field(default_factory=set)
-
-    @property
-    def has_hinge(self) -> bool:
-        return Pattern.HINGE in self.patterns
-
-    def allows(self, exercise: Exercise) -> bool:
-        """Not picked yet, no other of its family or kin, at most one hinge, and below
-        advanced no hinge, unsupported row and back extension together."""
-        kind = _erector_kind(exercise)
-        return (
-            exercise.id not in self.ids
-            and exercise.family_name not in self.families
-            and not (self.has_hinge and exercise.is_hinge)
-            and not (exercise.pattern in KIN and exercise.pattern in self.patterns)
-            and not (
-                self.level is not Level.ADVANCED
-                and kind is not None
-                and len(self.erectors | {kind}) == 3
-            )
-        )
-
-    def add(self, exercise: Exercise) -> None:
-        self.picks.append(exercise)
-        self.ids.add(exercise.id)
-        self.families.add(exercise.family_name)
-        if exercise.pattern is not None:
-            self.patterns.add(exercise.pattern)
-        if (kind := _erector_kind(exercise)) is not None:
-            self.erectors.add(kind)
-
-
 def _plan(
     by_group: Mapping[Group, Sequence[Exercise]],
     shares: Shares,
@@ -185,7 +132,7 @@ def _plan(
 ) -> Workout:
     """`count` picks from the candidates of each group, as the shares say."""
     groups = shares.groups
-    session = _Session(request.level)
+    session = Picks(request.level)
     notes: list[str] = list(shares.notes)
     # A session that trains the lats and the upper back has a vertical and a horizontal pull.
     wanted = PULLS if {Group.LATS, Group.UPPER_BACK} <= set(groups) else frozenset()
@@ -288,7 +235,7 @@ def _plan(
 def _shortfall_notes(
     by_group: Mapping[Group, Sequence[Exercise]],
     shares: Shares,
-    session: _Session,
+    session: Picks,
     picked: Mapping[Group, int],
     count: int,
     request: Request,
@@ -298,16 +245,26 @@ def _shortfall_notes(
     notes = []
     if len(session.picks) < count:
         capped = [g for g in shares.groups if shares.caps[g] is not None]
-        why = (
-            " (the lower back takes at most 2 in a whole-back session)"
-            if capped and any(shares.caps[g] == picked[g] for g in capped)
-            else ""
-        )
+        reasons = []
+        if capped and any(shares.caps[g] == picked[g] for g in capped):
+            reasons.append("the lower back takes at most 2 in a whole-back session")
+        left = [e for options in by_group.values() for e in options if e.id not in session.ids]
+        if any(e.pattern in KIN and e.pattern in session.patterns for e in left):
+            reasons.append("one " + " and one ".join(
+                sorted({KIN[e.pattern] for e in left if e.pattern in KIN
+                        and e.pattern in session.patterns})) + " a session")  # fmt: skip
+        why = f" ({'; '.join(reasons)})" if reasons else ""
         notes.append(
             f"Only {len(session.picks)} exercises fit your filters{why} (you asked for "
             f"{count}); the session has them all."
         )
     for group in shares.groups:
+        if not by_group[group]:
+            notes.append(
+                f"No {group.label} exercise fits your equipment and filters, so this session "
+                f"cannot train the {group.label}: {NEEDS[group]} would add them."
+            )
+            continue
         if picked[group] < shares.targets[group] and len(session.picks) == count:
             left = [e for e in by_group[group] if e.id not in session.ids]
             if any(e.is_hinge for e in left) and session.has_hinge:

@@ -170,8 +170,8 @@ def prescribe(exercise: Exercise, goal: Goal, level: Level) -> Prescription:
     low, high = reps(exercise, goal, level)
     rir_min, rir_max = effort(exercise, goal, level)
     sets = sets_per_exercise(goal, level)
-    if exercise.dose is Dose.REPS and low >= REP_OUT_FROM:
-        sets = min(sets, 2)  # a rep-out set (the Kroc row) is one or two all-out sets
+    if (exercise.dose is Dose.REPS and low >= REP_OUT_FROM) or exercise.preparation:
+        sets = min(sets, 2)  # a rep-out set (the Kroc row), or a drill that readies
     return Prescription(
         sets=sets,
         reps_min=low,

@@ -26,6 +26,7 @@ from backplan.defaults import AUTO, MAX_EXERCISES, PROGRAM_DAYS, PROGRAM_WEEKS
 from backplan.errors import BackplanError
 from backplan.training.candidates import Request, candidates
 from backplan.training.order import MAIN_TIER, tier
+from backplan.training.picks import Picks
 from backplan.training.planner import HOME_PULL
 from backplan.training.prescription import sets_per_exercise
 from backplan.training.slots import LOWER_BACK_CAP
@@ -242,17 +243,17 @@ def main_lifts(
     """Per group one lift to hold for the block: a pinned one when there is one; else a
     core lift (`main`), loadable, two-sided and multi-joint, of the group's own pull for the lats
     and the upper back, that serves every goal of the block's days (so it is trained every
-    session), with the least equipment to set up. At most one hinge and one of a family.
+    session), with the least equipment to set up. At most one hinge and one of a family
+    or kin, and below advanced not a hinge, an unsupported row and a back extension.
     `recently` (id -> sessions planned) keeps a lift you have been doing."""
     chosen: list[MainLift] = []
-    families: set[str] = set()
-    hinge = False
+    picks = Picks(request.level)  # one of a family or kin, one hinge, the erectors spared
     wanted = set(goals)
     coin = random.Random(request.seed)
     # The lower back first: its main lift is the hinge, and it is the scarcest.
     for group in sorted(groups or tuple(Group), key=lambda g: g is not Group.LOWER_BACK):
         pool = candidates(exercises, [group], replace(request, goal=goals[0]))
-        allowed = [e for e in pool if e.family_name not in families and not (hinge and e.is_hinge)]
+        allowed = [e for e in pool if picks.allows(e)]
         if not allowed:
             continue
         tosses = {e.id: coin.random() for e in allowed}
@@ -274,8 +275,7 @@ def main_lifts(
             )
 
         best = min(allowed, key=rank)
-        families.add(best.family_name)
-        hinge = hinge or best.is_hinge
+        picks.add(best)
         chosen.append(MainLift(group, best.id, best.name, best.goals))
     order = list(groups or tuple(Group))
     return tuple(sorted(chosen, key=lambda m: order.index(m.group)))

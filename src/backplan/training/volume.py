@@ -10,9 +10,10 @@
 - A week's ceiling: a group with 20 or more logged sets in the last 7 days (the lower
   back: 12) gets half its session ceiling today.
 
-Over a limit, the exercise with the most sets gives one (the later pick on a tie),
+Over a limit, the accessory with the most sets gives one (the later pick on a tie),
 down to 2 sets each; then the last pick that counts toward it is left out, never a
-pinned one, nor a group's last exercise while another group has two. Preparation
+pinned one, nor a group's last exercise while another group has two; a group's core
+lift (its first pick) gives sets last. Preparation
 drills count toward no limit. A session given minutes trims its rests and sets the
 same way before the planner drops an exercise.
 """
@@ -123,22 +124,36 @@ def fit(
             break
         counted = [i for i in kept if over.share.get(i)]
         trimmed, dropped = took.setdefault(over.name, (over, set(), set()))[1:]
+        # The accessories give sets first; then an accessory goes; a group's first pick
+        # (its core lift) gives sets last.
+        leads = {
+            next(i for i in order if i in kept and groups[i] is g) for g in map(groups.get, kept)
+        }
         trimmable = [i for i in counted if kept[i] > MIN_SETS]
-        if trimmable:
-            ident = max(trimmable, key=lambda i: (kept[i], order[i]))
+        accessories = [i for i in trimmable if i not in leads]
+        droppable = [i for i in counted if i not in protected]
+        # A group keeps its last exercise while another group has more than one.
+        alone = {i for i in droppable if sum(groups[j] is groups[i] for j in kept) == 1}
+        if accessories or (trimmable and not [i for i in droppable if i not in alone]):
+            ident = max(accessories or trimmable, key=lambda i: (kept[i], order[i]))
             kept[ident] -= 1
             trimmed.add(ident)
             continue
-        droppable = [i for i in counted if i not in protected]
         if not droppable:
             break  # only pinned lifts are left: they keep their place
-        # A group keeps its last exercise while another group has more than one.
-        alone = {i for i in droppable if sum(groups[j] is groups[i] for j in kept) == 1}
         ident = max([i for i in droppable if i not in alone] or droppable,
                     key=order.__getitem__)  # fmt: skip
         del kept[ident]
         out.append(ident)
         dropped.add(ident)
+    # Leaving an exercise out may free sets trimmed before it: the first picks take
+    # them back, within every limit.
+    for ident in sorted(kept, key=order.__getitem__):
+        while kept[ident] < sets[ident]:
+            kept[ident] += 1
+            if any(_load(lim, kept) > lim.most + 1e-9 for lim in found):
+                kept[ident] -= 1
+                break
     notes = []
     for limit, trimmed, dropped in took.values():
         what = []

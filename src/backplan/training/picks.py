@@ -1,0 +1,68 @@
+"""The picks of a session so far, and the rules each new pick keeps: not picked yet, no
+other of its family or kin, one hinge, and below advanced never a hinge, an
+unsupported row and a back extension together (the erectors' load)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from backplan.catalogue.model import Exercise, Group, Level, Pattern
+
+# Kin: one drill of each a session (spinal extension, rear delts, straight-arm lats).
+KIN = {
+    Pattern.EXTENSION: "spinal-extension drill",
+    Pattern.SCAPULAR: "rear-delt drill",
+    Pattern.STRAIGHT_ARM: "straight-arm lat drill",
+}
+
+
+def erector_kind(exercise: Exercise) -> str | None:
+    """A hinge, an unsupported row or a back extension: below advanced, never all three."""
+    if exercise.is_hinge:
+        return "hinge"
+    if exercise.pattern is Pattern.EXTENSION:
+        return "extension"
+    if exercise.pattern is Pattern.HORIZONTAL_PULL and Group.LOWER_BACK in exercise.secondary:
+        return "row"
+    return None
+
+
+@dataclass
+class Picks:
+    """The picks so far, and what the rules need to know about them."""
+
+    level: Level = Level.INTERMEDIATE
+    picks: list[Exercise] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    families: set[str] = field(default_factory=set)
+    patterns: set[Pattern] = field(default_factory=set)
+    erectors: set[str] = field(default_factory=set)
+
+    @property
+    def has_hinge(self) -> bool:
+        return Pattern.HINGE in self.patterns
+
+    def allows(self, exercise: Exercise) -> bool:
+        """Not picked yet, no other of its family or kin, at most one hinge, and below
+        advanced no hinge, unsupported row and back extension together."""
+        kind = erector_kind(exercise)
+        return (
+            exercise.id not in self.ids
+            and exercise.family_name not in self.families
+            and not (self.has_hinge and exercise.is_hinge)
+            and not (exercise.pattern in KIN and exercise.pattern in self.patterns)
+            and not (
+                self.level is not Level.ADVANCED
+                and kind is not None
+                and len(self.erectors | {kind}) == 3
+            )
+        )
+
+    def add(self, exercise: Exercise) -> None:
+        self.picks.append(exercise)
+        self.ids.add(exercise.id)
+        self.families.add(exercise.family_name)
+        if exercise.pattern is not None:
+            self.patterns.add(exercise.pattern)
+        if (kind := erector_kind(exercise)) is not None:
+            self.erectors.add(kind)
