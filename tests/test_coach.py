@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from backplan.catalogue import Group, Level, Pattern
 from backplan.catalogue.model import Dose, Goal, LoadKind, Mechanic, Sides
 from backplan.training.model import Recency
 from backplan.training.planner import Request, plan
-from tests.helpers import do, run_json
+from tests.helpers import do, ok, run, run_json
 
 SHIPPED = catalogue.load(paths.shipped_catalogue())
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc)
@@ -224,3 +225,35 @@ def test_the_cli_leans_on_the_last_seven_days() -> None:
     assert any("Lats had 24 sets in the last 7 days (20 or more)" in n for n in planned["notes"])
     status = {s["group"]: s for s in run_json("status")}
     assert status["lats"]["reason"] == "8 sets today"  # the latest hard session
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("role: preperation", "did you mean 'preparation'"),
+        ("main: often", "main"),
+        ("belt: true", "belt: true fits a bodyweight exercise"),
+    ],
+)
+def test_the_new_fields_are_checked_like_the_rest(tmp_path: Path, entry: str, message: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "version: 2\nexercises:\n  - id: row\n    name: Row\n    group: upper-back\n"
+        "    equipment: [barbell]\n    level: beginner\n    mechanic: compound\n"
+        f"    cues: [Pull.]\n    {entry}\n"
+    )
+    result = run("check", str(path))
+    assert result.exit_code == 2
+    assert "c.yaml:10: 'row': " in result.stderr
+    assert message in result.stderr
+    path.write_text(path.read_text().replace("version: 2", "version: 1"))
+    assert "needs 'version: 2'" in run("check", str(path)).stderr
+
+
+def test_show_and_json_say_what_an_exercise_is_for() -> None:
+    shown = ok("show", "conventional-deadlift").stdout
+    assert "a core lift" in shown
+    assert "preparation" in ok("show", "dead-hang").stdout
+    assert "dipping belt" in ok("show", "pull-up").stdout
+    data = run_json("show", "dead-hang")
+    assert (data["main"], data["role"], data["belt"]) == (False, "preparation", False)

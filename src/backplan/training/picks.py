@@ -1,12 +1,14 @@
 """The picks of a session so far, and the rules each new pick keeps: not picked yet, no
-other of its family or kin, one hinge, and below advanced never a hinge, an
-unsupported row and a back extension together (the erectors' load)."""
+other of its family or kin, one hinge, room in the erectors' budget, and below
+advanced never a hinge, an unsupported row and a back extension together."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from backplan.catalogue.model import Exercise, Group, Level, Pattern
+from backplan.training.volume import MIN_SETS, erector_share
 
 # Kin: one drill of each a session (spinal extension, rear delts, straight-arm lats).
 KIN = {
@@ -32,6 +34,10 @@ class Picks:
     """The picks so far, and what the rules need to know about them."""
 
     level: Level = Level.INTERMEDIATE
+    # The erectors' budget left (`volume`), each pick counted at the usual sets: a row
+    # that would bust it is passed over for one that spares the lower back.
+    erector_room: float = math.inf
+    usual_sets: int = 3
     picks: list[Exercise] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     families: set[str] = field(default_factory=set)
@@ -43,14 +49,16 @@ class Picks:
         return Pattern.HINGE in self.patterns
 
     def allows(self, exercise: Exercise) -> bool:
-        """Not picked yet, no other of its family or kin, at most one hinge, and below
-        advanced no hinge, unsupported row and back extension together."""
+        """Not picked yet, no other of its family or kin, at most one hinge, room in the
+        erectors' budget for 2 sets of it, and below advanced no hinge, unsupported row
+        and back extension together."""
         kind = erector_kind(exercise)
         return (
             exercise.id not in self.ids
             and exercise.family_name not in self.families
             and not (self.has_hinge and exercise.is_hinge)
             and not (exercise.pattern in KIN and exercise.pattern in self.patterns)
+            and erector_share(exercise) * MIN_SETS <= self.erector_room + 1e-9
             and not (
                 self.level is not Level.ADVANCED
                 and kind is not None
@@ -66,3 +74,4 @@ class Picks:
             self.patterns.add(exercise.pattern)
         if (kind := erector_kind(exercise)) is not None:
             self.erectors.add(kind)
+        self.erector_room -= erector_share(exercise) * self.usual_sets

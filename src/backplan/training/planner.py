@@ -132,7 +132,13 @@ def _plan(
 ) -> Workout:
     """`count` picks from the candidates of each group, as the shares say."""
     groups = shares.groups
-    session = Picks(request.level)
+    # A program's day follows its block's weekly ramp; other sessions keep a week's ceiling.
+    weekly = {} if request.slots else request.weekly_sets
+    session = Picks(
+        request.level,
+        erector_room=volume.erector_budget(request.level, weekly),
+        usual_sets=sets_per_exercise(request.goal, request.level),
+    )
     notes: list[str] = list(shares.notes)
     # A session that trains the lats and the upper back has a vertical and a horizontal pull.
     wanted = PULLS if {Group.LATS, Group.UPPER_BACK} <= set(groups) else frozenset()
@@ -209,11 +215,11 @@ def _plan(
     shared = _shared_sets(ordered, request)
     sets = {e.id: shared.get(e.id) or prescribe(e, request.goal, request.level).sets
             for e in ordered}  # fmt: skip
-    # A program's day follows its block's weekly ramp; other sessions keep a week's ceiling.
-    weekly = {} if request.slots else request.weekly_sets
     found, week_notes = volume.limits(ordered, request.level, weekly)
     # What gives way first is what was picked last: the least needed, the least fresh.
-    sets, left_out, volume_notes = volume.fit(session.picks, sets, found, request.pinned)
+    sets, left_out, volume_notes = volume.fit(
+        session.picks, sets, found, request.pinned, wanted, recency.previous
+    )
     notes += week_notes + volume_notes
     ordered = [e for e in ordered if e.id not in left_out]
     planned = [

@@ -48,6 +48,13 @@ def erector_share(exercise: Exercise) -> float:
     return 0.5 if Group.LOWER_BACK in exercise.secondary else 0.0
 
 
+def erector_budget(level: Level, weekly: Mapping[Group, float]) -> int:
+    """The erectors' sets today: the level's budget, halved at the lower back's week
+    ceiling."""
+    tired = weekly.get(Group.LOWER_BACK, 0) >= WEEK_CEILING[Group.LOWER_BACK]
+    return ERECTOR_BUDGET[level] // (2 if tired else 1)
+
+
 @dataclass(frozen=True)
 class Limit:
     """One ceiling: what counts toward it (a share of each exercise's sets), and why."""
@@ -71,7 +78,7 @@ def limits(
             "sets today."
         )
     work = [e for e in exercises if not e.preparation]
-    erectors = ERECTOR_BUDGET[level] // (2 if Group.LOWER_BACK in tired else 1)
+    erectors = erector_budget(level, weekly)
     found = [
         Limit(
             "the erectors",
@@ -109,15 +116,21 @@ def fit(
     sets: Mapping[str, int],
     found: Sequence[Limit],
     protected: frozenset[str] = frozenset(),
+    cover: frozenset[Pattern] = frozenset(),
+    stale: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, int], list[str], list[str]]:
     """The sets each exercise keeps within every limit (see the module), the ids left
-    out, and a note for each limit that took something; `picks` in the order picked."""
+    out, and a note for each limit that took something; `picks` in the order picked.
+    The only exercise of a pattern in `cover` (a session's vertical or horizontal pull)
+    is left out last, as a group's last exercise is, unless it is `stale` (in the
+    session before), which goes first."""
     kept = dict(sets)
     out: list[str] = []
     took: dict[str, tuple[Limit, set[str], set[str]]] = {}
     order = {e.id: i for i, e in enumerate(picks)}
     names = {e.id: e.name for e in picks}
     groups = {e.id: e.group for e in picks}
+    patterns = {e.id: e.pattern for e in picks}
     while True:
         over = next((lim for lim in found if _load(lim, kept) > lim.most + 1e-9), None)
         if over is None:
@@ -134,6 +147,8 @@ def fit(
         droppable = [i for i in counted if i not in protected]
         # A group keeps its last exercise while another group has more than one.
         alone = {i for i in droppable if sum(groups[j] is groups[i] for j in kept) == 1}
+        alone |= {i for i in droppable if patterns[i] in cover and i not in stale
+                  and sum(patterns[j] is patterns[i] for j in kept) == 1}  # fmt: skip
         if accessories or (trimmable and not [i for i in droppable if i not in alone]):
             ident = max(accessories or trimmable, key=lambda i: (kept[i], order[i]))
             kept[ident] -= 1
@@ -142,7 +157,7 @@ def fit(
         if not droppable:
             break  # only pinned lifts are left: they keep their place
         ident = max([i for i in droppable if i not in alone] or droppable,
-                    key=order.__getitem__)  # fmt: skip
+                    key=lambda i: (i in stale, order[i]))  # fmt: skip
         del kept[ident]
         out.append(ident)
         dropped.add(ident)
