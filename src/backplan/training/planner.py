@@ -72,9 +72,10 @@ def plan(
         by_id = {e.id: e for e in pool}
         top = min(MAX_EXERCISES, len(pool), most)
         for count in range(top, 0, -1):
-            workout = volume.trimmed(attempt(count), by_id, request.goal, request.minutes)
+            untrimmed = attempt(count)
+            workout = volume.trimmed(untrimmed, by_id, request.goal, request.minutes)
             if workout.estimated_minutes <= request.minutes:
-                if count == top and len(pool) > top:
+                if count == top and len(pool) > top and workout is untrimmed:
                     workout = _with_note(
                         workout,
                         f"At their usual sets the ceilings hold {top} exercises: these take "

@@ -214,6 +214,5 @@ def trimmed(workout: Workout, by_id: Mapping[str, Exercise], goal: Goal, minutes
         trimmed = True
     if not trimmed:
         return workout
-    return replace(
-        now(), notes=(*workout.notes, f"Rests and sets trimmed to fit {minutes} minutes.")
-    )
+    note = f"Rests and sets trimmed to fit {minutes} minutes."
+    return replace(now(), notes=tuple(dict.fromkeys((*workout.notes, note))))
