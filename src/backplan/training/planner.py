@@ -2,13 +2,15 @@
 
 Candidates are the requested groups' exercises you can do (candidates.py); the
 slots are shared among the groups (slots.py). Each slot takes its group's best
-pick: a pinned main lift first; last session's exercises only when nothing else
-is left; a vertical and a horizontal pull in a session that trains the lats and
-the upper back; exercises at your level before easier ones (and, for strength,
-loadable ones first); then the least recently done (never done first), the one
-used less often, a multi-joint lift for a group's first pick, a movement pattern
-the session lacks, and the seeded coin. At most one hinge and one exercise of a
-family a session; the session is put in order by order.py.
+pick: a pinned main lift first; preparation drills only when nothing else fits;
+last session's exercises only when nothing else is left; a vertical and a
+horizontal pull in a session that trains the lats and the upper back; for
+strength, loadable ones first; then the least recently done (never done first; a
+core lift, `main`, counted 10 days staler for a group's first pick), the one used
+less often, a multi-joint lift for a group's first pick, a movement pattern the
+session lacks, and the seeded coin. Level is a ceiling (candidates.py), not a
+preference. The rules a pick keeps (family, kin, one hinge, the erectors) are in
+picks.py; the ceilings on sets in volume.py; the session is put in order by order.py.
 """
 
 from __future__ import annotations

@@ -13,9 +13,9 @@
 Over a limit, the accessory with the most sets gives one (the later pick on a tie),
 down to 2 sets each; then the last pick that counts toward it is left out, never a
 pinned one, nor a group's last exercise while another group has two; a group's core
-lift (its first pick) gives sets last. Preparation
-drills count toward no limit. A session given minutes trims its rests and sets the
-same way before the planner drops an exercise.
+lift (its first pick) gives sets last. Preparation drills count toward no limit. A
+session given minutes trims its rests and sets the same way before the planner drops
+an exercise.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ ERECTOR_BUDGET = {Level.BEGINNER: 5, Level.INTERMEDIATE: 8, Level.ADVANCED: 10}
 MIN_SETS = 2
 
 
-def article(level: Level) -> str:
+def _article(level: Level) -> str:
     return "A" if level is Level.BEGINNER else "An"
 
 
@@ -105,7 +105,7 @@ def limits(
             "the session",
             session,
             {e.id: 1.0 for e in work},
-            f"{article(level).lower()} {level.value} session holds at most {session} hard sets",
+            f"{_article(level).lower()} {level.value} session holds at most {session} hard sets",
         )
     )
     return found, notes
