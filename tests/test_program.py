@@ -203,3 +203,37 @@ def test_the_next_session_is_the_one_after_the_furthest_done() -> None:
     # A workout deleted behind the furthest one done does not send you back.
     assert Progress({1: 10, 3: 12}).next_day(block) == block.sessions[3]
     assert Progress({12: 30}).next_day(block) is None
+
+
+def test_the_lower_back_ramps_lower_advanced_higher_and_each_wave_above_the_last() -> None:
+    """For every weeks x days x level x goal of a whole-back block: the lower back's
+    weekly sets stay below the lats' and the upper back's (its own ramp, about
+    6 -> 8 -> 10), an advanced block carries more than an intermediate one, each wave
+    starts above the one before, and no day passes the session's ceilings."""
+    from backplan.training.volume import GROUP_CEILING, SESSION_CEILING
+
+    for weeks in range(program.WEEKS[0], program.WEEKS[1] + 1):
+        for days in range(program.DAYS[0], program.DAYS[1] + 1):
+            for goal in GOALS:
+                totals = {}
+                for level in Level:
+                    block = _block(weeks, days, goal, (), level)
+                    label = (weeks, days, goal, level)
+                    for w in range(1, weeks + 1):
+                        week = block.weekly_sets(w)
+                        assert week[Group.LOWER_BACK] <= week[Group.LATS], (label, w, week)
+                        assert week[Group.LOWER_BACK] <= week[Group.UPPER_BACK], (label, w)
+                    for d in block.sessions:
+                        assert all(n <= GROUP_CEILING[level] for _, n in d.sets), label
+                        assert sum(n for _, n in d.sets) <= SESSION_CEILING[level], label
+                    starts = []
+                    week = 1
+                    for length in program.waves(weeks):
+                        starts.append(sum(block.weekly_sets(week).values()))
+                        week += length
+                    assert all(b > a for a, b in pairwise(starts)), (label, starts)
+                    totals[level] = sum(sum(block.weekly_sets(w).values()) for w in
+                                        range(1, weeks + 1))  # fmt: skip
+                assert totals[Level.ADVANCED] > totals[Level.INTERMEDIATE], (weeks, days, goal)
+    lower = [t for t, deload in program.weekly_targets(4, Level.INTERMEDIATE, Group.LOWER_BACK)]
+    assert lower[:3] == [6, 8, 10]

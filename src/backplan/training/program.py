@@ -38,9 +38,13 @@ UNDULATION = (Goal.STRENGTH, Goal.HYPERTROPHY, Goal.ENDURANCE)  # heavy, medium,
 # sessions whenever the number of days allows it.
 WEEKDAYS = {2: (0, 3), 3: (0, 2, 4), 4: (0, 1, 3, 4), 5: (0, 1, 2, 3, 4)}
 # Weekly sets per group across a wave: from the low mark to the high one. Beginners
-# grow on less (ACSM 2009: novices 1-3 sets an exercise).
-RAMP = {Level.BEGINNER: (6, 10), Level.INTERMEDIATE: (10, 18), Level.ADVANCED: (10, 18)}
+# grow on less (ACSM 2009: novices 1-3 sets an exercise), advanced lifters need more
+# (Schoenfeld 2017: the dose-response keeps rising past 10 sets a week). The lower
+# back, loaded again by every hinge and row, has its own lower ramp.
+RAMP = {Level.BEGINNER: (6, 10), Level.INTERMEDIATE: (10, 18), Level.ADVANCED: (12, 20)}
+LOWER_BACK_RAMP = {Level.BEGINNER: (4, 6), Level.INTERMEDIATE: (6, 10), Level.ADVANCED: (8, 12)}
 MAX_RAMP_STEP = 4  # sets a week more, at most, from one week to the next
+WAVE_STEP = 2  # sets a week: each wave after the first starts this much above the last
 LONGEST_WAVE = 6  # weeks, the deload included
 
 
@@ -126,14 +130,16 @@ def waves(weeks: int) -> list[int]:
     return [weeks // count + (i < weeks % count) for i in range(count)]
 
 
-def weekly_targets(weeks: int, level: Level) -> list[tuple[int, bool]]:
-    """Each week's sets per group, and whether it is a deload week."""
-    low, high = RAMP[level]
+def weekly_targets(weeks: int, level: Level, group: Group = Group.LATS) -> list[tuple[int, bool]]:
+    """Each week's sets for the group, and whether it is a deload week. Each wave after
+    the first starts a step above the one before (up to its top)."""
+    low, high = (LOWER_BACK_RAMP if group is Group.LOWER_BACK else RAMP)[level]
     targets: list[tuple[int, bool]] = []
-    for length in waves(weeks):
+    for wave, length in enumerate(waves(weeks)):
         loading = length - 1
-        step = min(MAX_RAMP_STEP, (high - low) / max(1, loading - 1))
-        ramp = [min(high, _half_up(low + step * i)) for i in range(loading)]
+        start = min(high, low + WAVE_STEP * wave)
+        step = min(MAX_RAMP_STEP, (high - start) / max(1, loading - 1))
+        ramp = [min(high, _half_up(start + step * i)) for i in range(loading)]
         targets += [(sets, False) for sets in ramp]
         targets.append((_half_up(ramp[-1] / 2), True))  # deload: half the sets
     return targets
@@ -179,9 +185,16 @@ def skeleton(
     week_groups = day_groups(groups, days)
     every = list(dict.fromkeys(g for groups in week_groups for g in groups))
     done: dict[Group, int] = {}  # each group's sets the week before
-    for week, (target, deload) in enumerate(weekly_targets(weeks, level), start=1):
-        # A deload halves what the week before did (the lower back may have done less).
-        targets = {g: _half_up(done[g] / 2) if deload else target for g in every}
+    ramps = {g: weekly_targets(weeks, level, g) for g in every}
+    most = _week_capacity(week_groups, level)
+    for week in range(1, weeks + 1):
+        deload = ramps[every[0]][week - 1][1]
+        # A deload halves what the week before did; a loading week is what the ceilings
+        # let the days hold (so the ramp never drops within a wave).
+        targets = {
+            g: _half_up(done[g] / 2) if deload else min(ramps[g][week - 1][0], most[g])
+            for g in every
+        }
         slots = _week_slots(targets, goals, week_groups, level)
         done = {g: sum(plan[g][1] for plan in slots if g in plan) for g in every}
         for day in range(days):
@@ -199,6 +212,18 @@ def skeleton(
                 )
             )
     return tuple(sessions)
+
+
+def _week_capacity(week_groups: Sequence[tuple[Group, ...]], level: Level) -> dict[Group, int]:
+    """The most sets a week can give each group within the session ceilings: each day's
+    ceiling shared by its groups as their ramps' tops are, a group's own at most."""
+    most: dict[Group, int] = {}
+    for groups in week_groups:
+        tops = {g: (LOWER_BACK_RAMP if g is Group.LOWER_BACK else RAMP)[level][1] for g in groups}
+        for g in groups:
+            share = SESSION_CEILING[level] * tops[g] // sum(tops.values())
+            most[g] = most.get(g, 0) + min(GROUP_CEILING[level], share)
+    return most
 
 
 def _week_slots(
@@ -225,9 +250,11 @@ def _week_slots(
             sets = min(sets, count * (per + 1), GROUP_CEILING[level])
             slots[i][group] = (count, sets)
             left -= sets
-    for day in slots:  # within the session's ceiling: the group with the most gives first
+    # Within the session's ceiling: the lower back gives first (the stabiliser, loaded by
+    # the rows too), then the group with the most.
+    for day in slots:
         while sum(sets for _, sets in day.values()) > SESSION_CEILING[level]:
-            group = max(day, key=lambda g: day[g][1])
+            group = max(day, key=lambda g: (g is Group.LOWER_BACK and day[g][1] > 1, day[g][1]))
             count, sets = day[group]
             day[group] = (count, sets - 1)
     return slots
