@@ -269,3 +269,25 @@ def test_next_time_names_the_blocks_next_session_and_matches_its_plan(
     lift = next(e for e in wednesday["exercises"] if e["id"] == deadlift)
     assert f"{lift['load']['weight']:g}" == said  # what log said is what the plan prescribes
     assert monday["goal"] == "strength"
+
+
+@pytest.mark.parametrize("columns", [80, 50])
+def test_a_new_block_is_summed_up_within_a_screen(
+    monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """`program new` fits 24 rows whatever the block (the whole table is `program show`),
+    and its weekly sets are the block's."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    at(monkeypatch, MONDAY)
+    shown = ok("program", "new", "--weeks", "12", "--days", "5", "--seed", "2").stdout
+    lines = shown.splitlines()
+    assert len(lines) <= 24
+    assert all(len(line) <= columns for line in lines)
+    assert "backplan program show" in shown
+    block = run_json("program", "show")
+    first = dict.fromkeys(("lats", "upper-back", "lower-back"), 0)
+    for session in block["sessions"]:
+        if session["week"] == 1:
+            for group, sets in session["sets"].items():
+                first[group] += sets
+    assert f" 1: {first['lats']}/{first['upper-back']}/{first['lower-back']}" in shown

@@ -124,7 +124,7 @@ def program_new(
         return
     if active is not None:
         render.out.print(f"Ended the block that started {active.start:%a %-d %b}.", markup=False)
-    render.program_view(block, progress)
+    render.program_summary(block, progress)
 
 
 def _goal(text: str) -> Goal | None:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         program_ics,
         program_json,
         program_markdown,
+        program_summary,
         program_view,
     )
     from backplan.render.progress import progress_json, progress_view
@@ -48,7 +49,13 @@ _VIEWS = {
     "imports": ("import_table",),
     "markdown": ("workout_markdown",),
     "progress": ("progress_json", "progress_view"),
-    "programs": ("program_ics", "program_json", "program_markdown", "program_view"),
+    "programs": (
+        "program_ics",
+        "program_json",
+        "program_markdown",
+        "program_summary",
+        "program_view",
+    ),
     "training": ("config_table", "stats_view", "status_table"),
     "workouts": ("history_table", "volume_text", "when_text", "workout_view"),
 }
@@ -83,6 +90,7 @@ __all__ = [
     "program_ics",
     "program_json",
     "program_markdown",
+    "program_summary",
     "program_view",
     "progress_json",
     "progress_view",

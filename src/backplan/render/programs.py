@@ -48,7 +48,8 @@ def _day_status(day: Day, progress: Progress, upcoming: Day | None) -> Text:
     return Text("")
 
 
-def program_view(program: Program, progress: Progress) -> None:
+def _opening(program: Program) -> None:
+    """The headline, the day types and the main lifts."""
     out.print(Text(headline(program), style="bold"))
     out.print(
         f"{goal_words(program).capitalize()}, from {program.start:%a %-d %b %Y}.", markup=False
@@ -62,6 +63,38 @@ def program_view(program: Program, progress: Progress) -> None:
         if rests:
             line.append(f" (rests on {' and '.join(rests)} days)", style="dim")
         out.print(line)
+
+
+def program_summary(program: Program, progress: Progress) -> None:
+    """A new block within 24 rows: the opening, each week's sets per group (up to three
+    weeks a line, as the width allows), the end date; the whole table is `program
+    show`."""
+    _opening(program)
+    groups = _groups(program)
+    out.print(f"Sets a week, week by week ({'/'.join(g.label for g in groups)}):",
+              markup=False)  # fmt: skip
+    weeks = []
+    for week in range(1, program.weeks + 1):
+        sets = program.weekly_sets(week)
+        deload = any(d.deload for d in program.sessions if d.week == week)
+        text = "/".join(str(sets.get(g, 0)) for g in groups)
+        weeks.append(f"{week:>2}: {text}{' deload' if deload else ''}")
+    width = max(map(len, weeks)) + 3
+    per_line = max(1, min(3, (out.width - 2) // width))
+    half = -(-len(weeks) // per_line)
+    for row in range(half):
+        cells = [weeks[i] for i in range(row, len(weeks), half)]
+        out.print("  " + "".join(f"{c:<{width}}" for c in cells).rstrip(), markup=False)
+    last = program.sessions[-1].date
+    out.print(f"Ends {last:%a %-d %b %Y}. Every session, day by day: backplan program show",
+              markup=False)  # fmt: skip
+    upcoming = progress.next_day(program)
+    if upcoming is not None:
+        out.print(f"Next: week {upcoming.week}, day {upcoming.day}. Plan it with: backplan workout")
+
+
+def program_view(program: Program, progress: Progress) -> None:
+    _opening(program)
     upcoming = progress.next_day(program)
     columns = [
         Column("Week", "Wk"), Column("Day", ""), Column("Date"), Column("Goal"),
