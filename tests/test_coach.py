@@ -232,7 +232,8 @@ def test_the_cli_leans_on_the_last_seven_days() -> None:
     [
         ("role: preperation", "did you mean 'preparation'"),
         ("main: often", "main"),
-        ("belt: true", "belt: true fits a bodyweight exercise"),
+        ("belt: true", "belt: true fits a bodyweight exercise counted in reps"),
+        ("belt: sure", "belt"),
     ],
 )
 def test_the_new_fields_are_checked_like_the_rest(tmp_path: Path, entry: str, message: str) -> None:

@@ -17,7 +17,6 @@ MAX_DOSE = {Dose.REPS: MAX_REPS, Dose.SECONDS: 3600, Dose.METRES: 10_000}
 MAX_WEIGHT = {"kg": 1000.0, "lb": 2200.0}
 MAX_ADDED = {"kg": 150.0, "lb": 330.0}  # a belt's load, or a machine's help, at most
 EMPTY_BAR = {"kg": 20.0, "lb": 45.0}
-SMALLEST_PLATE = {"kg": 1.25, "lb": 2.5}
 # The smallest jump each piece of equipment allows, in kg and lb (dumbbells per hand).
 INCREMENTS: dict[str, tuple[float, float]] = {
     "barbell": (2.5, 5.0),

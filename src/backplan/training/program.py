@@ -133,7 +133,7 @@ def waves(weeks: int) -> list[int]:
 def weekly_targets(weeks: int, level: Level, group: Group = Group.LATS) -> list[tuple[int, bool]]:
     """Each week's sets for the group, and whether it is a deload week. Each wave after
     the first starts a step above the one before (up to its top)."""
-    low, high = (LOWER_BACK_RAMP if group is Group.LOWER_BACK else RAMP)[level]
+    low, high = _ramp(group, level)
     targets: list[tuple[int, bool]] = []
     for wave, length in enumerate(waves(weeks)):
         loading = length - 1
@@ -143,6 +143,11 @@ def weekly_targets(weeks: int, level: Level, group: Group = Group.LATS) -> list[
         targets += [(sets, False) for sets in ramp]
         targets.append((_half_up(ramp[-1] / 2), True))  # deload: half the sets
     return targets
+
+
+def _ramp(group: Group, level: Level) -> tuple[int, int]:
+    """A group's weekly sets across a wave, from the low mark to the high one."""
+    return (LOWER_BACK_RAMP if group is Group.LOWER_BACK else RAMP)[level]
 
 
 def _half_up(value: float) -> int:
@@ -219,7 +224,7 @@ def _week_capacity(week_groups: Sequence[tuple[Group, ...]], level: Level) -> di
     ceiling shared by its groups as their ramps' tops are, a group's own at most."""
     most: dict[Group, int] = {}
     for groups in week_groups:
-        tops = {g: (LOWER_BACK_RAMP if g is Group.LOWER_BACK else RAMP)[level][1] for g in groups}
+        tops = {g: _ramp(g, level)[1] for g in groups}
         for g in groups:
             share = SESSION_CEILING[level] * tops[g] // sum(tops.values())
             most[g] = most.get(g, 0) + min(GROUP_CEILING[level], share)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 EXTRA_REPS = 2  # past the top of the range, before a too-big increment
 TIMED_STEP = 5  # seconds or metres
 SESSIONS_READ = 6  # recent sessions read, to find the last one at the range asked for
+_SYMBOL = {Dose.SECONDS: "s", Dose.METRES: "m"}
 
 
 def _topped(session: Session) -> bool:
@@ -270,31 +271,22 @@ def _band(last: Session, twice: bool, unit: str) -> Load:
 def _loaded_timed(last: Session, dose: Dose, unit: str, working: float, step: float) -> Load:
     """A carry or a hold with a load: the distance (or time) first, then the load, once
     every set reached the top of the range."""
-    symbol = "s" if dose is Dose.SECONDS else "m"
     top = last.reps_max
     if _topped(last):
         return Load(
             round_to(working + step, step),
             unit,
             "up",
-            f"every set reached {top} {symbol} with {number(working)} {unit}: "
+            f"every set reached {top} {_SYMBOL[dose]} with {number(working)} {unit}: "
             f"+{number(step)} {unit}",
             reps=top,
             dose=dose,
         )
-    best = max(s.reps for s in last.sets)
-    return Load(
-        working,
-        unit,
-        "same",
-        f"{number(working)} {unit} until every set reaches {top} {symbol}",
-        reps=min(best + TIMED_STEP, top),
-        dose=dose,
-    )
+    return _toward_top(last, dose, unit, working, f"{number(working)} {unit} ")
 
 
 def _timed(last: Session, twice: bool, dose: Dose, unit: str, working: float) -> Load:
-    symbol = "s" if dose is Dose.SECONDS else "m"
+    symbol = _SYMBOL[dose]
     weight = working or None
     if twice:
         more = last.reps_max + TIMED_STEP
@@ -306,12 +298,19 @@ def _timed(last: Session, twice: bool, dose: Dose, unit: str, working: float) ->
             reps=more,
             dose=dose,
         )
+    return _toward_top(last, dose, unit, weight, "")
+
+
+def _toward_top(
+    last: Session, dose: Dose, unit: str, weight: float | None, load_words: str
+) -> Load:
+    """A hold or a carry short of the top of its range: 5 s or 5 m more a set, to the top."""
     best = max(s.reps for s in last.sets)
     return Load(
         weight,
         unit,
         "same",
-        f"until every set reaches {last.reps_max} {symbol}",
+        f"{load_words}until every set reaches {last.reps_max} {_SYMBOL[dose]}",
         reps=min(best + TIMED_STEP, last.reps_max),
         dose=dose,
     )
