@@ -172,13 +172,15 @@ def _next_session(
     program = store.active_program()
     if program is None or entry is None:
         return again
-    upcoming = store.progress(program).next_day(program)
+    progress = store.progress(program)
+    upcoming = progress.next_day(program)
     later = [d for d in program.sessions if upcoming and d.number >= upcoming.number]
     day = next((d for d in later if d.goal in entry.goals and exercise.group in d.groups), None)
     if day is None:
         return again
     planned = prescribe(entry, day.goal, past.level)
-    what = f"{day.date:%a %-d %b}, a {day.goal.value} day" + (" (deload)" if day.deload else "")
+    when = program.schedule(progress, current_time().date()).dates[day.number]
+    what = f"{when:%a %-d %b}, a {day.goal.value} day" + (" (deload)" if day.deload else "")
     return what, Target.of(planned, day.goal), day.deload
 
 

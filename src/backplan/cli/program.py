@@ -55,11 +55,14 @@ def program_new(
         ),
     ] = DEFAULT_WEEKS,
     days: Annotated[
-        int,
+        str,
         typer.Option(
-            "--days", "-d", click_type=Whole(*DAYS), help=f"Sessions a week: {DAYS[0]}–{DAYS[1]}."
+            "--days",
+            "-d",
+            metavar="DAYS",
+            help=f"Sessions a week, {DAYS[0]}–{DAYS[1]}, or the weekdays: mon,wed,fri.",
         ),
-    ] = DEFAULT_DAYS,
+    ] = str(DEFAULT_DAYS),
     goal: Annotated[
         str,
         typer.Option(
@@ -73,7 +76,8 @@ def program_new(
         str | None,
         typer.Option(
             metavar="DATE",
-            help="The first day, YYYY-MM-DD, 'today' or 'tomorrow' (default today).",
+            help="The first day: YYYY-MM-DD, today, tomorrow or a weekday (the next one); "
+            "default today.",
             show_default=False,
         ),
     ] = None,
@@ -90,14 +94,15 @@ def program_new(
     """Plan a block: per group one main lift for every week, accessories rotating, weekly
     sets ramping, the last week a deload. 'backplan workout' then plans its sessions.
 
-    Example: backplan program new --weeks 4 --days 3 --equipment barbell,pull-up-bar
+    Example: backplan program new --weeks 8 --days mon,wed,fri --start monday
     """
     from backplan import config
     from backplan.store import history
-    from backplan.training import program
+    from backplan.training import block as blocks
 
     now = current_time()
     first = _start_date(start, now.date())
+    count, weekdays = _days(days)
     chosen_goal = _goal(goal)
     settings = config.load()
     known = load_catalogue(catalog)
@@ -107,24 +112,25 @@ def program_new(
             _ask_to_replace(active, store)
         options = PlanOptions(group, None, None, None, level, equipment, seed, False)
         request = options.request(settings, store.marks())
-        block = program.build(
+        block = blocks.build(
             known.exercises,
             weeks=weeks,
-            days=days,
+            days=count,
             goal=chosen_goal,
             start=first,
             request=request,
             now=now,
-            recently=store.recency().uses,
+            weekdays=weekdays,
+            logged=store.logged_counts(),
         )
         block = store.start_program(block, replace=True)
         progress = store.progress(block)
     if json_:
-        render.print_json(render.program_json(block, progress))
+        render.print_json(render.program_json(block, progress, now.date()))
         return
     if active is not None:
         render.out.print(f"Ended the block that started {active.start:%a %-d %b}.", markup=False)
-    render.program_summary(block, progress)
+    render.program_summary(block, progress, now.date())
 
 
 def _goal(text: str) -> Goal | None:
@@ -138,20 +144,59 @@ def _goal(text: str) -> Goal | None:
         raise BackplanError(str(err).replace("Choose from: ", "Choose from: auto, ")) from None
 
 
+def _days(text: str) -> tuple[int, tuple[int, ...]]:
+    """'3' -> (3, ()); 'mon,wed,fri' -> (3, (0, 2, 4))."""
+    from backplan.training.calendar import weekday
+
+    words = [w.strip() for w in text.split(",") if w.strip()]
+    if len(words) == 1 and words[0].isascii() and words[0].isdigit() and len(words[0]) <= 3:
+        count = int(words[0])
+        if not DAYS[0] <= count <= DAYS[1]:
+            raise BackplanError(f"--days must be from {DAYS[0]} to {DAYS[1]}, not {count}.")
+        return count, ()
+    found = [weekday(w) for w in words]
+    if not words or None in found:
+        bad = next((w for w, d in zip(words, found, strict=True) if d is None), text)
+        raise BackplanError(
+            f"--days '{bad[:40]}' is neither a number of days nor a weekday: give "
+            f"{DAYS[0]}–{DAYS[1]}, or weekdays like mon,wed,fri."
+        )
+    chosen = tuple(sorted({d for d in found if d is not None}))
+    if len(chosen) != len(found):
+        raise BackplanError(f"--days '{text[:60]}' names a weekday twice: name each once.")
+    if not DAYS[0] <= len(chosen) <= DAYS[1]:
+        raise BackplanError(
+            f"--days names {len(chosen)} weekday{'s' if len(chosen) > 1 else ''}: "
+            f"a block trains {DAYS[0]} to {DAYS[1]} days a week."
+        )
+    return len(chosen), chosen
+
+
 def _start_date(text: str | None, today: date) -> date:
-    words = {"today": today, "tomorrow": today + timedelta(days=1)}
     if text is None:
         return today
-    key = text.strip().lower()
-    try:
-        first = words[key] if key in words else date.fromisoformat(key)
-    except ValueError:
-        raise BackplanError(
-            f"--start '{text}' is not a date: give YYYY-MM-DD, 'today' or 'tomorrow'."
-        ) from None
+    first = _day_word(text, today, "--start")
     if abs((first - today).days) > START_RANGE:
         raise BackplanError(f"--start {first} is more than a year from today; choose a nearer day.")
     return first
+
+
+def _day_word(text: str, today: date, option: str) -> date:
+    """YYYY-MM-DD, 'today', 'tomorrow', or a weekday: the next one, today included."""
+    from backplan.training.calendar import weekday
+
+    key = text.strip().lower()
+    named = weekday(key)
+    if named is not None:
+        return today + timedelta(days=(named - today.weekday()) % 7)
+    words = {"today": today, "tomorrow": today + timedelta(days=1)}
+    try:
+        return words[key] if key in words else date.fromisoformat(key)
+    except ValueError:
+        raise BackplanError(
+            f"{option} '{text[:40]}' is not a day: give YYYY-MM-DD, today, tomorrow or a "
+            "weekday like monday."
+        ) from None
 
 
 def _ask_to_replace(active: Program, store: Store) -> None:
@@ -185,13 +230,65 @@ def program_show(json_: JsonOption = False) -> None:
     """
     from backplan.store import history
 
+    today = current_time().date()
     with history.open_store(create=False) as store:
         block = _active(store)
         progress = store.progress(block)
     if json_:
-        render.print_json(render.program_json(block, progress))
+        render.print_json(render.program_json(block, progress, today))
     else:
-        render.program_view(block, progress)
+        render.program_view(block, progress, today)
+
+
+@program_app.command("move")
+def program_move(
+    day: Annotated[
+        str,
+        typer.Argument(
+            metavar="DAY",
+            help="The session's day: next, YYYY-MM-DD, today, tomorrow or a weekday.",
+            show_default=False,
+        ),
+    ],
+    to: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DAY",
+            help="The day it moves to (default: the next training day; the rest follow).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Move a session you cannot make: to --to, or to the next training day, the rest of
+    the block following in order.
+
+    Example: backplan program move 2026-12-25 --to 2026-12-26
+    """
+    from backplan.store import history
+    from backplan.training.calendar import checked_move
+
+    today = current_time().date()
+    with history.open_store(create=False) as store:
+        block = _active(store)
+        progress = store.progress(block)
+        before = block.schedule(progress, today)
+        coming = sorted(d for d in before.dates.values() if d >= today)
+        if day.strip().lower() == "next" and coming:
+            away = coming[0]
+        else:
+            away = _day_word(day, today, "DAY")
+        target = None if to is None else _day_word(to, today, "--to")
+        move = checked_move(block.calendar, before, away, target, today)
+        number = next(n for n, d in before.dates.items() if d == away)
+        block = store.move_session(block, move)
+        after = block.schedule(progress, today)
+    session = block.sessions[number - 1]
+    render.out.print(
+        f"Moved week {session.week}, day {session.day} ({session.goal.value}) from "
+        f"{away:%a %-d %b} to {after.dates[number]:%a %-d %b}; the block ends "
+        f"{after.end:%a %-d %b %Y}.",
+        markup=False,
+    )
 
 
 @program_app.command("export")
@@ -223,11 +320,13 @@ def program_export(
         check_output(output, force, migrations.default_path())
     with history.open_store(create=False) as store:
         block = _active(store)
+        progress = store.progress(block)
     exercises = load_catalogue(catalog).by_id
+    schedule = block.schedule(progress, current_time().date())
     if kind == "md":
-        text = render.program_markdown(block, exercises)
+        text = render.program_markdown(block, exercises, schedule)
     else:
-        text = render.program_ics(block, exercises).decode("utf-8")
+        text = render.program_ics(block, exercises, schedule).decode("utf-8")
     if output is None:
         render.write_stdout(text)
         return
@@ -235,6 +334,43 @@ def program_export(
     render.err.print(
         f"Wrote the {block.weeks}-week block to {output}.", markup=False, highlight=False
     )
+
+
+@program_app.command("review")
+def program_review(json_: JsonOption = False, catalog: CatalogOption = None) -> None:
+    """The block reviewed (the active one, else the last): each main lift's best set and
+    e1RM from its first session to its last, sets per group each week done against
+    planned, and the records set.
+
+    Example: backplan program review
+    """
+    from backplan import config
+    from backplan.cli.loads import progress_of
+    from backplan.store import history
+    from backplan.training.progress import points
+    from backplan.training.review import review
+
+    known = load_catalogue(catalog)
+    unit = config.load().unit
+    with history.open_store(create=False) as store:
+        block = store.active_program() or next(reversed(store.programs()), None)
+        if block is None:
+            raise BackplanError("No program to review yet. Start one with: backplan program new")
+        progress = store.progress(block)
+        workouts = [store.get(w) for w in progress.done.values()]
+        names = {e.id: e.name for w in workouts for e in w.exercises}
+        curves = {}
+        for ident in names:
+            exercise = known.find(ident)
+            if exercise is None:
+                curves[ident] = points(store.logged_sessions(ident), unit)
+            else:
+                curves[ident] = progress_of(store, exercise, known, unit)[0]
+    found = review(block, progress, workouts, curves, names)
+    if json_:
+        render.print_json(render.review_json(found))
+    else:
+        render.review_view(found)
 
 
 @program_app.command("end")

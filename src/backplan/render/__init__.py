@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         program_view,
     )
     from backplan.render.progress import progress_json, progress_view
+    from backplan.render.review import review_json, review_view
     from backplan.render.training import config_table, stats_view, status_table
     from backplan.render.workouts import history_table, volume_text, when_text, workout_view
 
@@ -49,6 +50,7 @@ _VIEWS = {
     "imports": ("import_table",),
     "markdown": ("workout_markdown",),
     "progress": ("progress_json", "progress_view"),
+    "review": ("review_json", "review_view"),
     "programs": (
         "program_ics",
         "program_json",
@@ -94,6 +96,8 @@ __all__ = [
     "program_view",
     "progress_json",
     "progress_view",
+    "review_json",
+    "review_view",
     "sets_json",
     "stats_json",
     "stats_view",

@@ -11,10 +11,14 @@ from rich.text import Text
 from backplan.catalogue.model import Goal, Group
 from backplan.render.console import SECTION, Cell, Column, fitted_table, group_text, out
 from backplan.render.documents import program_head
-from backplan.training.program import Day, Program, Progress
+from backplan.training.calendar import WEEKDAY_NAMES
+from backplan.training.program import PULL_DAY, SPARE_DAY, Day, Program, Progress
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from backplan.catalogue.model import Exercise
+    from backplan.training.calendar import Schedule
 
 MAIN_MARK = "★"
 SHORT = {Group.LATS: "Lats", Group.UPPER_BACK: "Upper", Group.LOWER_BACK: "Lower"}
@@ -30,8 +34,33 @@ def goal_words(program: Program) -> str:
 
 
 def headline(program: Program) -> str:
-    """'4-week block, 3 days a week, intermediate'."""
-    return f"{program.weeks}-week block, {program.days} days a week, {program.level.value}"
+    """'4-week block, 3 days a week (Mon Wed Fri), intermediate'."""
+    return (
+        f"{program.weeks}-week block, {program.days} days a week ({weekday_words(program)}), "
+        f"{program.level.value}"
+    )
+
+
+def weekday_words(program: Program) -> str:
+    return " ".join(WEEKDAY_NAMES[d].capitalize() for d in program.calendar.weekdays)
+
+
+def _when(day: date | None) -> str:
+    return "–" if day is None else f"{day:%a %-d %b}"
+
+
+def end_line(program: Program, schedule: Schedule) -> str:
+    """What was missed, if anything, and when the block ends."""
+    planned = program.calendar.planned(len(program.sessions))[-1]
+    if not schedule.missed:
+        return f"Ends {schedule.end:%a %-d %b %Y}."
+    days = ", ".join(f"{d:%a %-d %b}" for d in schedule.missed[:4])
+    more = f" and {len(schedule.missed) - 4} more" if len(schedule.missed) > 4 else ""
+    was = f" (planned {planned:%a %-d %b})" if planned != schedule.end else ""
+    return (
+        f"Missed {days}{more}: the rest of the block moved on, in order, and now ends "
+        f"{schedule.end:%a %-d %b %Y}{was}."
+    )
 
 
 def _groups(program: Program) -> tuple[Group, ...]:
@@ -48,12 +77,14 @@ def _day_status(day: Day, progress: Progress, upcoming: Day | None) -> Text:
     return Text("")
 
 
-def _opening(program: Program) -> None:
-    """The headline, the day types and the main lifts."""
+def _opening(program: Program, *, whole: bool = True) -> None:
+    """The headline, the day types, the split (`whole`) and the main lifts."""
     out.print(Text(headline(program), style="bold"))
     out.print(
         f"{goal_words(program).capitalize()}, from {program.start:%a %-d %b %Y}.", markup=False
     )
+    if whole and any(d.split for d in program.sessions):
+        out.print(_split_words(program), markup=False)
     out.print("Main lifts, held for the block:")
     for lift in program.main_lifts:
         line = Text("  ")
@@ -65,14 +96,27 @@ def _opening(program: Program) -> None:
         out.print(line)
 
 
-def program_summary(program: Program, progress: Progress) -> None:
+def _split_words(program: Program) -> str:
+    if any(d.split == PULL_DAY for d in program.sessions) and any(
+        Group.LOWER_BACK in d.groups for d in program.sessions
+    ):
+        hinge = "the hinge and rows" if program.days >= 4 else "the whole back"
+        return (
+            f"Days alternate {hinge} with vertical pulls and rear delts, so the lower back "
+            "rests a day between loading days."
+        )
+    if any(d.split == SPARE_DAY for d in program.sessions):
+        return "Every other day keeps the lower back to stability drills, so it rests a day."
+    return "Days alternate, so the lower back rests a day between loading days."
+
+
+def program_summary(program: Program, progress: Progress, today: date) -> None:
     """A new block within 24 rows: the opening, each week's sets per group (up to three
     weeks a line, as the width allows), the end date; the whole table is `program
     show`."""
-    _opening(program)
+    _opening(program, whole=False)
     groups = _groups(program)
-    out.print(f"Sets a week, week by week ({'/'.join(g.label for g in groups)}):",
-              markup=False)  # fmt: skip
+    out.print(f"Sets a week ({'/'.join(SHORT[g].lower() for g in groups)}):", markup=False)
     weeks = []
     for week in range(1, program.weeks + 1):
         sets = program.weekly_sets(week)
@@ -85,17 +129,18 @@ def program_summary(program: Program, progress: Progress) -> None:
     for row in range(half):
         cells = [weeks[i] for i in range(row, len(weeks), half)]
         out.print("  " + "".join(f"{c:<{width}}" for c in cells).rstrip(), markup=False)
-    last = program.sessions[-1].date
-    out.print(f"Ends {last:%a %-d %b %Y}. Every session, day by day: backplan program show",
+    schedule = program.schedule(progress, today)
+    out.print(f"{end_line(program, schedule)} Every session, day by day: backplan program show",
               markup=False)  # fmt: skip
     upcoming = progress.next_day(program)
     if upcoming is not None:
         out.print(f"Next: week {upcoming.week}, day {upcoming.day}. Plan it with: backplan workout")
 
 
-def program_view(program: Program, progress: Progress) -> None:
+def program_view(program: Program, progress: Progress, today: date) -> None:
     _opening(program)
     upcoming = progress.next_day(program)
+    schedule = program.schedule(progress, today)
     columns = [
         Column("Week", "Wk"), Column("Day", ""), Column("Date"), Column("Goal"),
         *(Column(SHORT[group], justify="right") for group in _groups(program)),
@@ -113,7 +158,7 @@ def program_view(program: Program, progress: Progress) -> None:
         rows.append([
             Cell(week, f"{day.week}{'↓' if day.deload else ''}"),
             str(day.day),
-            f"{day.date:%a %-d %b}",
+            _when(schedule.dates.get(day.number)),
             Cell(day.goal.value, day.goal.value[:5]),
             *cells,
             _day_status(day, progress, upcoming),
@@ -130,16 +175,33 @@ def program_view(program: Program, progress: Progress) -> None:
             style="dim",
         )
     )
+    out.print(end_line(program, schedule), markup=False)
     if upcoming is None:
-        out.print("Every session is done: 'backplan program end', then plan the next block.")
+        out.print("Every session is done: 'backplan program review', then plan the next block.")
     else:
-        out.print(f"Next: week {upcoming.week}, day {upcoming.day}. Plan it with: backplan workout")
+        out.print(
+            f"Next: week {upcoming.week}, day {upcoming.day}, "
+            f"{schedule.dates[upcoming.number]:%a %-d %b}. Plan it with: backplan workout"
+        )
 
 
-def program_json(program: Program, progress: Progress) -> dict[str, Any]:
+def program_json(program: Program, progress: Progress, today: date) -> dict[str, Any]:
     upcoming = progress.next_day(program)
+    schedule = program.schedule(progress, today)
+
+    def day_of(number: int) -> str | None:
+        found = schedule.dates.get(number)
+        return None if found is None else found.isoformat()
+
     return {
         **program_head(program),
+        "weekdays": [WEEKDAY_NAMES[d] for d in program.calendar.weekdays],
+        "moves": [
+            {"from": m.away.isoformat(), "to": None if m.to is None else m.to.isoformat()}
+            for m in program.moves
+        ],
+        "missed": [d.isoformat() for d in schedule.missed],
+        "end": schedule.end.isoformat(),
         "groups": [g.value for g in _groups(program)],  # the three named, for the whole back
         "main_lifts": [
             {"group": m.group.value, "id": m.id, "name": m.name} for m in program.main_lifts
@@ -149,8 +211,10 @@ def program_json(program: Program, progress: Progress) -> dict[str, Any]:
                 "number": d.number,
                 "week": d.week,
                 "day": d.day,
-                "date": d.date.isoformat(),
+                "date": day_of(d.number),  # null: passed over
+                "planned_date": d.date.isoformat(),
                 "goal": d.goal.value,
+                "split": d.split,
                 "deload": d.deload,
                 "exercises": {g.value: n for g, n in d.slots},
                 "sets": {g.value: n for g, n in d.sets},
@@ -189,12 +253,15 @@ def _accessories(program: Program, day: Day) -> int:
     return day.exercises - len(program.main_lifts_of(day))
 
 
-def program_markdown(program: Program, exercises: Mapping[str, Exercise]) -> str:
+def program_markdown(
+    program: Program, exercises: Mapping[str, Exercise], schedule: Schedule
+) -> str:
     """The block to print, or to read on a phone."""
     lines = [
         f"# Back program: {headline(program)}",
         "",
-        f"{goal_words(program).capitalize()}. Starts {program.start:%A %-d %B %Y}. "
+        f"{goal_words(program).capitalize()}. Starts {program.start:%A %-d %B %Y}; "
+        f"{end_line(program, schedule)} "
         "Each main lift is held for the whole block, so it can progress; the accessories "
         "around it rotate, planned on the day with `backplan workout`. The last week of "
         "each wave is a deload: half the sets, same loads.",
@@ -212,7 +279,8 @@ def program_markdown(program: Program, exercises: Mapping[str, Exercise]) -> str
             sets = ", ".join(f"{g.label} {n}" for g, n in d.sets)
             mains = "<br>".join(_lift_lines(program, d, exercises)) or "–"
             lines.append(
-                f"| {d.day} | {d.date:%a %-d %b} | {d.goal.value} | {sets} | {mains} "
+                f"| {d.day} | {_when(schedule.dates.get(d.number))} | {d.goal.value} | {sets} "
+                f"| {mains} "
                 f"| {_accessories(program, d) or '–'} |"
             )
     weekly = ", ".join(
@@ -222,8 +290,9 @@ def program_markdown(program: Program, exercises: Mapping[str, Exercise]) -> str
     return "\n".join(lines)
 
 
-def program_ics(program: Program, exercises: Mapping[str, Exercise]) -> bytes:
-    """An iCalendar file: one all-day event per session, on the days the block chose."""
+def program_ics(program: Program, exercises: Mapping[str, Exercise], schedule: Schedule) -> bytes:
+    """An iCalendar file: one all-day event per session on its day as the block now
+    stands (missed days moved on; a session passed over has none)."""
     from datetime import timedelta
 
     from icalendar import Calendar, Event
@@ -233,11 +302,14 @@ def program_ics(program: Program, exercises: Mapping[str, Exercise]) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "backplan: back program")
     for d in program.sessions:
+        when = schedule.dates.get(d.number)
+        if when is None:
+            continue
         event = Event()
         event.add("uid", f"program-{program.id}-session-{d.number}@backplan")
         event.add("dtstamp", program.created)
-        event.add("dtstart", d.date)
-        event.add("dtend", d.date + timedelta(days=1))
+        event.add("dtstart", when)
+        event.add("dtend", when + timedelta(days=1))
         deload = ", deload" if d.deload else ""
         event.add("summary", f"Back: {d.goal.value}{deload} (week {d.week}, day {d.day})")
         sets = ", ".join(f"{g.label} {n} sets" for g, n in d.sets)

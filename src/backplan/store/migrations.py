@@ -145,6 +145,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             created_ts REAL NOT NULL
         )""",
     ),
+    (
+        # Programs follow the lifter's calendar: the weekdays a block trains (a JSON
+        # list, 0 = Monday; NULL before: its days spread from its start) and the
+        # sessions moved off a day (a JSON list of [day, day moved to or null]).
+        "ALTER TABLE programs ADD COLUMN weekdays TEXT",
+        "ALTER TABLE programs ADD COLUMN moves TEXT NOT NULL DEFAULT '[]'",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

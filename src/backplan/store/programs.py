@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from backplan.catalogue.model import Goal, Group, Level
+from backplan.catalogue.model import Goal, Group, Level, Pattern
 from backplan.defaults import AUTO
 from backplan.errors import BackplanError
 from backplan.render.documents import program_head
@@ -25,12 +25,14 @@ from backplan.store.fields import (
     whole,
 )
 from backplan.store.part import Part
+from backplan.store.rows import local_time
 from backplan.text import visible
-from backplan.training.program import DAYS, WEEKS, Day, MainLift, Program, Progress
+from backplan.training.calendar import Move
+from backplan.training.program import DAYS, MOVEMENTS, WEEKS, Day, MainLift, Program, Progress
 
 _COLUMNS = (
     "id, created, start, weeks, days, goal, level, groups, equipment, seed, main_lifts,"
-    " sessions, ended"
+    " sessions, ended, weekdays, moves"
 )
 NO_PROGRAM = "No program is active. Start one with: backplan program new"
 
@@ -45,11 +47,14 @@ def _day_json(day: Day) -> list[Any]:
         [[g.value, n] for g, n in day.slots],
         [[g.value, n] for g, n in day.sets],
         day.deload,
+        day.split,
     ]
 
 
 def _day(values: list[Any]) -> Day:
-    number, week, weekday, when, goal, slots, sets, deload = values
+    number, week, weekday, when, goal, slots, sets, deload, *split = values
+    if split and split[0] not in (None, *MOVEMENTS):
+        raise ValueError(f"unknown split {split[0]!r}")
     return Day(
         number=int(number),
         week=int(week),
@@ -59,12 +64,40 @@ def _day(values: list[Any]) -> Day:
         slots=tuple((Group(g), int(n)) for g, n in slots),
         sets=tuple((Group(g), int(n)) for g, n in sets),
         deload=bool(deload),
+        split=split[0] if split else None,
+    )
+
+
+def _lift(values: list[Any]) -> MainLift:
+    group, ident, name, goals, *pattern = values
+    return MainLift(
+        Group(group),
+        ident,
+        visible(name),
+        frozenset(Goal(x) for x in goals),
+        Pattern(pattern[0]) if pattern and pattern[0] is not None else None,
+    )
+
+
+def _lift_json(lift: MainLift) -> list[Any]:
+    pattern = None if lift.pattern is None else lift.pattern.value
+    return [lift.group.value, lift.id, lift.name, sorted(g.value for g in lift.goals), pattern]
+
+
+def _moves_json(moves: Sequence[Move]) -> list[list[str | None]]:
+    return [[m.away.isoformat(), None if m.to is None else m.to.isoformat()] for m in moves]
+
+
+def _moves(values: list[Any]) -> tuple[Move, ...]:
+    return tuple(
+        Move(date.fromisoformat(away), None if to is None else date.fromisoformat(to))
+        for away, to in values
     )
 
 
 def _program(row: Any) -> Program:
     ident, created, start, weeks, days, goal, level, groups, equipment, seed = row[:10]
-    lifts, sessions, ended = row[10:]
+    lifts, sessions, ended, weekdays, moves = row[10:]
     return Program(
         id=ident,
         created=datetime.fromisoformat(created),
@@ -76,19 +109,18 @@ def _program(row: Any) -> Program:
         groups=tuple(Group(g) for g in json.loads(groups)),
         equipment=None if equipment is None else frozenset(json.loads(equipment)),
         seed=seed,
-        main_lifts=tuple(
-            MainLift(Group(g), i, visible(n), frozenset(Goal(x) for x in goals))
-            for g, i, n, goals in json.loads(lifts)
-        ),
+        main_lifts=tuple(_lift(values) for values in json.loads(lifts)),
         sessions=tuple(_day(values) for values in json.loads(sessions)),
         ended=None if ended is None else datetime.fromisoformat(ended),
+        weekdays=() if weekdays is None else tuple(int(d) for d in json.loads(weekdays)),
+        moves=_moves(json.loads(moves)),
     )
 
 
 def insert_program(db: sqlite3.Connection, program: Program) -> int:
     """A new row for the program (its `ended` as given); its id."""
     cursor = db.execute(
-        f"INSERT INTO programs ({_COLUMNS}) VALUES ({', '.join('?' * 13)})",
+        f"INSERT INTO programs ({_COLUMNS}) VALUES ({', '.join('?' * 15)})",
         (
             None,
             program.created.isoformat(timespec="seconds"),
@@ -100,14 +132,11 @@ def insert_program(db: sqlite3.Connection, program: Program) -> int:
             json.dumps([g.value for g in program.groups]),
             None if program.equipment is None else json.dumps(sorted(program.equipment)),
             program.seed,
-            json.dumps(
-                [
-                    [m.group.value, m.id, m.name, sorted(g.value for g in m.goals)]
-                    for m in program.main_lifts
-                ]
-            ),
+            json.dumps([_lift_json(m) for m in program.main_lifts]),
             json.dumps([_day_json(day) for day in program.sessions]),
             None if program.ended is None else program.ended.isoformat(timespec="seconds"),
+            json.dumps(list(program.weekdays)) if program.weekdays else None,
+            json.dumps(_moves_json(program.moves)),
         ),
     )
     ident = cursor.lastrowid
@@ -151,11 +180,14 @@ def program_document(program: Program) -> dict[str, Any]:
                 "id": m.id,
                 "name": m.name,
                 "goals": sorted(g.value for g in m.goals),
+                "pattern": None if m.pattern is None else m.pattern.value,
             }
             for m in program.main_lifts
         ],
         "sessions": [_day_json(day) for day in program.sessions],
         "ended": None if program.ended is None else program.ended.isoformat(timespec="seconds"),
+        "weekdays": list(program.weekdays),
+        "moves": _moves_json(program.moves),
     }
 
 
@@ -180,6 +212,12 @@ def read_program(data: Any, where: str) -> Program:
     equipment = maybe(field("equipment"), list, f"{where}.equipment")
     ended = field("ended")
     lifts = typed(field("main_lifts"), list, f"{where}.main_lifts")
+    # An export from before programs followed the calendar has no weekdays or moves.
+    weekdays = typed(data.get("weekdays", []), list, f"{where}.weekdays")
+    try:
+        moves = _moves(typed(data.get("moves", []), list, f"{where}.moves"))
+    except (ValueError, TypeError) as err:
+        raise Invalid(f"{where}.moves", f"cannot be read ({err})") from None
     return Program(
         id=whole(field("id"), f"{where}.id", 1, MAX_ID),
         created=made,
@@ -205,12 +243,15 @@ def read_program(data: Any, where: str) -> Program:
                     choice(g, f"{w}.goals", Goal)
                     for g in typed(get(m, "goals", w), list, f"{w}.goals")
                 ),
+                None if m.get("pattern") is None else choice(m["pattern"], f"{w}.pattern", Pattern),
             )
             for n, m in enumerate(lifts)
             for w in [f"{where}.main_lifts[{n}]"]
         ),
         sessions=days_read,
         ended=None if ended is None else created(ended, f"{where}.ended"),
+        weekdays=tuple(sorted({whole(d, f"{where}.weekdays", 0, 6) for d in weekdays})),
+        moves=moves,
     )
 
 
@@ -257,6 +298,16 @@ class Programs(Part):
             ).fetchone()
         return None if row is None else _program(row)
 
+    def move_session(self, program: Program, move: Move) -> Program:
+        """Add a move to the block's calendar; the block as it now stands."""
+        assert program.id is not None
+        moves = _moves_json((*program.moves, move))
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE programs SET moves = ? WHERE id = ?", (json.dumps(moves), program.id)
+            )
+        return self.program(program.id)
+
     def end_program(self, when: datetime) -> Program:
         """End the active block; its workouts stay in the history."""
         with self._transaction() as db:
@@ -274,10 +325,14 @@ class Programs(Part):
         (the newest such workout, when a day was planned more than once)."""
         with self._guard():
             rows = self._db.execute(
-                "SELECT w.program_day, MAX(w.id) FROM workouts w"
+                # SQLite takes a bare column from the row MAX() picks: the newest's time.
+                "SELECT w.program_day, MAX(w.id), w.created_ts FROM workouts w"
                 " WHERE w.program_id = ? AND w.program_day IS NOT NULL"
                 " AND EXISTS (SELECT 1 FROM logged_sets l WHERE l.workout_id = w.id)"
                 " GROUP BY w.program_day",
                 (program.id,),
             ).fetchall()
-        return Progress(done={int(day): int(workout) for day, workout in rows})
+        return Progress(
+            done={int(day): int(workout) for day, workout, _ in rows},
+            on={int(day): local_time(ts).date() for day, _, ts in rows},
+        )

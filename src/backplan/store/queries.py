@@ -149,6 +149,15 @@ class Queries(Part):
             for ident, (when, rir, sets) in found.items()
         ]
 
+    def logged_counts(self) -> dict[str, int]:
+        """Per exercise id, the workouts with sets of it logged (imports included)."""
+        with self._guard():
+            rows = self._db.execute(
+                "SELECT exercise_id, COUNT(DISTINCT workout_id) FROM logged_sets"
+                " GROUP BY exercise_id"
+            ).fetchall()
+        return {str(ident): int(count) for ident, count in rows}
+
     def usage(self, exercise_id: str) -> tuple[int, datetime | None]:
         """How many sessions included the exercise, and when it was last done."""
         with self._guard():

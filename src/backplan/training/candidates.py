@@ -6,7 +6,7 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from backplan.catalogue.model import Exercise, Goal, Group, Level
+from backplan.catalogue.model import Exercise, Goal, Group, Level, Pattern
 from backplan.defaults import DEFAULT_EXERCISES
 from backplan.errors import BackplanError
 from backplan.training.slots import labels
@@ -29,6 +29,8 @@ class Request:
     # A program's day: exercises and sets per group (empty: shared out as usual).
     slots: Mapping[Group, int] = field(default_factory=dict)
     group_sets: Mapping[Group, int] = field(default_factory=dict)
+    # A program's split day: the patterns a group's exercises come from, where it has any.
+    movements: Mapping[Group, frozenset[Pattern]] = field(default_factory=dict)
 
     @property
     def whole_back(self) -> bool:
@@ -69,6 +71,14 @@ def candidates(
             f"Every {labels(groups)} exercise these filters allow is banned: "
             "lift a ban with 'backplan unban ID'."
         )
+    return _moved(pool, request.movements)
+
+
+def _moved(pool: list[Exercise], movements: Mapping[Group, frozenset[Pattern]]) -> list[Exercise]:
+    """A split day's movements: a group's exercises of its patterns, when it has some."""
+    for group, patterns in movements.items():
+        if any(e.group is group and e.pattern in patterns for e in pool):
+            pool = [e for e in pool if e.group is not group or e.pattern in patterns]
     return pool
 
 
