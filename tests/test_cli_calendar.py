@@ -105,6 +105,12 @@ def test_a_session_moved_takes_its_new_day_and_the_rest_follow(
     ok("program", "export", "--format", "ics", "--output", str(tmp_path / "b.ics"))
     assert _ics_days(tmp_path / "b.ics") == [date.fromisoformat(s["date"]) for s in
                                              moved["sessions"]]  # fmt: skip
+    # Past the next training day: the session is on the day named, the next after it.
+    said = " ".join(ok("program", "move", "2026-12-11", "--to", "2026-12-13").stdout.split())
+    assert "from Fri 11 Dec to Sun 13 Dec" in said
+    days = [s["date"] for s in run_json("program", "show")["sessions"]]
+    assert days[:3] == ["2026-12-09", "2026-12-13", "2026-12-14"]
+    moved = run_json("program", "show")
     for args, message in (
         (("2026-12-08",), "No session of your block is on Tue 8 Dec 2026"),
         (("2026-11-30",), "has passed"),
@@ -112,6 +118,7 @@ def test_a_session_moved_takes_its_new_day_and_the_rest_follow(
         (("2026-12-09", "--to", "2026-12-09"), "already on"),
         (("someday",), "is not a day"),
         (("2026-12-09", "--to", "2026-12-26"), "already taken by a move"),
+        (("2026-12-14", "--to", "2026-12-12"), "not after the session before it (Sun 13 Dec)"),
     ):
         result = run("program", "move", *args)
         assert result.exit_code == 2, (args, result.stdout)

@@ -232,15 +232,18 @@ def test_a_program_survives_export_and_import(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backplan_env: Path
 ) -> None:
     at(monkeypatch, MONDAY)
-    made = run_json("program", "new", "--seed", "4")
+    made = run_json("program", "new", "--seed", "4", "--days", "mon,wed,sat", "--weeks", "5")
     do(run_json("workout"))
     at(monkeypatch, MONDAY + timedelta(days=2))
     do(run_json("workout"))
+    ok("program", "move", "next", "--to", "2026-12-06")
+    before = run_json("program", "show")
     ok("export", "--output", str(tmp_path / "all.json"))
     for leftover in backplan_env.glob("history.sqlite3*"):
         leftover.unlink()
     ok("import", str(tmp_path / "all.json"))
     shown = run_json("program", "show")
+    assert shown == before  # the weekdays, the move, the days, the splits: all of it
     assert shown["main_lifts"] == made["main_lifts"]
     assert [s["workout_id"] for s in shown["sessions"][:3]] == [1, 2, None]
     assert shown["next"] == 3
@@ -249,11 +252,19 @@ def test_a_program_survives_export_and_import(
     assert run_json("program", "show")["id"] == shown["id"]
     # A bad program in a file is refused with its path, nothing changed.
     document = json.loads((tmp_path / "all.json").read_text())
-    document["programs"][0]["weeks"] = 40
-    (tmp_path / "bad.json").write_text(json.dumps(document))
-    result = run("import", str(tmp_path / "bad.json"))
-    assert result.exit_code == 2
-    assert "programs[0].weeks: must be from 4 to 12" in result.stderr
+    for key, value, message in (
+        ("weeks", 40, "programs[0].weeks: must be from 4 to 12"),
+        ("weekdays", [0, 9], "programs[0].weekdays"),
+        ("moves", [["2026-12-05"]], "programs[0].moves: cannot be read"),
+        ("moves", "soon", "programs[0].moves"),
+    ):
+        bad = json.loads(json.dumps(document))
+        bad["programs"][0][key] = value
+        (tmp_path / "bad.json").write_text(json.dumps(bad))
+        result = run("import", str(tmp_path / "bad.json"))
+        assert result.exit_code == 2, key
+        assert message in result.stderr, (key, result.stderr)
+        assert "Traceback" not in result.stderr
 
 
 def test_next_time_names_the_blocks_next_session_and_matches_its_plan(

@@ -404,3 +404,45 @@ def test_a_beginners_block_holds_the_trap_bar_deadlift() -> None:
         )  # fmt: skip
         lower = [m.id for m in block.main_lifts if m.group is Group.LOWER_BACK]
         assert lower == ["trap-bar-deadlift"], (seed, lower)
+
+
+@settings(max_examples=200)
+@given(
+    weekdays=WEEKDAY_SETS,
+    picks=st.lists(st.tuples(st.integers(0, 30), st.none() | st.integers(1, 9)), max_size=6),
+)
+def test_any_moves_keep_the_order_and_put_each_session_where_it_was_moved(
+    weekdays: set[int], picks: list[tuple[int, int | None]]
+) -> None:
+    """Moves made one after another on the block as it stands: each session moved is on
+    its new day (or the next training day), the order holds, no session is on a day it
+    was moved off, and the deloads stay where they were."""
+    from dataclasses import replace
+
+    from backplan.training.calendar import checked_move
+
+    chosen = tuple(sorted(weekdays))
+    block = _block(6, len(chosen), None, (), Level.INTERMEDIATE, chosen)
+    today = START
+    for index, ahead in picks:
+        schedule = block.schedule(Progress(), today)
+        coming = sorted(schedule.dates.values())
+        away = coming[index % len(coming)]
+        number = next(n for n, d in schedule.dates.items() if d == away)
+        to = None if ahead is None else away + timedelta(days=ahead)
+        try:
+            move = checked_move(block.calendar, schedule, away, to, today)
+        except BackplanError:
+            continue
+        block = replace(block, moves=(*block.moves, move))
+        after = block.schedule(Progress(), today)
+        dates = after.dates_in_order(len(block.sessions))
+        assert all(a < b for a, b in pairwise(dates))
+        assert away not in dates
+        expected = to or block.calendar.next_open(away + timedelta(days=1))
+        earlier = {m.away: m for m in block.moves[:-1]}
+        while expected in earlier:  # a day given up before: its move takes it on
+            m = earlier.pop(expected)
+            expected = m.to or block.calendar.next_open(expected + timedelta(days=1))
+        assert after.dates[number] == expected, (away, to, after.dates[number])
+        assert not after.missed

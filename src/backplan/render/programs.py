@@ -132,9 +132,8 @@ def program_summary(program: Program, progress: Progress, today: date) -> None:
     schedule = program.schedule(progress, today)
     out.print(f"{end_line(program, schedule)} Every session, day by day: backplan program show",
               markup=False)  # fmt: skip
-    upcoming = progress.next_day(program)
-    if upcoming is not None:
-        out.print(f"Next: week {upcoming.week}, day {upcoming.day}. Plan it with: backplan workout")
+    if progress.next_day(program) is not None:
+        out.print(_next_line(program, progress, schedule))
 
 
 def program_view(program: Program, progress: Progress, today: date) -> None:
@@ -179,10 +178,16 @@ def program_view(program: Program, progress: Progress, today: date) -> None:
     if upcoming is None:
         out.print("Every session is done: 'backplan program review', then plan the next block.")
     else:
-        out.print(
-            f"Next: week {upcoming.week}, day {upcoming.day}, "
-            f"{schedule.dates[upcoming.number]:%a %-d %b}. Plan it with: backplan workout"
-        )
+        out.print(_next_line(program, progress, schedule))
+
+
+def _next_line(program: Program, progress: Progress, schedule: Schedule) -> str:
+    upcoming = progress.next_day(program)
+    assert upcoming is not None
+    return (
+        f"Next: week {upcoming.week}, day {upcoming.day}, "
+        f"{schedule.dates[upcoming.number]:%a %-d %b}. Plan it with: backplan workout"
+    )
 
 
 def program_json(program: Program, progress: Progress, today: date) -> dict[str, Any]:

@@ -58,12 +58,7 @@ class Calendar:
     moves: tuple[Move, ...] = ()
 
     def is_open(self, day: date) -> bool:
-        """A training day: one of the weekdays from the start, not given up, or one a
-        session was moved to."""
-        if any(m.to == day for m in self.moves):
-            return True
-        if any(m.away == day for m in self.moves):
-            return False
+        """One of the block's weekdays, from its start."""
         return day >= self.start and day.weekday() in self.weekdays
 
     def next_open(self, day: date) -> date:
@@ -73,36 +68,47 @@ class Calendar:
         return day
 
     def planned(self, count: int) -> list[date]:
-        """The first `count` training days: the sessions' days as first planned."""
+        """The first `count` sessions' days, nothing done and nothing missed."""
         return self.placed(count, {}, frozenset(), date.min).dates_in_order(count)
 
     def placed(
         self, count: int, done: Mapping[int, date], skipped: frozenset[int], today: date
     ) -> Schedule:
         """Sessions 1..count on their days: a session done on the day it was logged, one
-        passed over (`skipped`) on none, and the rest each on the next training day from
-        today that follows the one before; the training days that passed while a session
-        waited are missed."""
+        passed over (`skipped`) on none, and the rest each on the first training day from
+        today that follows the one before (a move taking it where it says); the training
+        days that passed while a session waited are missed."""
         dates: dict[int, date] = {}
         missed: list[date] = []
-        cursor = min([self.start, *(m.to for m in self.moves if m.to is not None)])
+        cursor = self.start
         for number in range(1, count + 1):
             if number in skipped:
                 continue
             if number in done:
+                self._waiting(cursor, done[number], missed)
                 day = done[number]
-                waited = self.next_open(cursor)
-                while waited < day:
-                    missed.append(waited)
-                    waited = self.next_open(waited + ONE_DAY)
             else:
-                day = self.next_open(cursor)
-                while day < today:
-                    missed.append(day)
-                    day = self.next_open(day + ONE_DAY)
+                day = self._waiting(cursor, today, missed)
             dates[number] = day
             cursor = max(cursor, day + ONE_DAY)
         return Schedule(dates, tuple(missed))
+
+    def _waiting(self, cursor: date, until: date, missed: list[date]) -> date:
+        """The day a session waiting from `cursor` falls on, `until` or after: each day it
+        would take that passed before `until` is missed, and a day it was moved off gives
+        way to the day it was moved to (or the next training day)."""
+        day = self.next_open(cursor)
+        used: set[Move] = set()
+        while True:
+            move = next((m for m in self.moves if m.away == day and m not in used), None)
+            if move is not None:
+                used.add(move)
+                day = move.to or self.next_open(day + ONE_DAY)
+            elif day < until:
+                missed.append(day)
+                day = self.next_open(day + ONE_DAY)
+            else:
+                return day
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,12 @@ def checked_move(calendar: Calendar, schedule: Schedule, away: date, to: date | 
         )
     if to is not None and to < today:
         raise BackplanError(f"--to {to:%a %-d %b %Y} has passed: choose today or a day to come.")
+    before = max((day for day in schedule.dates.values() if day < away), default=None)
+    if to is not None and before is not None and to <= before:
+        raise BackplanError(
+            f"--to {to:%a %-d %b %Y} is not after the session before it ({before:%a %-d %b}): "
+            "a block keeps its order."
+        )
     if to == away:
         raise BackplanError("--to names the day the session is already on: choose another.")
     if any(m.to == to or m.away == to for m in calendar.moves if to is not None):

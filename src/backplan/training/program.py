@@ -30,6 +30,11 @@ MOVEMENTS: dict[str, dict[Group, frozenset[Pattern]]] = {
     PULL_DAY: {Group.UPPER_BACK: frozenset({Pattern.SCAPULAR, Pattern.SHRUG})},
     SPARE_DAY: {Group.LOWER_BACK: frozenset({Pattern.STABILITY})},
 }
+SPLIT_WORDS = {
+    HINGE_DAY: "the hinge and rows",
+    PULL_DAY: "vertical pulls and rear delts",
+    SPARE_DAY: "stability drills, the lower back resting",
+}
 
 
 @dataclass(frozen=True)
@@ -180,9 +185,10 @@ def _named(groups: tuple[Group, ...]) -> tuple[Group, ...]:
 
 
 def where(program: Program, day: Day, goal: Goal) -> str:
-    """'Week 2, day 3 of your 4-week block: a strength day.'"""
+    """'Week 2, day 3 of your 4-week block: a strength day (the hinge and rows).'"""
+    split = f" ({SPLIT_WORDS[day.split]})" if day.split else ""
     deload = " in the deload week: half the sets, same loads" if day.deload else ""
     return (
         f"Week {day.week}, day {day.day} of your {program.weeks}-week block: "
-        f"a {goal.value} day{deload}."
+        f"a {goal.value} day{split}{deload}."
     )
