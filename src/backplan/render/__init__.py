@@ -7,8 +7,7 @@ the views are imported when first used, so a command pays only for what it print
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from backplan.render.console import err, error, out, plural, print_json, warning, write_stdout
-from backplan.render.documents import (
+from backplan.documents import (
     config_json,
     exercise_json,
     load_json,
@@ -18,6 +17,7 @@ from backplan.render.documents import (
     status_json,
     workout_json,
 )
+from backplan.render.console import err, error, out, plural, print_json, warning, write_stdout
 
 if TYPE_CHECKING:
     from backplan.render.body import weigh_json, weigh_view

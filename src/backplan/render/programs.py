@@ -9,8 +9,8 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from backplan.catalogue.model import Goal, Group
+from backplan.documents import program_head
 from backplan.render.console import SECTION, Cell, Column, fitted_table, group_text, out
-from backplan.render.documents import program_head
 from backplan.training.calendar import WEEKDAY_NAMES
 from backplan.training.program import PULL_DAY, SPARE_DAY, Day, Program, Progress
 

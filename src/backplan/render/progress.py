@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
+from backplan.documents import set_json
 from backplan.render.console import data_table, out
-from backplan.render.documents import set_json
 from backplan.training.loads import number
 
 if TYPE_CHECKING:

@@ -10,8 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from backplan.catalogue.model import Group
+from backplan.documents import config_json
 from backplan.render.console import Cell, Column, data_table, fitted_table, group_text, out
-from backplan.render.documents import config_json
 from backplan.when import days_ago
 
 if TYPE_CHECKING:

@@ -12,12 +12,12 @@ from typing import Any
 
 from backplan import clock
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
-from backplan.errors import BackplanError
-from backplan.render.documents import (  # the same keys as --json
+from backplan.documents import (  # the same keys as --json
     planned_json,
     program_link,
     sets_json,
 )
+from backplan.errors import BackplanError
 from backplan.store.fields import (
     MAX_ID,
     Invalid,

@@ -10,8 +10,8 @@ from typing import Any
 
 from backplan.catalogue.model import Goal, Group, Level, Pattern
 from backplan.defaults import AUTO
+from backplan.documents import program_head
 from backplan.errors import BackplanError
-from backplan.render.documents import program_head
 from backplan.store.fields import (
     MAX_ID,
     Invalid,
