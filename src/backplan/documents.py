@@ -11,7 +11,7 @@ from backplan.catalogue.model import BODYWEIGHT, Exercise, Goal, Group
 if TYPE_CHECKING:
     from backplan.config import Config
     from backplan.training.loads import Load, SetDone
-    from backplan.training.model import PlannedExercise, Workout
+    from backplan.training.model import OtherExercise, PlannedExercise, Workout
     from backplan.training.program import Program
     from backplan.training.recovery import GroupStatus, Usage
 
@@ -60,7 +60,7 @@ def load_json(load: Load | None) -> dict[str, Any] | None:
 
 def set_json(s: SetDone) -> dict[str, Any]:
     return {"reps": s.reps, "weight": s.weight, "unit": s.unit, "dose": s.dose.value,
-            "rir": s.rir}  # fmt: skip
+            "rir": s.rir, "kind": s.kind, "note": s.note}  # fmt: skip
 
 
 def planned_json(e: PlannedExercise) -> dict[str, Any]:
@@ -96,11 +96,37 @@ def planned_json(e: PlannedExercise) -> dict[str, Any]:
         ],
         # Other groups it loads, credited half a set for each set.
         "secondary": [g.value for g in e.secondary],
+        "note": e.note,
+        "superset": e.superset,
     }
 
 
 def sets_json(e: PlannedExercise) -> list[dict[str, Any]]:
     return [set_json(s) for s in e.sets_logged]
+
+
+def other_json(e: OtherExercise) -> dict[str, Any]:
+    """Training outside the back catalogue, as logged."""
+    return {
+        "position": e.position,
+        "name": e.name,
+        "note": e.note,
+        "credit": [g.value for g in e.credit],
+        "sets": [
+            {k: v for k, v in set_json(s).items() if k not in ("rir", "note")} for s in e.sets
+        ],
+    }
+
+
+def own_json(workout: Workout) -> dict[str, Any]:
+    """What a workout carries besides the plan: the lifter's note, the time another app
+    took, where it came from, and the training outside the back."""
+    return {
+        "note": workout.note,
+        "duration_seconds": workout.duration,
+        "source": workout.source,
+        "other": [other_json(e) for e in workout.other],
+    }
 
 
 def program_link(workout: Workout) -> dict[str, Any] | None:
@@ -126,6 +152,7 @@ def workout_json(workout: Workout, with_logs: bool = False) -> dict[str, Any]:
             for e in workout.exercises
         ],
         "program": program_link(workout),
+        **(own_json(workout) if with_logs else {}),
     }
 
 

@@ -13,11 +13,13 @@ from typing import Any
 from backplan import clock
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 from backplan.documents import (  # the same keys as --json
+    own_json,
     planned_json,
     program_link,
     sets_json,
 )
 from backplan.errors import BackplanError
+from backplan.store.apps import APPS
 from backplan.store.fields import (
     MAX_ID,
     Invalid,
@@ -34,11 +36,22 @@ from backplan.store.fields import (
 from backplan.store.programs import program_document, read_program
 from backplan.text import spreadsheet_safe
 from backplan.training.bodyweight import LIMITS_KG, WeighIn
-from backplan.training.loads import MAX_DOSE, MAX_REPS, MAX_WEIGHT, UNITS, Load, SetDone, convert
-from backplan.training.model import PlannedExercise, Prescription, Workout
+from backplan.training.loads import (
+    MAX_DOSE,
+    MAX_REPS,
+    MAX_WEIGHT,
+    SET_KINDS,
+    UNITS,
+    WORK,
+    Load,
+    SetDone,
+    convert,
+)
+from backplan.training.model import OtherExercise, PlannedExercise, Prescription, Workout
 from backplan.training.program import Program
 
 FORMAT_VERSION = 1
+MAX_DURATION = 24 * 3600  # seconds: no session lasts a day
 MARKS = ("pin", "ban")
 CHANGES = ("up", "down", "same")
 
@@ -60,6 +73,7 @@ def _workout_document(w: Workout) -> dict[str, Any]:
             {**planned_json(e), "focus": e.focus, "sets_logged": sets_json(e)} for e in w.exercises
         ],
         "program": program_link(w),
+        **own_json(w),
     }
 
 
@@ -168,7 +182,23 @@ def _set(data: Any, where: str) -> SetDone:
     rir = maybe(optional(data, "rir", None), float, f"{where}.rir")
     if rir is not None and not 0 <= rir <= 10:
         raise Invalid(f"{where}.rir", "must be from 0 to 10")
-    return SetDone(reps, weight, unit, dose, rir)
+    kind = one_of(optional(data, "kind", WORK), f"{where}.kind", SET_KINDS)
+    note = maybe(optional(data, "note", None), str, f"{where}.note")
+    return SetDone(reps, weight, unit, dose, rir, kind=kind, note=note)
+
+
+def _other(data: Any, where: str) -> OtherExercise:
+    sets = typed(get(data, "sets", where), list, f"{where}.sets")
+    return OtherExercise(
+        position=whole(get(data, "position", where), f"{where}.position", 1, 100),
+        name=typed(get(data, "name", where), str, f"{where}.name"),
+        sets=tuple(_set(s, f"{where}.sets[{n}]") for n, s in enumerate(sets)),
+        note=maybe(optional(data, "note", None), str, f"{where}.note"),
+        credit=tuple(
+            choice(g, f"{where}.credit[{n}]", Group)
+            for n, g in enumerate(typed(optional(data, "credit", []), list, f"{where}.credit"))
+        ),
+    )
 
 
 def _warmup(data: Any, where: str) -> SetDone:
@@ -249,6 +279,8 @@ def _exercise(data: Any, where: str) -> PlannedExercise:
                 typed(optional(data, "secondary", []), list, f"{where}.secondary")
             )
         ),
+        note=maybe(optional(data, "note", None), str, f"{where}.note"),
+        superset=maybe(optional(data, "superset", None), str, f"{where}.superset"),
     )
 
 
@@ -266,9 +298,12 @@ def _workout(data: Any, where: str) -> Workout:
     link = optional(data, "program", None)
     w = f"{where}.program"
     exercises = typed(field("exercises"), list, f"{where}.exercises")
-    if not exercises:
+    other = typed(optional(data, "other", []), list, f"{where}.other")
+    if not exercises and not other:
         raise Invalid(f"{where}.exercises", "is empty; a workout has at least one exercise")
     planned = tuple(_exercise(e, f"{where}.exercises[{n}]") for n, e in enumerate(exercises))
+    duration = optional(data, "duration_seconds", None)
+    source = optional(data, "source", None)
     if [e.position for e in planned] != list(range(1, len(planned) + 1)):
         raise Invalid(f"{where}.exercises", "positions must run 1, 2, 3, ... in order")
     if len({e.id for e in planned}) != len(planned):
@@ -293,6 +328,12 @@ def _workout(data: Any, where: str) -> Workout:
         id=ident,
         program_id=None if link is None else whole(get(link, "id", w), f"{w}.id", 1, MAX_ID),
         program_day=None if link is None else whole(get(link, "session", w), f"{w}.session", 1, 60),
+        note=maybe(optional(data, "note", None), str, f"{where}.note"),
+        duration=None
+        if duration is None
+        else whole(duration, f"{where}.duration_seconds", 0, MAX_DURATION),
+        source=None if source is None else one_of(source, f"{where}.source", APPS),
+        other=tuple(_other(e, f"{where}.other[{n}]") for n, e in enumerate(other)),
     )
 
 

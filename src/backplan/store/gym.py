@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from backplan.store.part import Part
-from backplan.store.rows import local_time, set_from_row
+from backplan.store.rows import SET_COLUMNS, local_time, set_from_row
 from backplan.training.loads import SetDone
 
 
@@ -18,7 +18,7 @@ class Gym(Part):
         number); the exercise's id and the set, or None when nothing was logged."""
         with self._transaction() as db:
             row = db.execute(
-                "SELECT rowid, exercise_id, reps, weight, unit, dose, rir FROM logged_sets"
+                f"SELECT rowid, exercise_id, {SET_COLUMNS} FROM logged_sets"
                 " WHERE workout_id = ? ORDER BY COALESCE(logged_at, 0) DESC, rowid DESC LIMIT 1",
                 (workout_id,),
             ).fetchone()
@@ -57,7 +57,7 @@ class Gym(Part):
             if row is None:
                 return None
             rows = self._db.execute(
-                "SELECT reps, weight, unit, dose, rir FROM logged_sets"
+                f"SELECT {SET_COLUMNS} FROM logged_sets"
                 " WHERE workout_id = ? AND exercise_id = ? ORDER BY set_number",
                 (row[0], exercise_id),
             ).fetchall()

@@ -22,9 +22,12 @@ from backplan.store.rows import (
     EXERCISE_COLUMNS,
     EXERCISE_MARKS,
     READ_EXERCISE_COLUMNS,
+    SET_COLUMNS,
     WORKOUT_COLUMNS,
     exercise_row,
     no_such_workout,
+    other_from_row,
+    other_row,
     planned_exercise,
     same_workout,
     set_from_row,
@@ -34,7 +37,7 @@ from backplan.store.rows import (
 )
 from backplan.training.bodyweight import WeighIn
 from backplan.training.loads import SetDone
-from backplan.training.model import PlannedExercise, Workout
+from backplan.training.model import OtherExercise, PlannedExercise, Workout
 from backplan.training.program import Program
 from backplan.when import same_day
 
@@ -81,7 +84,8 @@ class Store(Queries, Programs, Gym, Body, Marks):
         )
         cursor = db.execute(
             "INSERT INTO workouts (id, created, created_ts, goal, level, groups, notes, seed,"
-            " equipment, program_id, program_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " equipment, program_id, program_day, note, duration, source)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 workout.id if free else None,  # an imported workout keeps its id when free
                 workout.created.isoformat(timespec="seconds"),
@@ -94,10 +98,18 @@ class Store(Queries, Programs, Gym, Body, Marks):
                 None if workout.equipment is None else json.dumps(sorted(workout.equipment)),
                 workout.program_id,
                 workout.program_day,
+                workout.note,
+                workout.duration,
+                workout.source,
             ),
         )
         workout_id = cursor.lastrowid
         assert workout_id is not None
+        db.executemany(
+            "INSERT INTO other_training (workout_id, position, name, sets, note, credit)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(workout_id, *other_row(e)) for e in workout.other],
+        )
         db.executemany(
             f"INSERT INTO workout_exercises (workout_id, {EXERCISE_COLUMNS}, created_ts)"
             f" VALUES (?, {EXERCISE_MARKS}, ?)",
@@ -116,8 +128,8 @@ class Store(Queries, Programs, Gym, Body, Marks):
         logged_at: float | None = None,
     ) -> None:
         db.executemany(
-            "INSERT INTO logged_sets (workout_id, exercise_id, set_number, reps, weight, unit,"
-            " dose, rir, created_ts, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO logged_sets (workout_id, exercise_id, set_number, {SET_COLUMNS},"
+            " created_ts, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (workout_id, exercise_id, number, *set_row(s), created_ts, logged_at)
                 for number, s in enumerate(sets, start=first)
@@ -156,7 +168,7 @@ class Store(Queries, Programs, Gym, Body, Marks):
             before = tuple(
                 set_from_row(*row)
                 for row in db.execute(
-                    "SELECT reps, weight, unit, dose, rir FROM logged_sets"
+                    f"SELECT {SET_COLUMNS} FROM logged_sets"
                     " WHERE workout_id = ? AND exercise_id = ? ORDER BY set_number",
                     (workout_id, exercise_id),
                 )
@@ -351,7 +363,7 @@ class Store(Queries, Programs, Gym, Body, Marks):
         marks = ",".join("?" * len(ids))
         logged: dict[tuple[int, str], list[SetDone]] = {}
         for workout_id, exercise_id, *values in self._db.execute(
-            "SELECT workout_id, exercise_id, reps, weight, unit, dose, rir FROM logged_sets"
+            f"SELECT workout_id, exercise_id, {SET_COLUMNS} FROM logged_sets"
             f" WHERE workout_id IN ({marks}) ORDER BY workout_id, exercise_id, set_number",
             ids,
         ):
@@ -367,10 +379,20 @@ class Store(Queries, Programs, Gym, Body, Marks):
                 exercises[row[0]].append(planned_exercise(row[1:], sets))
             except (ValueError, TypeError, KeyError) as err:
                 raise unreadable(row[0], err) from None
+        other: dict[int, list[OtherExercise]] = {}
+        for workout_id, *values in self._db.execute(
+            "SELECT workout_id, position, name, sets, note, credit FROM other_training"
+            f" WHERE workout_id IN ({marks}) ORDER BY workout_id, position",
+            ids,
+        ):
+            try:
+                other.setdefault(workout_id, []).append(other_from_row(*values))
+            except (ValueError, TypeError, KeyError) as err:
+                raise unreadable(workout_id, err) from None
         found = []
         for row in rows:
             try:
-                found.append(workout_from_row(row, exercises[row[0]]))
+                found.append(workout_from_row(row, exercises[row[0]], other.get(row[0], ())))
             except (ValueError, TypeError, KeyError) as err:
                 raise unreadable(row[0], err) from None
         return found

@@ -152,6 +152,28 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE programs ADD COLUMN weekdays TEXT",
         "ALTER TABLE programs ADD COLUMN moves TEXT NOT NULL DEFAULT '[]'",
     ),
+    (
+        # Imports keep everything: a set's kind (work, drop, failure; warm-ups are kept
+        # apart) and note; an exercise's note and superset; a workout's own note, its
+        # real duration (seconds), the app it came from; and the training outside the
+        # back catalogue, kept as it was logged (never planned).
+        "ALTER TABLE logged_sets ADD COLUMN kind TEXT NOT NULL DEFAULT 'work'",
+        "ALTER TABLE logged_sets ADD COLUMN note TEXT",
+        "ALTER TABLE workout_exercises ADD COLUMN note TEXT",
+        "ALTER TABLE workout_exercises ADD COLUMN superset TEXT",
+        "ALTER TABLE workouts ADD COLUMN note TEXT",
+        "ALTER TABLE workouts ADD COLUMN duration INTEGER",
+        "ALTER TABLE workouts ADD COLUMN source TEXT",
+        """CREATE TABLE other_training (
+            workout_id INTEGER NOT NULL REFERENCES workouts (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,         -- as the app named it
+            sets TEXT NOT NULL,         -- JSON list of [amount, weight, unit, dose, kind]
+            note TEXT,
+            credit TEXT,                -- JSON list of groups it loads at half a set
+            PRIMARY KEY (workout_id, position)
+        )""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -7,8 +7,8 @@ from datetime import datetime
 
 from backplan.catalogue.model import Group
 from backplan.store.part import Part
-from backplan.store.rows import local_time, set_from_row
-from backplan.training.loads import Session, SetDone
+from backplan.store.rows import SET_COLUMNS, local_time, set_from_row
+from backplan.training.loads import DROP, Session, SetDone
 from backplan.training.model import Recency, Workout
 from backplan.training.progress import Logged
 from backplan.training.recovery import Work
@@ -74,9 +74,9 @@ class Queries(Part):
             ]
 
     def _sets(self, workout_id: int, exercise_id: str) -> tuple[SetDone, ...]:
-        rows = self._db.execute(
-            "SELECT reps, weight, unit, dose, rir FROM logged_sets"
-            " WHERE workout_id = ? AND exercise_id = ?"
+        rows = self._db.execute(  # a drop set is no work set for progression
+            f"SELECT {SET_COLUMNS} FROM logged_sets"
+            f" WHERE workout_id = ? AND exercise_id = ? AND kind != '{DROP}'"
             " ORDER BY set_number",
             (workout_id, exercise_id),
         )
@@ -105,7 +105,8 @@ class Queries(Part):
         query = (
             "SELECT e.{}, e.created_ts, ("
             " SELECT COUNT(*) FROM logged_sets l"
-            " WHERE l.workout_id = e.workout_id AND l.exercise_id = e.exercise_id),"
+            " WHERE l.workout_id = e.workout_id AND l.exercise_id = e.exercise_id"
+            f" AND l.kind != '{DROP}'),"
             " e.workout_id FROM workout_exercises e"
             " WHERE {} AND e.created_ts BETWEEN ? AND ?"
         )
@@ -120,11 +121,24 @@ class Queries(Part):
             ]
             # Partial credit: half a set to each other group the exercise loads.
             partial = self._db.execute(secondary, span).fetchall()
+            # Training outside the catalogue: a squat or a hinge, half a set to the lower back.
+            other = self._db.execute(
+                "SELECT o.credit, w.created_ts, o.sets, o.workout_id FROM other_training o"
+                " JOIN workouts w ON w.id = o.workout_id"
+                " WHERE o.credit IS NOT NULL AND w.created_ts BETWEEN ? AND ?",
+                span,
+            ).fetchall()
         found = [Work(Group(grp), local_time(ts), sets, ident) for grp, ts, sets, ident in rows]
         for secondary, ts, sets, ident in partial:
             found += [
                 Work(Group(g), local_time(ts), sets * HALF, ident, partial=True)
                 for g in json.loads(secondary)
+            ]
+        for credit, ts, sets, ident in other:
+            work = sum(kind != DROP for *_, kind in json.loads(sets))
+            found += [
+                Work(Group(g), local_time(ts), work * HALF, ident, partial=True)
+                for g in json.loads(credit)
             ]
         return found
 
@@ -137,7 +151,8 @@ class Queries(Part):
                 " l.reps, l.weight, l.unit, l.dose, l.rir FROM logged_sets l"
                 " LEFT JOIN workout_exercises e"
                 " ON e.workout_id = l.workout_id AND e.exercise_id = l.exercise_id"
-                " WHERE l.exercise_id = ? ORDER BY l.created_ts, l.workout_id, l.set_number",
+                f" WHERE l.exercise_id = ? AND l.kind != '{DROP}'"
+                " ORDER BY l.created_ts, l.workout_id, l.set_number",
                 (exercise_id,),
             ).fetchall()
         for workout_id, created_ts, rir, *values in rows:

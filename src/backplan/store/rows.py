@@ -11,21 +11,23 @@ from typing import Any
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 from backplan.errors import ENVIRONMENT, BackplanError
 from backplan.text import visible
-from backplan.training.loads import Load, SetDone
-from backplan.training.model import PlannedExercise, Prescription, Workout
+from backplan.training.loads import SET_KINDS, WORK, Load, SetDone
+from backplan.training.model import OtherExercise, PlannedExercise, Prescription, Workout
 
 LATEST_YEAR = 9000  # a stored time past this is damage, and date arithmetic would fail
 WORKOUT_COLUMNS = (
     "id, created, goal, level, groups, notes, seed, equipment, program_id, program_day,"
     # The time taken: from the first set logged at the gym to the last (go stores when).
     " (SELECT MAX(l.logged_at) - MIN(l.logged_at) FROM logged_sets l"
-    " WHERE l.workout_id = workouts.id)"
+    " WHERE l.workout_id = workouts.id), note, duration, source"
 )
+# A logged set's columns, as `set_from_row` reads them.
+SET_COLUMNS = "reps, weight, unit, dose, rir, kind, note"
 EXERCISE_COLUMNS = (
     "position, exercise_id, name, grp, mechanic, pattern, sets, reps_min, reps_max,"
     " rest_seconds, reason, focus, load_weight, load_unit, load_change, load_reason,"
     " dose, sides, load_type, rir_min, rir_max, load_reps, load_variant, warmup, load_plates,"
-    " secondary"
+    " secondary, note, superset"
 )
 # Read, never written with the rest: `skip` sets it.
 READ_EXERCISE_COLUMNS = EXERCISE_COLUMNS + ", skipped"
@@ -33,13 +35,39 @@ EXERCISE_MARKS = ", ".join("?" * len(EXERCISE_COLUMNS.split(",")))
 
 
 def set_row(s: SetDone) -> tuple[Any, ...]:
-    return (s.reps, s.weight, s.unit, s.dose.value, s.rir)
+    return (s.reps, s.weight, s.unit, s.dose.value, s.rir, s.kind, s.note)
 
 
 def set_from_row(
-    reps: int, weight: float | None, unit: str, dose: str, rir: float | None
+    reps: int,
+    weight: float | None,
+    unit: str,
+    dose: str,
+    rir: float | None,
+    kind: str = WORK,
+    note: str | None = None,
 ) -> SetDone:
-    return SetDone(reps, weight, unit, Dose(dose), rir)
+    if kind not in SET_KINDS:
+        raise ValueError(f"unknown set kind {kind!r}")
+    return SetDone(reps, weight, unit, Dose(dose), rir, kind=kind,
+                   note=None if note is None else visible(note))  # fmt: skip
+
+
+def other_row(e: OtherExercise) -> tuple[Any, ...]:
+    sets = [[s.reps, s.weight, s.unit, s.dose.value, s.kind] for s in e.sets]
+    credit = json.dumps([g.value for g in e.credit]) if e.credit else None
+    return (e.position, e.name, json.dumps(sets), e.note, credit)
+
+
+def other_from_row(position: int, name: str, sets: str, note: str | None,
+                   credit: str | None) -> OtherExercise:  # fmt: skip
+    return OtherExercise(
+        position,
+        visible(name),
+        tuple(set_from_row(r, w, u, d, None, k) for r, w, u, d, k in json.loads(sets)),
+        None if note is None else visible(note),
+        tuple(Group(g) for g in json.loads(credit)) if credit else (),
+    )
 
 
 def exercise_row(e: PlannedExercise) -> tuple[Any, ...]:
@@ -71,6 +99,8 @@ def exercise_row(e: PlannedExercise) -> tuple[Any, ...]:
         json.dumps([_warmup_row(w) for w in e.warmup]) if e.warmup else None,
         json.dumps(list(load.plates)) if load and load.plates is not None else None,
         json.dumps([g.value for g in e.secondary]) if e.secondary else None,
+        e.note,
+        e.superset,
     )
 
 
@@ -113,8 +143,8 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
     position, ident, name, group, mechanic, pattern, sets, reps_min, reps_max, rest = row[:10]
     reason, focus, load_weight, load_unit, load_change, load_reason = row[10:16]
     dose, sides, load_type, rir_min, rir_max, load_reps, load_variant, warmup = row[16:24]
-    load_plates, secondary = row[24:26]
-    skipped = bool(row[26]) if len(row) > 26 else False
+    load_plates, secondary, note, superset = row[24:28]
+    skipped = bool(row[28]) if len(row) > 28 else False
     return PlannedExercise(
         position=position,
         id=ident,
@@ -146,6 +176,8 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
         warmup=tuple(_warmup_set(values) for values in json.loads(warmup)) if warmup else (),
         skipped=skipped,
         secondary=tuple(Group(g) for g in json.loads(secondary)) if secondary else (),
+        note=None if note is None else visible(note),
+        superset=superset,
     )
 
 
@@ -158,8 +190,11 @@ def unreadable(workout_id: object, err: Exception) -> BackplanError:
     )
 
 
-def workout_from_row(row: Any, exercises: list[PlannedExercise]) -> Workout:
-    workout_id, created, goal, level, groups, notes, seed, equipment, program_id, day, took = row
+def workout_from_row(
+    row: Any, exercises: list[PlannedExercise], other: Sequence[OtherExercise] = ()
+) -> Workout:
+    workout_id, created, goal, level, groups, notes, seed, equipment, program_id, day = row[:10]
+    took, note, duration, source = row[10:]
     return Workout(
         id=workout_id,
         created=datetime.fromisoformat(created),
@@ -173,4 +208,8 @@ def workout_from_row(row: Any, exercises: list[PlannedExercise]) -> Workout:
         program_id=program_id,
         program_day=day,
         seconds_taken=round(took) if took else None,
+        note=None if note is None else visible(note),
+        duration=duration,
+        source=source,
+        other=tuple(other),
     )

@@ -69,6 +69,12 @@ def floor_to(weight: float, step: float) -> float:
     return round(math.floor(weight / step + 1e-9) * step, 2)
 
 
+# A set's kind, as the apps mark it: a drop set continues the set before it, lighter,
+# so it is not a work set for progression or the week's count.
+WORK, DROP, FAILURE = "work", "drop", "failure"
+SET_KINDS = (WORK, DROP, FAILURE)
+
+
 @dataclass(frozen=True)
 class SetDone:
     reps: int  # in the dose's unit: reps, seconds or metres
@@ -77,6 +83,8 @@ class SetDone:
     dose: Dose = Dose.REPS
     rir: float | None = None  # reps in reserve, when logged (RPE 8 is 2 in reserve)
     plates: tuple[float, ...] | None = None  # per side, for a warm-up set on a bar
+    kind: str = "work"  # WORK, DROP or FAILURE (warm-ups are kept apart)
+    note: str | None = None
 
     def weight_in(self, unit: str) -> float:
         return convert(self.weight or 0.0, self.unit, unit)

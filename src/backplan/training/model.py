@@ -104,10 +104,23 @@ class PlannedExercise:
     warmup: tuple[SetDone, ...] = ()  # warm-up sets before the work sets
     skipped: bool = False  # skipped at the gym (backplan go)
     secondary: tuple[Group, ...] = ()  # other groups it loads: half a set each
+    note: str | None = None
+    superset: str | None = None  # the app's superset group, when it had one
 
     @property
     def seconds(self) -> int:
         return self.prescription.seconds + warmup_seconds(self.warmup)
+
+
+@dataclass(frozen=True)
+class OtherExercise:
+    """Training outside the back catalogue, kept as it was logged and never planned."""
+
+    position: int
+    name: str  # as the app named it
+    sets: tuple[SetDone, ...]
+    note: str | None = None
+    credit: tuple[Group, ...] = ()  # the groups it loads at half a set (a squat: lower back)
 
 
 @dataclass(frozen=True)
@@ -124,6 +137,10 @@ class Workout:
     program_id: int | None = None  # planned for a program's day: which program
     program_day: int | None = None  # and which of its days (numbered from 1)
     seconds_taken: int | None = None  # first to last logged set; None: not known
+    note: str | None = None  # the lifter's own, not the planner's `notes`
+    duration: int | None = None  # seconds, as another app timed the session
+    source: str | None = None  # the app it was imported from
+    other: tuple[OtherExercise, ...] = ()
 
     @property
     def estimated_minutes(self) -> int:
@@ -131,7 +148,8 @@ class Workout:
 
     @property
     def minutes_taken(self) -> int | None:
-        return None if self.seconds_taken is None else minutes(self.seconds_taken)
+        taken = self.duration if self.duration is not None else self.seconds_taken
+        return None if taken is None else minutes(taken)
 
     def saved_as(self, workout_id: int) -> Workout:
         return replace(self, id=workout_id)
