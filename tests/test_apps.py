@@ -93,7 +93,7 @@ def test_a_strong_export(tmp_path: Path) -> None:
     assert "A dry run: nothing was imported." in dry
     assert run_json("history") == []
     done = ok("import", "--from", "strong", str(path), "--unit", "kg").stdout
-    assert "Imported 2 workouts" in done
+    assert "Imported 3 workouts" in done  # the leg day too, as other training
     first = sets_of(1)
     assert first["conventional-deadlift"] == [(5, 140.0, "kg", "reps")] * 2
     assert first["lat-pulldown"] == [(12, 60.0, "kg", "reps"), (10, 45.0, "kg", "reps")]
@@ -103,7 +103,7 @@ def test_a_strong_export(tmp_path: Path) -> None:
     assert deadlift["sets_logged"][0]["rir"] == 2.0  # RPE 8
     again = ok("import", "--from", "strong", str(path), "--unit", "kg").stdout
     assert "Imported 0 workouts" in again
-    assert "2 were already here" in again
+    assert "3 were already here" in again
     # Progression and stats read them.
     assert run_json("show", "barbell-bent-over-row")["next_load"]["weight"] == 70.0
 
@@ -267,13 +267,26 @@ def test_round_trip(sessions: list[list[tuple[str, int, float]]], app: str) -> N
 def test_a_fitnotes_export_in_kg_and_in_lb(tmp_path: Path) -> None:
     done = ok("import", str(write(tmp_path, "fitnotes.csv", FITNOTES))).stdout
     assert "6 sets in 2 sessions of FitNotes; 1 with back exercises." in done
-    found = sets_of(1)
+    assert "Imported 2 workouts" in done  # the other day kept, as other training
+    found = sets_of(_with("conventional-deadlift"))
     assert found["conventional-deadlift"] == [(5, 140.0, "kg", "reps")] * 2
     assert found["side-plank"] == [(45, None, "kg", "seconds")]
     assert found["farmers-carry"] == [(40, 32.0, "kg", "metres")]
     pounds = FITNOTES.replace("Weight (kgs)", "Weight (lbs)").replace("2024-07", "2024-08")
     ok("import", "--from", "fitnotes", str(write(tmp_path, "lbs.csv", pounds)))
-    assert sets_of(2)["conventional-deadlift"] == [(5, 140.0, "lb", "reps")] * 2
+    assert (
+        sets_of(_with("conventional-deadlift"))["conventional-deadlift"]
+        == [(5, 140.0, "lb", "reps")] * 2
+    )
+
+
+def _with(exercise_id: str) -> int:
+    """The newest workout with the exercise."""
+    return next(
+        int(w["id"])
+        for w in run_json("history", "--last", "50")
+        if exercise_id in {e["id"] for e in w["exercises"]}
+    )
 
 
 def test_auto_finds_the_app_from_the_header(tmp_path: Path) -> None:
@@ -324,5 +337,5 @@ def test_the_unit_is_asked_on_a_terminal(tmp_path: Path, backplan_env: Path) -> 
     assert "Answer kg or lb." in term.shown
     term.line("lbs")
     assert term.finish() == 0
-    assert "Imported 2 workouts" in term.text
+    assert "Imported 3 workouts" in term.text
     assert sets_of(1)["conventional-deadlift"] == [(5, 140.0, "lb", "reps")] * 2

@@ -44,6 +44,8 @@ EXERCISE_KEYS = [
     "rir_max",
     "warmup",
     "secondary",
+    "note",
+    "superset",
 ]
 
 
@@ -198,6 +200,9 @@ def test_history_show() -> None:
     shown = run_json("history", "show", "1")
     for exercise in shown["exercises"]:
         assert exercise.pop("sets_logged") == []
+    # History's document also carries what the lifter brought: none of it yet.
+    kept = {key: shown.pop(key) for key in ("note", "duration_seconds", "source", "other")}
+    assert kept == {"note": None, "duration_seconds": None, "source": None, "other": []}
     assert shown == planned
     out = ok("history", "show", "1").stdout
     assert "Workout #1" in out

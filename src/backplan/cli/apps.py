@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from backplan import render
 from backplan.cli.options import load_catalogue
 from backplan.errors import BackplanError
+
+if TYPE_CHECKING:
+    from backplan.catalogue.model import Level
+    from backplan.store.arrivals import Survey
+    from backplan.store.history import Store
 
 UNITS = ("kg", "lb")
 
@@ -51,13 +57,20 @@ def detected(path: Path) -> str:
     return app
 
 
-def weight_unit(path: Path, unit: str | None) -> str | None:
+# A dry run reads weights the file does not label in this unit, and says so.
+DRY_RUN_UNIT = "kg"
+
+
+def weight_unit(path: Path, unit: str | None, dry_run: bool = False) -> str | None:
     """The unit for weights the file does not label: --unit, else asked on a terminal,
-    else refused. None when the file labels them."""
+    else refused (a dry run goes on, and says the unit is still needed). None when the
+    file labels them."""
     from backplan.store.apps import labels_weights
 
     if unit is not None or labels_weights(path):
         return unit
+    if dry_run:
+        return DRY_RUN_UNIT
     if sys.stdin.isatty() and sys.stdout.isatty():
         question = f"{path.name} does not say whether its weights are kg or lb. Which (kg/lb)?"
         while True:
@@ -79,18 +92,21 @@ def bring(
     maps: list[str] | None,
     unit: str | None,
     catalog: Path | None,
+    yes: bool = False,
 ) -> None:
     from backplan import config
     from backplan.catalogue.model import Level
     from backplan.catalogue.names import Names
-    from backplan.store import arrivals, history
+    from backplan.store import arrivals, history, migrations
 
     known = load_catalogue(catalog)
     mapped = parse_maps(maps)
     for ident in mapped.values():
         if ident != "-":
             known.get(ident)  # an unknown id is refused with a did-you-mean
-    unit = weight_unit(path, unit)
+    needs_unit = unit is None
+    unit = weight_unit(path, unit, dry_run)
+    needs_unit = needs_unit and unit == DRY_RUN_UNIT and dry_run
     names = Names(known, mapped)
     found = arrivals.survey(path, app, unit, names)
     unused = [name for name in mapped if name.lower() not in {n.lower() for n in found.names}]
@@ -103,14 +119,59 @@ def bring(
     ]  # fmt: skip
     counts = (found.rows, found.sessions, found.with_back)
     render.import_table(rows, counts, arrivals.APP_NAMES[app], unused)
+    level = config.load().level or Level.INTERMEDIATE
+    incoming = arrivals.workouts(path, app, unit, found, level)
     if dry_run:
+        if migrations.default_path().exists():
+            with history.open_store(create=False) as store:
+                would = store.arrive(incoming, update=True, dry_run=True)
+            render.out.print(
+                f"Would add {render.plural(would.added, 'workout')}, update "
+                f"{len(would.changed)} whose mapping changed; {would.same} already here.",
+                markup=False,
+            )
+        if needs_unit:
+            render.out.print(
+                "The file does not say kg or lb: the import needs --unit kg or --unit lb.",
+                markup=False,
+            )
         render.out.print("A dry run: nothing was imported.", markup=False)
         return
-    level = config.load().level or Level.INTERMEDIATE
     with history.open_store() as store:
-        added = store.add(arrivals.workouts(path, app, unit, found, level), {})
-    here = found.with_back - added
-    message = f"Imported {render.plural(added, 'workout')} from {path}"
-    if here:
-        message += f"; {here} {'was' if here == 1 else 'were'} already here"
+        update = yes or _ask_to_update(store, path, app, unit, found, level)
+        done = store.arrive(
+            arrivals.workouts(path, app, unit, found, level), update=update, dry_run=False
+        )
+    message = f"Imported {render.plural(done.added, 'workout')} from {path}"
+    if done.updated:
+        message += f"; updated {done.updated} whose mapping changed"
+    if done.same:
+        message += f"; {done.same} {'was' if done.same == 1 else 'were'} already here"
     render.out.print(message + ".", markup=False, soft_wrap=True)
+    left = len(done.changed) - done.updated
+    if left:
+        render.out.print(
+            f"{render.plural(left, 'session')} imported before now map differently: give "
+            "--yes to update them.",
+            markup=False,
+        )
+
+
+def _ask_to_update(
+    store: Store, path: Path, app: str, unit: str | None, found: Survey, level: Level
+) -> bool:
+    """Whether to update the sessions imported before whose mapping changed: asked on a
+    terminal, else not (the import says --yes would)."""
+    from backplan.store import arrivals
+
+    would = store.arrive(arrivals.workouts(path, app, unit, found, level), update=True,
+                         dry_run=True)  # fmt: skip
+    if not would.changed or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    return bool(
+        typer.confirm(
+            f"{render.plural(len(would.changed), 'session')} imported before now map "
+            "differently. Update them?",
+            default=False,
+        )
+    )

@@ -182,6 +182,10 @@ def import_(
             show_default=False,
         ),
     ] = None,
+    yes: Annotated[
+        bool,
+        typer.Option("--yes", "-y", help="Update sessions imported before whose mapping changed."),
+    ] = False,
     catalog: CatalogOption = None,
 ) -> None:
     """Import an export: adds what is new, in one go; importing twice adds nothing.
@@ -210,10 +214,10 @@ def import_(
         from backplan.cli.apps import bring
 
         picked = unit.strip().lower().rstrip("s") if unit else None
-        bring(file, source, dry_run=dry_run, maps=map_, unit=picked, catalog=catalog)
+        bring(file, source, dry_run=dry_run, maps=map_, unit=picked, catalog=catalog, yes=yes)
         return
-    if dry_run or map_ or unit:
-        raise BackplanError("--dry-run, --map and --unit are for another app's CSV export.")
+    if dry_run or map_ or unit or yes:
+        raise BackplanError("--dry-run, --map, --unit and --yes are for another app's CSV export.")
 
     try:
         text = read_regular(file, MAX_IMPORT_BYTES).decode("utf-8")

@@ -21,11 +21,10 @@ from backplan.render.console import (
     narrow,
     out,
 )
-from backplan.training.loads import number
+from backplan.training.loads import WORK, SetDone, number
 from backplan.training.plates import plates_text
 
 if TYPE_CHECKING:
-    from backplan.training.loads import SetDone
     from backplan.training.model import PlannedExercise, Workout
 
 
@@ -61,7 +60,37 @@ _SHORT = {Group.LATS: "lats", Group.UPPER_BACK: "upper", Group.LOWER_BACK: "lowe
 def _groups_text(groups: Sequence[Group]) -> Text:
     if set(groups) == set(Group):
         return Text("whole back")
+    if not groups:
+        return Text("other training", style="dim")
     return Text(" + ").join(group_text(g) for g in groups)
+
+
+def set_text(s: SetDone) -> str:
+    """'10×45 kg (drop)', '5×140 kg @2 RIR "straps on"'."""
+    kind = f" ({s.kind})" if s.kind != WORK else ""
+    note = f' "{s.note}"' if s.note else ""
+    return f"{s}{kind}{note}"
+
+
+def _kept(workout: Workout) -> None:
+    """What the lifter wrote, and the training outside the back: as it was logged."""
+    if workout.note:
+        out.print(Text("\nYour note", style="bold"))
+        out.print(Text(workout.note))
+    lines = [(e.name, e.note) for e in workout.exercises if e.note]
+    for name, note in lines:
+        out.print(Text(f"{name}: {note}", style="italic"))
+    if workout.other:
+        out.print(Text("\nOther training (kept, never planned)", style="bold"))
+        other = Table.grid(padding=(0, 1))
+        other.add_column(no_wrap=True)
+        other.add_column()
+        for o in workout.other:
+            done = ", ".join(set_text(s) for s in o.sets)
+            credit = " · half a set each to the lower back" if o.credit else ""
+            note = f' "{o.note}"' if o.note else ""
+            other.add_row(Text(o.name), Text(f"{done}{note}{credit}"))
+        out.print(other)
 
 
 def workout_view(workout: Workout, unit: str) -> None:
@@ -147,10 +176,12 @@ def workout_view(workout: Workout, unit: str) -> None:
         logged.add_column()
         for e in workout.exercises:
             if e.sets_logged:
-                done = ", ".join(str(s) for s in e.sets_logged)
-                logged.add_row(str(e.position), Text(e.name), Text(done))
+                done = ", ".join(set_text(s) for s in e.sets_logged)
+                name = e.name + (f" (superset {e.superset})" if e.superset else "")
+                logged.add_row(str(e.position), Text(name), Text(done))
         out.print(Text(f"\nLogged (volume {volume_text(workout, unit)})", style="bold"))
         out.print(logged)
+    _kept(workout)
 
 
 _CHANGE_STYLE = {"up": "bold green", "down": "yellow", "same": ""}

@@ -1,6 +1,7 @@
 """Other apps' CSV exports, read a row at a time: Strong's and Hevy's layouts, and the
 variants found in the wild (a `;` separator and decimal commas, localized headers,
-a BOM, CRLF, warm-up and drop sets, "Rest Timer" rows).
+a BOM, CRLF, warm-up, drop and failure sets, "Rest Timer" rows), with the notes,
+durations and supersets they carry.
 
 Rows become sessions: the rows of one workout, in the order the app wrote them.
 Anything that cannot be read is refused with its line number.
@@ -19,9 +20,14 @@ from typing import IO
 from backplan.catalogue.model import Dose
 from backplan.errors import BackplanError
 from backplan.store.appdates import moment
-from backplan.training.loads import MAX_DOSE, MAX_WEIGHT
+from backplan.training.loads import DROP, FAILURE, MAX_DOSE, MAX_WEIGHT, WORK
 
 APPS = ("strong", "hevy", "fitnotes")
+WARMUP = "warmup"  # a set's kind in an app: a warm-up, or one of training.loads' kinds
+# Strong's Set Order and Hevy's set_type, to a set's kind.
+_STRONG_KINDS = {"w": WARMUP, "d": DROP, "f": FAILURE}
+_HEVY_KINDS = {"warmup": WARMUP, "normal": WORK, "": WORK, "dropset": DROP, "failure": FAILURE}
+MAX_SECONDS = 24 * 3600  # no session lasts a day
 MILE_METRES = 1609.344
 MAX_LINE = 100_000  # characters in one field: no export writes more
 
@@ -34,8 +40,15 @@ class AppSet:
     unit: str
     dose: Dose = Dose.REPS
     rir: float | None = None
-    warmup: bool = False
+    kind: str = WORK  # WARMUP, or a kind of `training.loads`
     line: int = 0
+    note: str | None = None
+    exercise_note: str | None = None
+    superset: str | None = None
+
+    @property
+    def warmup(self) -> bool:
+        return self.kind == WARMUP
 
 
 @dataclass
@@ -44,6 +57,8 @@ class AppSession:
     title: str
     line: int
     sets: list[AppSet] = field(default_factory=list)
+    note: str | None = None  # the workout's
+    duration: int | None = None  # seconds
 
 
 _MEANINGS = {
@@ -53,6 +68,9 @@ _MEANINGS = {
         "order": ("set order",), "type": ("set_type",), "reps": ("reps",),
         "seconds": ("seconds", "duration_seconds"), "rpe": ("rpe",),
         "weight unit": ("weight unit",), "distance unit": ("distance unit",),
+        "duration": ("duration",), "end": ("end_time",), "note": ("notes", "comment"),
+        "workout note": ("workout notes", "description"),
+        "exercise note": ("exercise_notes",), "superset": ("superset_id",),
 }  # fmt: skip
 
 
@@ -176,7 +194,8 @@ def sessions(path: Path, app: str, unit: str | None) -> Iterator[AppSession]:
                 if current is None or (current.started, current.title) != (started, title):
                     if current is not None:
                         yield current
-                    current = AppSession(started, title, line)
+                    note = _text(row, columns, "workout note")
+                    current = AppSession(started, title, line, [], note, _took(row, columns, line))
                 current.sets.append(done)
         except UnicodeDecodeError as err:
             raise BackplanError(f"{path}: not UTF-8 text ({err.reason}).") from None
@@ -191,6 +210,30 @@ def sessions(path: Path, app: str, unit: str | None) -> Iterator[AppSession]:
 def _cell(row: list[str], columns: _Columns, meaning: str) -> str:
     position = columns.index.get(meaning)
     return "" if position is None else row[position]
+
+
+def _text(row: list[str], columns: _Columns, meaning: str) -> str | None:
+    """A note: its text, or None when empty."""
+    return _cell(row, columns, meaning).strip() or None
+
+
+def _took(row: list[str], columns: _Columns, line: int) -> int | None:
+    """The session's length: Strong's '1h 5m' (or seconds), or Hevy's end less start."""
+    end = _cell(row, columns, "end").strip()
+    if end:
+        seconds = int((moment(end, line) - moment(_cell(row, columns, "start"), line))
+                      .total_seconds())  # fmt: skip
+        return seconds if 0 <= seconds <= MAX_SECONDS else None
+    text = _cell(row, columns, "duration").strip().lower()
+    if not text:
+        return None
+    if text.isdigit():
+        return min(int(text), MAX_SECONDS)
+    parts = re.fullmatch(r"(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?", text)
+    if parts is None or not any(parts.groups()):
+        raise BackplanError(f"line {line}: duration '{text[:20]}' is not like 1h 5m.")
+    hours, minutes, seconds = (int(p or 0) for p in parts.groups())
+    return min(hours * 3600 + minutes * 60 + seconds, MAX_SECONDS)
 
 
 def _weight_unit(row: list[str], columns: _Columns, line: int, unit: str | None) -> str:
@@ -238,35 +281,38 @@ def _strong_row(
     order = _cell(row, columns, "order").strip().lower()
     if order == "rest timer" or not _cell(row, columns, "exercise").strip():
         return None  # the rest between sets, not a set
+    kind = _STRONG_KINDS.get(order, WORK)
     weight_unit = _weight_unit(row, columns, line, unit)
     amount, weight, dose = _amounts(row, columns, line, comma, weight_unit)
     if not amount:
         return None
     rpe = _number(_cell(row, columns, "rpe"), line, "RPE", comma)
+    rir = 0.0 if kind == FAILURE else None if rpe is None else max(0.0, 10 - rpe)
     started = moment(_cell(row, columns, "date"), line)
     title = _cell(row, columns, "title").strip() or _cell(row, columns, "number").strip()
     return started, title, AppSet(
-        _cell(row, columns, "exercise").strip(), amount, weight, weight_unit, dose,
-        None if rpe is None else max(0.0, 10 - rpe), order == "w", line,
+        _cell(row, columns, "exercise").strip(), amount, weight, weight_unit, dose, rir,
+        kind, line, _text(row, columns, "note"),
     )  # fmt: skip
 
 
 def _hevy_row(
     row: list[str], columns: _Columns, line: int, unit: str | None, comma: bool
 ) -> tuple[datetime, str, AppSet] | None:
-    kind = _cell(row, columns, "type").strip().lower()
-    if kind not in ("warmup", "normal", "dropset", "failure", ""):
-        raise BackplanError(f"line {line}: set_type '{kind[:20]}' is not one Hevy writes.")
+    written = _cell(row, columns, "type").strip().lower()
+    if written not in _HEVY_KINDS:
+        raise BackplanError(f"line {line}: set_type '{written[:20]}' is not one Hevy writes.")
+    kind = _HEVY_KINDS[written]
     weight_unit = _weight_unit(row, columns, line, unit)
     amount, weight, dose = _amounts(row, columns, line, comma, weight_unit)
     if not amount:
         return None
     rpe = _number(_cell(row, columns, "rpe"), line, "rpe", comma)
-    rir = 0.0 if kind == "failure" else None if rpe is None else max(0.0, 10 - rpe)
+    rir = 0.0 if kind == FAILURE else None if rpe is None else max(0.0, 10 - rpe)
     started = moment(_cell(row, columns, "start"), line)
     return started, _cell(row, columns, "title").strip(), AppSet(
         _cell(row, columns, "exercise").strip(), amount, weight, weight_unit, dose, rir,
-        kind == "warmup", line,
+        kind, line, None, _text(row, columns, "exercise note"), _text(row, columns, "superset"),
     )  # fmt: skip
 
 
@@ -283,7 +329,8 @@ def _fitnotes_row(
         amount, dose = min(seconds, MAX_DOSE[Dose.SECONDS]), Dose.SECONDS
     started = moment(_cell(row, columns, "date"), line)
     return started, "", AppSet(_cell(row, columns, "exercise").strip(), amount, weight,
-                               weight_unit, dose, None, False, line)  # fmt: skip
+                               weight_unit, dose, None, WORK, line,
+                               _text(row, columns, "note"))  # fmt: skip
 
 
 def _duration(text: str, line: int) -> int:

@@ -1,5 +1,7 @@
 """Another app's sessions as backplan workouts: each mapped back exercise with its sets
-(warm-ups kept as warm-ups), the rest listed with why they were left out.
+(warm-ups kept as warm-ups, drop and failure sets marked, notes and supersets kept),
+and everything else kept as other training: shown and exported, never planned; a
+squat or a hinge among it gives the lower back half a set.
 
 A first pass reads the whole file (every line checked, the names counted); only
 then does a second pass build the workouts, one at a time, for the store to add.
@@ -7,19 +9,27 @@ then does a second pass build the workouts, one at a time, for the store to add.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from backplan.catalogue.model import Goal, Level
+from backplan.catalogue.model import Goal, Group, Level
 from backplan.catalogue.names import Match, Names
-from backplan.store.apps import AppSession, sessions
-from backplan.training.loads import SetDone
-from backplan.training.model import PlannedExercise, Workout
+from backplan.store.apps import WARMUP, AppSession, AppSet, sessions
+from backplan.training.loads import DROP, WORK, SetDone
+from backplan.training.model import OtherExercise, PlannedExercise, Workout
 from backplan.training.prescription import prescribe
 
 APP_NAMES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}
+# Lifts outside the back catalogue that load the lower back: squats and hinges.
+LOWER_BACK_WORDS = re.compile(r"squat|deadlift|good ?morning|\brdl\b|swing|clean|snatch", re.I)
+
+
+def is_work(s: AppSet) -> bool:
+    """A work set: not a warm-up, and not a drop set (the set before it, lighter)."""
+    return s.kind not in (WARMUP, DROP)
 
 
 @dataclass
@@ -52,7 +62,7 @@ def survey(path: Path, app: str, unit: str | None, names: Names) -> Survey:
             if seen is None:
                 seen = found.names[name] = Seen(names.match(name))
             seen.sessions += 1
-            mine = [s for s in session.sets if s.exercise == name]
+            mine = [s for s in session.sets if s.exercise == name and is_work(s)]
             seen.sets += len(mine)
             if seen.match.exercise is not None:
                 dose = seen.match.exercise.dose
@@ -84,22 +94,33 @@ def workouts(
 def _workout(session: AppSession, app: str, survey: Survey, level: Level) -> Workout | None:
     work: dict[str, list[SetDone]] = {}
     warm: dict[str, list[SetDone]] = {}
+    notes: dict[str, str] = {}
+    supersets: dict[str, str] = {}
+    other: dict[str, list[AppSet]] = {}
     chosen = {}
     for s in session.sets:
         exercise = survey.names[s.exercise].match.exercise
         if exercise is None or s.dose is not exercise.dose:
+            other.setdefault(s.exercise, []).append(s)
             continue
         chosen[exercise.id] = exercise
-        done = SetDone(s.amount, s.weight, s.unit, s.dose, s.rir)
+        kind = WORK if s.kind == WARMUP else s.kind
+        done = SetDone(s.amount, s.weight, s.unit, s.dose, s.rir, kind=kind, note=s.note)
         (warm if s.warmup else work).setdefault(exercise.id, []).append(done)
+        if s.exercise_note:
+            notes.setdefault(exercise.id, s.exercise_note)
+        if s.superset:
+            supersets.setdefault(exercise.id, s.superset)
     ids = [i for i in chosen if work.get(i)]  # an exercise of warm-ups alone is not one done
-    if not ids:
+    kept = _other(other)
+    if not ids and not kept:
         return None
-    goal = _goal([s for i in ids for s in work[i] if s.dose.value == "reps"])
+    goal = _goal([s for i in ids for s in work[i] if s.dose.value == "reps" and s.kind != DROP])
     planned = []
     for position, ident in enumerate(ids, start=1):
         e = chosen[ident]
-        prescription = replace(prescribe(e, goal, level), sets=len(work[ident]))
+        counted = sum(s.kind != DROP for s in work[ident]) or len(work[ident])
+        prescription = replace(prescribe(e, goal, level), sets=min(counted, 20))
         planned.append(
             PlannedExercise(
                 position=position, id=e.id, name=e.name, group=e.group,
@@ -107,6 +128,7 @@ def _workout(session: AppSession, app: str, survey: Survey, level: Level) -> Wor
                 reason=f"imported from {APP_NAMES[app]}", focus=e.focus,
                 sets_logged=tuple(work[ident]), load_kind=e.load_kind, secondary=e.secondary,
                 warmup=tuple(SetDone(w.reps, w.weight, w.unit) for w in warm.get(ident, ())),
+                note=notes.get(ident), superset=supersets.get(ident),
             )
         )  # fmt: skip
     title = f": {session.title}" if session.title else ""
@@ -117,4 +139,22 @@ def _workout(session: AppSession, app: str, survey: Survey, level: Level) -> Wor
         groups=tuple(dict.fromkeys(p.group for p in planned)),
         exercises=tuple(planned),
         notes=(f"Imported from {APP_NAMES[app]}{title}.",),
+        note=session.note,
+        duration=session.duration,
+        source=app,
+        other=kept,
     )
+
+
+def _other(found: dict[str, list[AppSet]]) -> tuple[OtherExercise, ...]:
+    """The session's training outside the back catalogue, in order, warm-ups left out."""
+    kept: list[OtherExercise] = []
+    for name, sets in found.items():
+        done = [SetDone(s.amount, s.weight, s.unit, s.dose, kind=s.kind) for s in sets
+                if s.kind != WARMUP]  # fmt: skip
+        if done:
+            credit = (Group.LOWER_BACK,) if LOWER_BACK_WORDS.search(name) else ()
+            note = next((s.note or s.exercise_note for s in sets if s.note or s.exercise_note),
+                        None)  # fmt: skip
+            kept.append(OtherExercise(len(kept) + 1, name, tuple(done)[:100], note, credit))
+    return tuple(kept)

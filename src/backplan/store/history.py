@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import sqlite3
-import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from backplan.errors import BackplanError
-from backplan.store.body import Body
 from backplan.store.gym import Gym
-from backplan.store.marks import Marks
+from backplan.store.incoming import Incoming
 from backplan.store.migrations import connect
-from backplan.store.programs import Programs, add_programs
+from backplan.store.programs import Programs
 from backplan.store.queries import Queries
 from backplan.store.rows import (
     EXERCISE_COLUMNS,
@@ -27,18 +24,14 @@ from backplan.store.rows import (
     exercise_row,
     no_such_workout,
     other_from_row,
-    other_row,
     planned_exercise,
-    same_workout,
     set_from_row,
-    set_row,
     unreadable,
     workout_from_row,
 )
-from backplan.training.bodyweight import WeighIn
+from backplan.store.writes import insert_sets, insert_workout
 from backplan.training.loads import SetDone
 from backplan.training.model import OtherExercise, PlannedExercise, Workout
-from backplan.training.program import Program
 from backplan.when import same_day
 
 
@@ -48,7 +41,7 @@ def open_store(path: Path | None = None, *, create: bool = True) -> Store:
     return Store(connection, where, read_only)
 
 
-class Store(Queries, Programs, Gym, Body, Marks):
+class Store(Queries, Programs, Gym, Incoming):
     """One open history database. Use `open_store`, and close it (or use `with`)."""
 
     def __init__(
@@ -72,69 +65,8 @@ class Store(Queries, Programs, Gym, Body, Marks):
     def save(self, workout: Workout) -> Workout:
         """Store the whole workout in one transaction; returns it with its id."""
         with self._transaction() as db:
-            workout_id = self._insert(db, workout)
+            workout_id = insert_workout(db, workout)
         return workout.saved_as(workout_id)
-
-    @staticmethod
-    def _insert(db: sqlite3.Connection, workout: Workout) -> int:
-        created_ts = workout.created.timestamp()
-        free = (
-            workout.id is not None
-            and not db.execute("SELECT 1 FROM workouts WHERE id = ?", (workout.id,)).fetchone()
-        )
-        cursor = db.execute(
-            "INSERT INTO workouts (id, created, created_ts, goal, level, groups, notes, seed,"
-            " equipment, program_id, program_day, note, duration, source)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                workout.id if free else None,  # an imported workout keeps its id when free
-                workout.created.isoformat(timespec="seconds"),
-                created_ts,
-                workout.goal.value,
-                workout.level.value,
-                json.dumps([g.value for g in workout.groups]),
-                json.dumps(list(workout.notes)),
-                workout.seed,
-                None if workout.equipment is None else json.dumps(sorted(workout.equipment)),
-                workout.program_id,
-                workout.program_day,
-                workout.note,
-                workout.duration,
-                workout.source,
-            ),
-        )
-        workout_id = cursor.lastrowid
-        assert workout_id is not None
-        db.executemany(
-            "INSERT INTO other_training (workout_id, position, name, sets, note, credit)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(workout_id, *other_row(e)) for e in workout.other],
-        )
-        db.executemany(
-            f"INSERT INTO workout_exercises (workout_id, {EXERCISE_COLUMNS}, created_ts)"
-            f" VALUES (?, {EXERCISE_MARKS}, ?)",
-            [(workout_id, *exercise_row(e), created_ts) for e in workout.exercises],
-        )
-        return workout_id
-
-    @staticmethod
-    def _insert_sets(
-        db: sqlite3.Connection,
-        workout_id: int,
-        created_ts: float,
-        exercise_id: str,
-        sets: Sequence[SetDone],
-        first: int = 1,
-        logged_at: float | None = None,
-    ) -> None:
-        db.executemany(
-            f"INSERT INTO logged_sets (workout_id, exercise_id, set_number, {SET_COLUMNS},"
-            " created_ts, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (workout_id, exercise_id, number, *set_row(s), created_ts, logged_at)
-                for number, s in enumerate(sets, start=first)
-            ],
-        )
 
     def replace_exercise(self, workout_id: int, planned: PlannedExercise) -> None:
         """Put `planned` in its position of a stored workout (swap), in one transaction."""
@@ -184,7 +116,7 @@ class Store(Queries, Programs, Gym, Body, Marks):
                     (workout_id, exercise_id),
                 )
             first = 1 if replace else len(before) + 1
-            self._insert_sets(db, workout_id, created_ts, exercise_id, sets, first, when)
+            insert_sets(db, workout_id, created_ts, exercise_id, sets, first, when)
         return before
 
     def append_exercise(self, workout_id: int, planned: PlannedExercise) -> None:
@@ -239,7 +171,7 @@ class Store(Queries, Programs, Gym, Body, Marks):
                     db.execute("DELETE FROM workouts WHERE id = ?", (latest,))
                     note = f"It replaces today's unlogged plan #{latest}."
                     planned = dataclasses.replace(planned, notes=(*planned.notes, note))
-                saved = planned.saved_as(self._insert(db, planned))
+                saved = planned.saved_as(insert_workout(db, planned))
         if latest is not None and not replace:
             return shown_again, None, True
         return saved, latest, False
@@ -272,54 +204,6 @@ class Store(Queries, Programs, Gym, Body, Marks):
                 ).fetchall()
                 workouts = self._with_exercises(rows)
             yield from workouts
-
-    def add(
-        self,
-        workouts: Iterable[Workout],
-        marks: dict[str, str],
-        programs: Sequence[Program] = (),
-        weigh_ins: Sequence[WeighIn] = (),
-    ) -> int:
-        """Import: add the workouts not already here (same time, same exercises), the
-        marks, the programs and the weigh-ins of days without one, all in one
-        transaction, taking the workouts one at a time; returns how many workouts were
-        added."""
-        with self._transaction() as db:
-            moved = add_programs(db, programs)
-            self._add_weigh_ins(db, weigh_ins, time.time())
-            ids: dict[int, tuple[float, list[str]]] = {}
-            for workout_id, created_ts, exercise_id in db.execute(
-                "SELECT w.id, w.created_ts, e.exercise_id FROM workouts w"
-                " JOIN workout_exercises e ON e.workout_id = w.id ORDER BY w.id, e.position"
-            ):
-                ids.setdefault(workout_id, (created_ts, []))[1].append(exercise_id)
-            existing = {same_workout(ts, names) for ts, names in ids.values()}
-            added = 0
-            for workout in workouts:  # the same workout twice in one file is added once
-                key = same_workout(workout.created.timestamp(), [e.id for e in workout.exercises])
-                if key in existing:
-                    continue
-                existing.add(key)
-                added += 1
-                if workout.program_id is not None:  # its program's id here, if it came
-                    program = moved.get(workout.program_id)
-                    workout = dataclasses.replace(
-                        workout,
-                        program_id=program,
-                        program_day=workout.program_day if program is not None else None,
-                    )
-                workout_id = self._insert(db, workout)
-                for exercise in workout.exercises:
-                    self._insert_sets(
-                        db,
-                        workout_id,
-                        workout.created.timestamp(),
-                        exercise.id,
-                        exercise.sets_logged,
-                    )
-            for exercise_id, mark in marks.items():
-                self._put_mark(db, exercise_id, mark)
-        return added
 
     def latest(self) -> Workout | None:
         """The newest workout, or None when there is none (read in one snapshot: another
