@@ -30,6 +30,9 @@ from tests.test_planner import eligible, exercises, requests
 SHIPPED = catalogue.load(paths.shipped_catalogue()).exercises
 
 
+WORK = {"kind": "work", "note": None}  # a set as `log` writes it
+
+
 def first_of(planned: dict[str, object], group: str) -> str:
     return next(e["id"] for e in planned["exercises"] if e["group"] == group)  # type: ignore[attr-defined,index]
 
@@ -44,9 +47,9 @@ def test_log_records_sets_of_the_latest_workout() -> None:
     assert f"Logged 3 sets of {planned['exercises'][0]['name']} in workout #1" in out
     logged = run_json("history", "show", "1")["exercises"][0]["sets_logged"]
     assert logged == [
-        {"reps": 10, "weight": 60.0, "unit": "kg", "dose": "reps", "rir": None},
-        {"reps": 10, "weight": 60.0, "unit": "kg", "dose": "reps", "rir": None},
-        {"reps": 8, "weight": 135.0, "unit": "lb", "dose": "reps", "rir": None},
+        {"reps": 10, "weight": 60.0, "unit": "kg", "dose": "reps", "rir": None, **WORK},
+        {"reps": 10, "weight": 60.0, "unit": "kg", "dose": "reps", "rir": None, **WORK},
+        {"reps": 8, "weight": 135.0, "unit": "lb", "dose": "reps", "rir": None, **WORK},
     ]
 
 
@@ -526,7 +529,18 @@ def test_a_round_one_database_migrates_and_keeps_every_log(backplan_env: Path) -
     assert (shown["dose"], shown["sides"], shown["rir_min"]) == ("reps", "both", None)
     assert (
         shown["sets_logged"]
-        == [{"reps": 12, "weight": 60.0, "unit": "kg", "dose": "reps", "rir": None}] * 3
+        == [
+            {
+                "reps": 12,
+                "weight": 60.0,
+                "unit": "kg",
+                "dose": "reps",
+                "rir": None,
+                "kind": "work",
+                "note": None,
+            }
+        ]
+        * 3
     )
     assert "12×60 kg" in ok("history", "show", "1").stdout
 

@@ -2,10 +2,12 @@
 barbell-bent-over-row.
 
 In order: the name or an alias word for word (in any order, "Barbell Bent-Over Row"
-and "Bent Over Row (Barbell)" are the same words); then the name without its
-equipment in brackets, when the exercise uses that equipment ("Lat Pulldown
-(Cable)"); then a close match, with its score. Two matches that tie are ambiguous,
-and nothing is guessed.
+and "Bent Over Row (Barbell)" are the same words); then, where the name says a grip
+or a piece of equipment, the exercises that use that equipment and hold that grip
+("V Grip" is a close, neutral grip; "(Cable)" rules out the band), by their other
+words; then the name without its equipment in brackets, when the exercise uses that
+equipment ("Lat Pulldown (Cable)"); then a close match, with its score. Two matches
+that tie are ambiguous, and nothing is guessed.
 """
 
 from __future__ import annotations
@@ -27,6 +29,35 @@ _EQUIPMENT = {
     "trap bar": "trap-bar", "ez bar": "ez-bar", "landmine": "landmine",
 }  # fmt: skip
 _BRACKETS = re.compile(r"\(([^)]*)\)")
+# Grips as apps and the catalogue write them: a V bar is a close, neutral grip.
+_GRIPS = (
+    ("close", re.compile(r"\b(v|close|narrow|neutral|parallel|hammer|triangle)\b")),
+    ("wide", re.compile(r"\bwide\b")),
+    ("underhand", re.compile(r"\b(underhand|supinated|reverse grip)\b")),
+)
+_GRIP_WORDS = frozenset({"v", "close", "narrow", "neutral", "parallel", "hammer", "triangle",
+                         "wide", "underhand", "supinated", "grip", "bar", "handle"})  # fmt: skip
+_GEAR_WORDS = frozenset({"barbell", "dumbbell", "cable", "machine", "band", "kettlebell",
+                         "bodyweight", "smith", "landmine"})  # fmt: skip
+
+
+def grip(name: str) -> str | None:
+    """The grip a name says: close (a V bar, neutral), wide or underhand; None."""
+    text = name.lower().replace("-", " ")
+    return next((found for found, pattern in _GRIPS if pattern.search(text)), None)
+
+
+def _gear(name: str) -> str | None:
+    """The equipment a name says, in brackets or among its words."""
+    bracket = _BRACKETS.search(name)
+    if bracket and (found := _EQUIPMENT.get(bracket.group(1).strip().lower())):
+        return found
+    return next((_EQUIPMENT[w] for w in sorted(words(name)) if w in _EQUIPMENT), None)
+
+
+def _core(text: str) -> frozenset[str]:
+    """A name's words without its grip and equipment."""
+    return words(text) - _GRIP_WORDS - _GEAR_WORDS
 
 
 def words(name: str) -> frozenset[str]:
@@ -74,6 +105,9 @@ class Names:
             return Match(*exact[0])
         if len(exact) > 1:
             return Match(None, f"ambiguous: {', '.join(e.id for e, _ in exact)}")
+        fitted = self._fitted(name)
+        if fitted is not None:
+            return fitted
         bracket = _BRACKETS.search(name)
         if bracket:
             gear = _EQUIPMENT.get(bracket.group(1).strip().lower())
@@ -82,6 +116,38 @@ class Names:
             if len(fits) == 1:
                 return Match(fits[0], f"without ({bracket.group(1).strip().lower()})")
         return self._close(name)
+
+    def _fitted(self, name: str) -> Match | None:
+        """Where the name says a grip or equipment: of the exercises that use that
+        equipment and hold that grip (or hold none, for a grip the catalogue has no
+        variant of), the one whose other words are the name's, else contain them, else
+        are contained in them (the most words), else nothing."""
+        said_grip, gear = grip(name), _gear(name)
+        if said_grip is None and gear is None:
+            return None
+        core = _core(_BRACKETS.sub(" ", name))
+        best: dict[str, tuple[tuple[int, ...], Exercise]] = {}
+        for e in self.catalogue.exercises:
+            if gear is not None and gear not in e.equipment:
+                continue
+            held = grip(e.name)
+            if held != said_grip and not (held is None and said_grip is not None):
+                continue
+            for text in (e.name, *e.aliases):
+                theirs = _core(_BRACKETS.sub(" ", text))
+                if not theirs or not core & theirs:
+                    continue
+                score = (core == theirs, core <= theirs, theirs <= core, held == said_grip,
+                         len(core & theirs), -len(theirs ^ core))  # fmt: skip
+                if score[:3] != (False, False, False) and score > best.get(e.id, ((), e))[0]:
+                    best[e.id] = (score, e)
+        ranked = sorted(best.values(), key=lambda pair: pair[0], reverse=True)
+        if not ranked:
+            return None
+        if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+            return Match(None, f"ambiguous: {ranked[0][1].id} or {ranked[1][1].id}")
+        what = ", ".join(x for x in (f"{said_grip} grip" if said_grip else "", gear or "") if x)
+        return Match(ranked[0][1], f"fits ({what})")
 
     def _close(self, name: str) -> Match:
         spelled = " ".join(sorted(words(_BRACKETS.sub(" ", name))))
