@@ -45,7 +45,7 @@ def detected(path: Path) -> str:
     header, _ = header_of(path)
     first = header[0].lstrip("\ufeff").strip() if header else ""
     # backplan's JSON, or its CSV export (which the JSON import explains it cannot read).
-    if first.startswith(("{", "[")) or first == "workout_created" or not first:
+    if first.startswith(("{", "[")) or first in ("workout_id", "workout_created") or not first:
         return "backplan"
     app = detect(header)
     if app is None:

@@ -89,7 +89,7 @@ def stats(
         render.stats_view(table, usage)
 
 
-FORMATS = ("json", "csv")
+FORMATS = ("json", "csv", "strong")
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 
@@ -98,7 +98,11 @@ def export(
     format_: Annotated[
         str,
         typer.Option(
-            "--format", "-f", metavar="FORMAT", help="json (complete) or csv (spreadsheets)."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="json (complete), csv (spreadsheets) or strong (Strong's CSV layout, to "
+            "take your history to another app).",
         ),
     ] = "json",
     output: OutputOption = None,
@@ -108,29 +112,32 @@ def export(
 
     Example: backplan export --output backplan.json
     """
-    if format_.strip().lower() not in FORMATS:
-        raise BackplanError(f"Unknown format '{format_}'. Choose json or csv.")
+    kind = format_.strip().lower()
+    if kind not in FORMATS:
+        raise BackplanError(f"Unknown format '{format_}'. Choose json, csv or strong.")
     from backplan import config
     from backplan.files import write_atomically
-    from backplan.store import exchange, history, migrations
+    from backplan.store import exchange, history, migrations, strong
 
     if output is not None:
         check_output(output, force, migrations.default_path())
     with history.open_store(create=False) as store:
         marks = store.marks()
-        chunks = (
-            exchange.json_chunks(
+        settings = config.load()
+        if kind == "json":
+            chunks = exchange.json_chunks(
                 store.every(),
                 marks,
-                render.config_json(config.load()),
+                render.config_json(settings),
                 store.programs(),
                 store.weigh_ins(),
             )
-            if format_.strip().lower() == "json"
-            else exchange.csv_chunks(store.every())
-        )
+        elif kind == "strong":
+            chunks = strong.strong_chunks(store.every(), settings.unit)
+        else:
+            chunks = exchange.csv_chunks(store.every())
         if output is None:
-            as_json = format_.strip().lower() == "json"
+            as_json = kind == "json"
             for chunk in chunks:
                 render.write_stdout(chunk, json_=as_json)
             return

@@ -47,12 +47,12 @@ def import_table(
             )
         out.print(table)
     if left:
-        out.print(Text(f"Left out ({len(left)}):", style="bold"))
+        out.print(Text(f"Kept as other training, never planned ({len(left)}):", style="bold"))
         for m in left:
             out.print(Text(f"  {m.name} ({plural(m.sets, 'set')}): {m.how}", style="dim"))
         out.print(
             Text(
-                'A name left out that is a back exercise: --map "NAME=ID" maps it.',
+                'One of them that is a back exercise: --map "NAME=ID" maps it.',
                 style="dim",
             )
         )

@@ -131,7 +131,7 @@ def to_json(
 
 
 CSV_COLUMNS = (
-    "workout_created", "goal", "level", "position", "exercise_id", "name", "group",
+    "workout_id", "workout_created", "goal", "level", "position", "exercise_id", "name", "group",
     "sets", "reps_min", "reps_max", "rest_seconds", "reason",
     "set_number", "reps", "weight", "unit", "dose", "rir",
 )  # fmt: skip
@@ -147,7 +147,7 @@ def csv_chunks(workouts: Iterable[Workout]) -> Iterator[str]:
         for e in w.exercises:
             p = e.prescription
             plan = [
-                w.created.isoformat(timespec="seconds"), w.goal.value, w.level.value,
+                w.id, w.created.isoformat(timespec="seconds"), w.goal.value, w.level.value,
                 e.position, e.id, spreadsheet_safe(e.name), e.group.value,
                 p.sets, p.reps_min, p.reps_max, p.rest_seconds, spreadsheet_safe(e.reason),
             ]  # fmt: skip
@@ -228,7 +228,11 @@ def _suggested(data: Any, where: str, dose: Dose, kind: LoadKind | None) -> Load
     # Weight, reps and variant may all be None: a suggestion in words ('start light').
     reason = typed(get(data, "reason", where), str, f"{where}.reason")
     added = kind is LoadKind.BODYWEIGHT and weight is not None  # a belt
-    return Load(weight, unit, change, reason, reps, variant, dose, added=added)
+    plates = maybe(optional(data, "plates", None), list, f"{where}.plates")
+    side = None if plates is None else tuple(
+        _plate(p, f"{where}.plates[{n}]") for n, p in enumerate(plates)
+    )  # fmt: skip
+    return Load(weight, unit, change, reason, reps, variant, dose, side, added=added)
 
 
 def _exercise(data: Any, where: str) -> PlannedExercise:
@@ -342,7 +346,7 @@ def read(
 ) -> tuple[list[Workout], dict[str, str], dict[str, Any], list[Program], list[WeighIn]]:
     """The workouts, marks and settings of an export, or one clear error naming what is
     wrong (the settings are checked where they are used)."""
-    if text.startswith(("workout_created,", "\ufeffworkout_created,")):
+    if text.lstrip("\ufeff").startswith(("workout_id,", "workout_created,")):
         raise BackplanError(
             f"{source} is a CSV export, for spreadsheets; backplan imports its JSON exports "
             "(backplan export --format json). Nothing was imported."

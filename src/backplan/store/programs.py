@@ -144,21 +144,29 @@ def insert_program(db: sqlite3.Connection, program: Program) -> int:
     return ident
 
 
+def _same(program: Program) -> str:
+    """What makes two programs the same for import: everything but their ids and end
+    (two blocks made in one second, the first replaced by the second, are two)."""
+    document = program_document(program)
+    return json.dumps({k: v for k, v in document.items() if k not in ("id", "ended")},
+                      sort_keys=True)  # fmt: skip
+
+
 def add_programs(db: sqlite3.Connection, programs: Sequence[Program]) -> dict[int, int]:
-    """Import: the programs not already here (same creation and start); {id in the file:
-    id here}. One program stays active: an imported active one beside it arrives ended."""
+    """Import: the programs not already here (`_same`); {id in the file: id here}. One
+    program stays active: an imported active one beside an active one arrives ended."""
     from dataclasses import replace
 
     from backplan import clock
 
     here = {
-        (created, start): ident
-        for ident, created, start in db.execute("SELECT id, created, start FROM programs")
+        _same(_program(row)): int(row[0])
+        for row in db.execute(f"SELECT {_COLUMNS} FROM programs ORDER BY id")
     }
     active = db.execute("SELECT 1 FROM programs WHERE ended IS NULL").fetchone() is not None
     moved: dict[int, int] = {}
     for program in programs:
-        key = (program.created.isoformat(timespec="seconds"), program.start.isoformat())
+        key = _same(program)
         if key not in here:
             if program.ended is None and active:
                 program = replace(program, ended=clock.now())
