@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from backplan import catalogue, paths
 from backplan.catalogue.model import Dose
 from backplan.store import exchange, history, migrations
-from backplan.training.loads import SetDone
+from backplan.training.loads import SET_KINDS, SetDone
 from backplan.training.planner import Request, plan
 from tests.helpers import ok, run
 
@@ -31,6 +31,8 @@ a_set = st.builds(
     unit=st.sampled_from(["kg", "lb"]),
     dose=st.sampled_from(list(Dose)),
     rir=st.none() | st.integers(min_value=0, max_value=20).map(lambda half: half / 2),
+    kind=st.sampled_from(SET_KINDS),
+    note=st.none() | st.text(max_size=20),
 )
 a_session = st.fixed_dictionaries(
     {
@@ -148,13 +150,26 @@ def broken(document: dict[str, Any], change: str) -> str:
         workout["exercises"][1]["id"] = exercise["id"]
     elif change == "a list":
         return "[]"
+    elif change == "unknown set kind":
+        exercise["sets_logged"][0]["kind"] = "mega"
+    elif change == "note not text":
+        exercise["sets_logged"][0]["note"] = 7
+    elif change == "a day-long session":
+        workout["duration_seconds"] = 200_000
+    elif change == "unknown source":
+        workout["source"] = "myspace"
+    elif change == "other training without sets":
+        workout["other"] = [{"position": 1, "name": "Squat"}]
+    elif change == "other training credit":
+        workout["other"] = [{"position": 1, "name": "Squat", "sets": [], "credit": ["legs"]}]
     return json.dumps(document)
 
 
 CHANGES = [
     "truncated", "not json", "newer", "sets as text", "unknown group", "reps out of range",
     "no offset", "missing key", "workouts not a list", "bad mark", "bool as number",
-    "duplicate exercise", "a list",
+    "duplicate exercise", "a list", "unknown set kind", "note not text", "a day-long session",
+    "unknown source", "other training without sets", "other training credit",
 ]  # fmt: skip
 
 
