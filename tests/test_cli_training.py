@@ -30,7 +30,7 @@ from tests.test_planner import eligible, exercises, requests
 SHIPPED = catalogue.load(paths.shipped_catalogue()).exercises
 
 
-WORK = {"kind": "work", "note": None}  # a set as `log` writes it
+WORK = {"kind": "work", "note": None, "rest": None}  # a set as `log` writes it
 
 
 def first_of(planned: dict[str, object], group: str) -> str:
@@ -527,21 +527,8 @@ def test_a_round_one_database_migrates_and_keeps_every_log(backplan_env: Path) -
     shown = run_json("history", "show", "1")["exercises"][0]
     assert shown["load"]["weight"] == 60
     assert (shown["dose"], shown["sides"], shown["rir_min"]) == ("reps", "both", None)
-    assert (
-        shown["sets_logged"]
-        == [
-            {
-                "reps": 12,
-                "weight": 60.0,
-                "unit": "kg",
-                "dose": "reps",
-                "rir": None,
-                "kind": "work",
-                "note": None,
-            }
-        ]
-        * 3
-    )
+    twelve = {"reps": 12, "weight": 60.0, "unit": "kg", "dose": "reps", "rir": None, **WORK}
+    assert shown["sets_logged"] == [twelve] * 3
     assert "12×60 kg" in ok("history", "show", "1").stdout
 
 

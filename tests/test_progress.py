@@ -34,7 +34,7 @@ def test_progress_chart_table_and_records(monkeypatch: pytest.MonkeyPatch) -> No
     assert [s["record"] for s in data["sessions"]] == [False, True, False, True]
     assert data["sessions"][3]["best"] == {
         "reps": 10, "weight": 62.5, "unit": "kg", "dose": "reps", "rir": None,
-        "kind": "work", "note": None,
+        "kind": "work", "note": None, "rest": None,
     }  # fmt: skip
 
 

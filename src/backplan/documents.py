@@ -60,7 +60,7 @@ def load_json(load: Load | None) -> dict[str, Any] | None:
 
 def set_json(s: SetDone) -> dict[str, Any]:
     return {"reps": s.reps, "weight": s.weight, "unit": s.unit, "dose": s.dose.value,
-            "rir": s.rir, "kind": s.kind, "note": s.note}  # fmt: skip
+            "rir": s.rir, "kind": s.kind, "note": s.note, "rest": s.rest}  # fmt: skip
 
 
 def planned_json(e: PlannedExercise) -> dict[str, Any]:
@@ -113,7 +113,8 @@ def other_json(e: OtherExercise) -> dict[str, Any]:
         "note": e.note,
         "credit": [g.value for g in e.credit],
         "sets": [
-            {k: v for k, v in set_json(s).items() if k not in ("rir", "note")} for s in e.sets
+            {k: v for k, v in set_json(s).items() if k not in ("rir", "note", "rest")}
+            for s in e.sets
         ],
     }
 

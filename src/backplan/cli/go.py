@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from backplan import render
+from backplan.catalogue.model import Dose
 from backplan.cli.keys import read_line
 from backplan.cli.options import (
     MAX_ID,
@@ -23,6 +24,7 @@ from backplan.cli.options import (
     MinutesOption,
     PlanOptions,
     SeedOption,
+    SupersetsOption,
     Whole,
     current_time,
     load_catalogue,
@@ -68,6 +70,7 @@ def go(
     equipment: EquipmentOption = None,
     seed: SeedOption = None,
     ignore_recovery: IgnoreRecoveryOption = False,
+    supersets: SupersetsOption = False,
     catalog: CatalogOption = None,
 ) -> None:
     """Do a workout set by set: cues, the target and load, a rest timer, and each set
@@ -85,7 +88,9 @@ def go(
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise BackplanError(NOT_A_TERMINAL)
-    options = PlanOptions(group, exercises, minutes, goal, level, equipment, seed, ignore_recovery)
+    options = PlanOptions(
+        group, exercises, minutes, goal, level, equipment, seed, ignore_recovery, supersets
+    )
     if workout_id is not None and options.given:
         raise BackplanError(
             "Planning options apply when go plans a workout; give them without a WORKOUT_ID."
@@ -150,6 +155,7 @@ def _walk(
     # The plan's notes (recovery, volume, a replaced plan) open the session.
     message: str | None = "\n".join(workout.notes[:MAX_NOTES]) or None
     resting: int | None = None
+    rested: int | None = None  # the rest just taken, stored with the next set
     typed = ""
     step: Step | None = None
     walked = False  # a set was shown in this run
@@ -174,19 +180,24 @@ def _walk(
                 _elapsed(store, ident, began),
                 message,
                 store.last_time(step.exercise.id, ident),
+                timer,
             )
             message = None
             if resting and timer:
                 from backplan.cli.rest import rest
 
-                typed = rest(resting, f"Rest {resting} s")
+                typed, rested = rest(resting, f"Rest {resting} s")
             resting = None
             answer = read_line("> ", typed)
             typed = ""
             if answer is None or answer.strip().lower() == "q":
                 render.out.print(render.stopped_text(step, _logged(workout)), markup=False)
                 return
-            message, resting = _act(store, workout, step, answer.strip(), known, unit, warmed)
+            message, resting = _act(
+                store, workout, step, answer.strip(), known, unit, warmed, rested, timer
+            )
+            if resting is not None or message is None:
+                rested = None  # a set was done: the rest before it went with it
     except KeyboardInterrupt:
         render.out.print()
         render.err.print(
@@ -206,11 +217,17 @@ def _act(
     known: Catalogue,
     unit: str,
     warmed: dict[str, int],
+    rested: int | None = None,
+    timer: bool = True,
 ) -> tuple[str | None, int | None]:
-    """Do what the answer says; the message for the next screen, and the rest now due."""
+    """Do what the answer says; the message for the next screen, and the rest now due.
+    `rested`: the rest taken before this set, stored with it."""
+    from dataclasses import replace
+
     from backplan import clock
     from backplan.cli.sets import read_sets
     from backplan.training import checks
+    from backplan.training.guide import WARM_UP_REST, rest_after
     from backplan.training.reading import context_for
 
     e, ident = step.exercise, workout.id or 0
@@ -234,12 +251,19 @@ def _act(
             warmed[e.id] = len(e.warmup)
             return "Warm-up skipped.", None
         warmed[e.id] = warmed.get(e.id, 0) + 1
-        return None, None
+        return None, WARM_UP_REST
     entry = known.find(e.id)
     if not answer:
         if step.target is None:
             return "No load is known yet: type what you did, like 8x60.", None
         sets = [step.target]
+        if step.target.dose is Dose.SECONDS and timer:
+            from backplan.cli.rest import hold
+
+            held = hold(step.target.reps, f"Hold {step.target.reps} s")
+            if held is None:
+                return "Not started: Enter starts the hold, or type the time held.", None
+            sets = [replace(step.target, reps=held)]
     else:
         shown = step.target.weight if step.target is not None else None
         context = context_for(e, entry, unit, shown, guided=True)
@@ -248,13 +272,16 @@ def _act(
             checks.plausible(e, sets, entry)
         except BackplanError as err:
             return err.message, None
+    if rested is not None:
+        sets[0] = replace(sets[0], rest=rested)
     try:  # the screen may be stale: another terminal may have logged this set
         store.log(ident, e.id, sets, when=clock.stamp(), after=len(e.sets_logged))
     except BackplanError as err:
         return err.message, None
     done = ", ".join(str(s) for s in sets)
-    # The rest is taken before the next set's prompt; after the last set there is none.
-    return f"Logged {done}.", e.prescription.rest_seconds
+    # The rest is taken before the next set's prompt (a superset's partner gets only the
+    # transition); after the last set there is none.
+    return f"Logged {done}.", rest_after(store.get(ident), e.id)
 
 
 def _add(store: Store, workout: Workout, known: Catalogue) -> str:

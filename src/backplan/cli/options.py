@@ -255,6 +255,14 @@ ExercisesOption = Annotated[
         help=f"How many exercises (default {DEFAULT_EXERCISES}, or your config's).",
     ),
 ]
+SupersetsOption = Annotated[
+    bool,
+    typer.Option(
+        "--supersets",
+        help="Pair exercises where the rules allow: a grip-heavy lift with a grip-free "
+        "drill, in turn, the rest after both.",
+    ),
+]
 MinutesOption = Annotated[
     int | None,
     typer.Option(
@@ -311,6 +319,7 @@ class PlanOptions:
     equipment: list[str] | None
     seed: int | None
     ignore_recovery: bool
+    supersets: bool = False
 
     @property
     def given(self) -> frozenset[str]:
@@ -349,4 +358,5 @@ class PlanOptions:
             seed=self.seed if self.seed is not None else secrets.randbelow(2**31),
             pinned=history.marked(marks, "pin"),
             banned=history.marked(marks, "ban"),
+            supersets=self.supersets,
         )

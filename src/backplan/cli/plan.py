@@ -23,6 +23,7 @@ from backplan.cli.options import (
     MinutesOption,
     PlanOptions,
     SeedOption,
+    SupersetsOption,
     Whole,
     WorkoutId,
     current_time,
@@ -56,6 +57,7 @@ def workout(
         bool, typer.Option("--no-save", help="Preview only; history is untouched.")
     ] = False,
     ignore_recovery: IgnoreRecoveryOption = False,
+    supersets: SupersetsOption = False,
     new: Annotated[
         bool,
         typer.Option("--new", help="Plan afresh, replacing today's plan if nothing is logged."),
@@ -84,7 +86,7 @@ def workout(
         now = current_time()
         replaced = None
         chosen = (group, exercises, minutes, goal, level, equipment, seed)
-        fresh = new or any(option is not None for option in chosen)  # a new plan is asked for
+        fresh = new or supersets or any(option is not None for option in chosen)
         if not no_save:
             latest = store.latest()
             if latest and same_day(latest.created, now) and not latest.logged:
@@ -93,7 +95,7 @@ def workout(
                     return
                 replaced = latest
         options = PlanOptions(
-            group, exercises, minutes, goal, level, equipment, seed, ignore_recovery
+            group, exercises, minutes, goal, level, equipment, seed, ignore_recovery, supersets
         )
         # Planned as if the unlogged plan were not there (it never counts); whether it is
         # replaced is decided again where the plan is saved, in the same transaction.

@@ -110,6 +110,11 @@ def swap(
             fresh, load=loads_for(store, [(fresh.id, target)], known, settings)[fresh.id]
         )
         store.replace_exercise(past.id or 0, fresh)
+        partner = next((e for e in past.exercises if e.id != old.id and old.superset
+                        and e.superset == old.superset), None)  # fmt: skip
+        if partner is not None and fresh.superset is None:
+            # The pair's rules no longer hold: both are done on their own.
+            store.replace_exercise(past.id or 0, replace(partner, superset=None))
         updated = store.get(past.id or 0)
     if json_:
         render.print_json(render.workout_json(updated, with_logs=True))

@@ -17,13 +17,14 @@ if TYPE_CHECKING:
 
     from backplan.training.guide import Step, Summary
     from backplan.training.loads import SetDone
-    from backplan.training.model import Workout
+    from backplan.training.model import PlannedExercise, Workout
 
 KEYS = "s skip · u undo · a add · ? keys · q quit"
 KEYS_HELP = (
     "Enter: log what the screen shows · 8: 8 reps at the weight shown · 8x62.5, 8x+10, "
     "30s, 40mx32, 8x60@8: what you did · s: skip the exercise · u: take back the last "
-    "set · a: add an exercise · w: skip the warm-up · q: stop (go resumes)"
+    "set · a: add an exercise · w: skip the warm-up · q: stop (go resumes) · during a "
+    "rest: + or - moves it 15 s · a hold: Enter starts it, Enter stops it"
 )
 
 
@@ -46,16 +47,19 @@ def step_screen(
     elapsed: float,
     message: str | None,
     last: tuple[datetime, tuple[SetDone, ...]] | None = None,
+    timer: bool = True,
 ) -> None:
     """The whole screen for one set, drawn afresh (it fits 80 x 24). `last`: when the
-    exercise was last logged elsewhere, and its sets."""
+    exercise was last logged elsewhere, and its sets; `timer`: holds are timed."""
     e, p = step.exercise, step.exercise.prescription
+    mark = workout.labels()[e.id] if e.superset else None
     out.clear()
     head = Text(f"backplan go · workout #{workout.id} · exercise {step.place} of ", style="dim")
     head.append(f"{len(workout.exercises)} · {duration_text(elapsed)} in", style="dim")
     out.print(head)
     out.print()
-    title = Text(e.name, style="bold")
+    title = Text(f"{mark} " if mark else "", style="bold reverse")
+    title.append(e.name, style="bold")
     title.append("  ")
     title.append_text(group_text(e.group))
     out.print(title)
@@ -89,7 +93,11 @@ def step_screen(
     if e.focus:
         out.print(Text(f"Focus: {e.focus}", style="italic"))
     following = [x for x in workout.exercises[step.place :] if not x.skipped]
-    if following:
+    partner = _partner(workout, e)
+    if partner is not None:
+        out.print(Text(f"\nThen: {partner.name} (superset {e.superset}), 20 s after",
+                       style="dim"))  # fmt: skip
+    elif following:
         out.print(Text(f"\nThen: {following[0].name}", style="dim"))
     out.print()
     if message:
@@ -97,12 +105,28 @@ def step_screen(
     typed = "8, 8x62.5, 8x60@8" if p.dose is Dose.REPS else "30s, 40mx32"
     if step.warmup:
         keys = "Enter when it is done · w skips the warm-up"
+    elif step.target is not None and p.dose is Dose.SECONDS and timer:
+        keys = (
+            f"Enter starts the {step.target.reps} s hold (3 s to get ready, Enter stops "
+            f"it), or type what you held: 30s"
+        )
     elif step.target is not None:
         keys = f"Enter logs {set_text(step.target)}, or type what you did: {typed}"
     else:
         keys = "No load is known yet: type what you did with its weight, like 8x60"
     out.print(Text(keys, style="bold"))
     out.print(Text(KEYS, style="dim"))
+
+
+def _partner(workout: Workout, e: PlannedExercise) -> PlannedExercise | None:
+    """The other member of the superset of `e` whose set comes next, if one does."""
+    waiting = [
+        m for m in workout.exercises
+        if e.superset and m.superset == e.superset and m.id != e.id and not m.skipped
+        and len(m.sets_logged) < m.prescription.sets
+        and len(m.sets_logged) <= len(e.sets_logged)
+    ]  # fmt: skip
+    return waiting[0] if waiting else None
 
 
 def stopped_text(step: Step | None, logged: int) -> str:

@@ -28,6 +28,7 @@ def workout_markdown(workout: Workout, unit: str) -> str:
         "| # | Exercise | Target | Effort | Rest | Load |",
         "|---|---|---|---|---|---|",
     ]
+    marks = workout.labels()  # A1, A2 in a superset
     for e in workout.exercises:
         p = e.prescription
         load = ""
@@ -40,10 +41,10 @@ def workout_markdown(workout: Workout, unit: str) -> str:
             )
             load = f"warm up {ramp}; {load}".rstrip("; ")
         lines.append(
-            f"| {e.position} | **{_cell(e.name)}** ({e.group.label}) | {p.target} "
+            f"| {marks[e.id]} | **{_cell(e.name)}** ({e.group.label}) | {p.target} "
             f"| {p.effort or ''} | {rest_text(p.rest_seconds)} | {_cell(load)} |"
         )
-    focus = [f"{e.position}. {_cell(e.focus)}" for e in workout.exercises if e.focus]
+    focus = [f"{marks[e.id]}. {_cell(e.focus)}" for e in workout.exercises if e.focus]
     if focus:
         lines += ["", "## Focus", "", *focus]
     if workout.notes:

@@ -69,7 +69,8 @@ def set_text(s: SetDone) -> str:
     """'10×45 kg (drop)', '5×140 kg @2 RIR "straps on"'."""
     kind = f" ({s.kind})" if s.kind != WORK else ""
     note = f' "{s.note}"' if s.note else ""
-    return f"{s}{kind}{note}"
+    rest = f" after {s.rest // 60}:{s.rest % 60:02d} rest" if s.rest is not None else ""
+    return f"{s}{kind}{note}{rest}"
 
 
 def _kept(workout: Workout) -> None:
@@ -113,7 +114,8 @@ def workout_view(workout: Workout, unit: str) -> None:
     widest = [exercise_width(workout.exercises, others), *map(len, plates.values())]
     width = min(max(widest), out.width - 26)
     columns = [
-        Column("#", "", justify="right"),
+        # Narrow, the position goes; a superset's A1 / A2 stays, it says what to do.
+        Column("#", None if any(e.superset for e in workout.exercises) else "", justify="right"),
         Column("Exercise", width=width, no_wrap=False),
         Column("Group", ""),
         Column("Target"),
@@ -121,6 +123,7 @@ def workout_view(workout: Workout, unit: str) -> None:
         Column("Why · next load", "", no_wrap=False),
     ]
     rows: list[list[RenderableType | Cell]] = []
+    marks = workout.labels()  # 1, 2, ... or A1, A2 in a superset
     for e in workout.exercises:
         p = e.prescription
         dose = Text(p.target.replace(" per side", ""))
@@ -148,7 +151,7 @@ def workout_view(workout: Workout, unit: str) -> None:
         whole.append(f"\n{e.group.label} · ", style=e.group.colour)
         whole.append_text(why)
         rows.append(
-            [str(e.position), Cell(exercise, whole), group, dose, rest_text(p.rest_seconds), why]
+            [marks[e.id], Cell(exercise, whole), group, dose, rest_text(p.rest_seconds), why]
         )
     out.print(fitted_table(columns, rows))
 
@@ -157,7 +160,7 @@ def workout_view(workout: Workout, unit: str) -> None:
     focus.add_column()
     for e in workout.exercises:
         if e.focus:
-            focus.add_row(str(e.position), Text(e.focus, style="italic"))
+            focus.add_row(marks[e.id], Text(e.focus, style="italic"))
     if focus.row_count:
         out.print(Text("Focus: the muscle to picture moving the weight", style="bold"))
         out.print(focus)
@@ -177,8 +180,7 @@ def workout_view(workout: Workout, unit: str) -> None:
         for e in workout.exercises:
             if e.sets_logged:
                 done = ", ".join(set_text(s) for s in e.sets_logged)
-                name = e.name + (f" (superset {e.superset})" if e.superset else "")
-                logged.add_row(str(e.position), Text(name), Text(done))
+                logged.add_row(marks[e.id], Text(e.name), Text(done))
         out.print(Text(f"\nLogged (volume {volume_text(workout, unit)})", style="bold"))
         out.print(logged)
     _kept(workout)

@@ -184,7 +184,10 @@ def _set(data: Any, where: str) -> SetDone:
         raise Invalid(f"{where}.rir", "must be from 0 to 10")
     kind = one_of(optional(data, "kind", WORK), f"{where}.kind", SET_KINDS)
     note = maybe(optional(data, "note", None), str, f"{where}.note")
-    return SetDone(reps, weight, unit, dose, rir, kind=kind, note=note)
+    rest = maybe(optional(data, "rest", None), int, f"{where}.rest")
+    if rest is not None and not 0 <= rest <= MAX_DURATION:
+        raise Invalid(f"{where}.rest", "must be from 0 to a day in seconds")
+    return SetDone(reps, weight, unit, dose, rir, kind=kind, note=note, rest=rest)
 
 
 def _other(data: Any, where: str) -> OtherExercise:

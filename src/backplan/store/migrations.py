@@ -174,6 +174,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (workout_id, position)
         )""",
     ),
+    (
+        # The rest taken before a set at the gym (seconds; NULL: not timed).
+        "ALTER TABLE logged_sets ADD COLUMN rest INTEGER",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

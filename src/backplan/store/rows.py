@@ -22,7 +22,7 @@ WORKOUT_COLUMNS = (
     " WHERE l.workout_id = workouts.id), note, duration, source"
 )
 # A logged set's columns, as `set_from_row` reads them.
-SET_COLUMNS = "reps, weight, unit, dose, rir, kind, note"
+SET_COLUMNS = "reps, weight, unit, dose, rir, kind, note, rest"
 EXERCISE_COLUMNS = (
     "position, exercise_id, name, grp, mechanic, pattern, sets, reps_min, reps_max,"
     " rest_seconds, reason, focus, load_weight, load_unit, load_change, load_reason,"
@@ -35,7 +35,7 @@ EXERCISE_MARKS = ", ".join("?" * len(EXERCISE_COLUMNS.split(",")))
 
 
 def set_row(s: SetDone) -> tuple[Any, ...]:
-    return (s.reps, s.weight, s.unit, s.dose.value, s.rir, s.kind, s.note)
+    return (s.reps, s.weight, s.unit, s.dose.value, s.rir, s.kind, s.note, s.rest)
 
 
 def set_from_row(
@@ -46,11 +46,12 @@ def set_from_row(
     rir: float | None,
     kind: str = WORK,
     note: str | None = None,
+    rest: int | None = None,
 ) -> SetDone:
     if kind not in SET_KINDS:
         raise ValueError(f"unknown set kind {kind!r}")
     return SetDone(reps, weight, unit, Dose(dose), rir, kind=kind,
-                   note=None if note is None else visible(note))  # fmt: skip
+                   note=None if note is None else visible(note), rest=rest)  # fmt: skip
 
 
 def other_row(e: OtherExercise) -> tuple[Any, ...]:

@@ -79,7 +79,7 @@ def insert_sets(
 ) -> None:
     db.executemany(
         f"INSERT INTO logged_sets (workout_id, exercise_id, set_number, {SET_COLUMNS},"
-        " created_ts, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " created_ts, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (workout_id, exercise_id, number, *set_row(s), created_ts, logged_at)
             for number, s in enumerate(sets, start=first)

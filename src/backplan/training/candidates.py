@@ -31,6 +31,7 @@ class Request:
     group_sets: Mapping[Group, int] = field(default_factory=dict)
     # A program's split day: the patterns a group's exercises come from, where it has any.
     movements: Mapping[Group, frozenset[Pattern]] = field(default_factory=dict)
+    supersets: bool = False  # pair exercises where the rules allow (`supersets`)
 
     @property
     def whole_back(self) -> bool:

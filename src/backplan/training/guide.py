@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from backplan.catalogue.model import Dose, Group, LoadKind
 from backplan.training.loads import SetDone, convert
-from backplan.training.model import PlannedExercise, Prescription, Workout
+from backplan.training.model import TRANSITION_SECONDS, PlannedExercise, Prescription, Workout
 from backplan.training.strength import e1rm
 
 
@@ -60,9 +60,11 @@ def next_step(
     done of each exercise in this run (they are not in the history); `loading` lets a
     set logged far from its effort move the next set's load."""
     todo = {e.id for e in unfinished(workout)}
-    for place, e in enumerate(workout.exercises, start=1):
+    for e in workout.exercises:
         if e.id not in todo:
             continue
+        e = _turn(workout, e, todo)
+        place = workout.exercises.index(e) + 1
         done = len(e.sets_logged)
         if not done and warmed.get(e.id, 0) < len(e.warmup):
             number = warmed.get(e.id, 0) + 1
@@ -70,6 +72,37 @@ def next_step(
         target, why = autoregulated(e, as_prescribed(e, unit), (loading or {}).get(e.id))
         return Step(e, place, done + 1, e.prescription.sets, False, target, why)
     return None
+
+
+WARM_UP_REST = 45  # seconds after a warm-up set: enough to load the bar, not to cool down
+
+
+def _turn(workout: Workout, e: PlannedExercise, todo: set[str]) -> PlannedExercise:
+    """Whose turn it is in the superset of `e`: the member with the fewest sets logged
+    (the first on a tie), so a pair alternates and a member done is passed."""
+    if e.superset is None:
+        return e
+    members = [m for m in workout.exercises if m.superset == e.superset and m.id in todo]
+    return min(members, key=lambda m: (len(m.sets_logged), m.position))
+
+
+def rest_after(workout: Workout, exercise_id: str) -> int:
+    """The rest after a set of the exercise (the workout as it now stands): a transition
+    to its superset's partner when that one's set comes next, else the full rest, the
+    longest of the pair's after a round."""
+    e = workout.exercise(exercise_id)
+    assert e is not None
+    if e.superset is None:
+        return e.prescription.rest_seconds
+    members = [m for m in workout.exercises if m.superset == e.superset]
+    waiting = [
+        m for m in members
+        if m.id != e.id and not m.skipped and len(m.sets_logged) < m.prescription.sets
+        and len(m.sets_logged) < len(e.sets_logged)
+    ]  # fmt: skip
+    if waiting:
+        return TRANSITION_SECONDS
+    return max(m.prescription.rest_seconds for m in members)
 
 
 OFF_BY = 2  # reps in reserve away from the target that move the next set (Helms 2016)

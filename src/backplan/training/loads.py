@@ -85,6 +85,7 @@ class SetDone:
     plates: tuple[float, ...] | None = None  # per side, for a warm-up set on a bar
     kind: str = "work"  # WORK, DROP or FAILURE (warm-ups are kept apart)
     note: str | None = None
+    rest: int | None = None  # seconds rested before it, timed at the gym
 
     def weight_in(self, unit: str) -> float:
         return convert(self.weight or 0.0, self.unit, unit)

@@ -4,7 +4,7 @@ recency, and the planned workout itself."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -18,6 +18,7 @@ SECONDS_PER_METRE = 1  # a loaded carry walks about a metre a second
 _WORK_SECONDS = {Dose.REPS: SECONDS_PER_REP, Dose.SECONDS: 1, Dose.METRES: SECONDS_PER_METRE}
 _UNIT = {Dose.REPS: "", Dose.SECONDS: " s", Dose.METRES: " m"}
 HOLD_EFFORT = "5–10 s spare"  # stop 5-10 s before form breaks: time in reserve
+TRANSITION_SECONDS = 20  # from one exercise of a superset to the other (15-30 s)
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,15 @@ class Prescription:
     rir_max: int | None = None
 
     @property
-    def seconds(self) -> int:
-        """Time under the bar (each side of a one-sided move), rests between sets, and
-        setting up."""
+    def work_seconds(self) -> int:
+        """Time under the bar, each side of a one-sided move."""
         work = self.sets * self.reps_max * _WORK_SECONDS[self.dose]
-        if self.sides is Sides.EACH:
-            work *= 2
-        return work + (self.sets - 1) * self.rest_seconds + SET_UP_SECONDS
+        return work * 2 if self.sides is Sides.EACH else work
+
+    @property
+    def seconds(self) -> int:
+        """Time under the bar, rests between sets, and setting up."""
+        return self.work_seconds + (self.sets - 1) * self.rest_seconds + SET_UP_SECONDS
 
     @property
     def target(self) -> str:
@@ -62,6 +65,23 @@ class Prescription:
         if self.rir_min == self.rir_max:
             return f"{self.rir_min} RIR"
         return f"{self.rir_min}–{self.rir_max} RIR"
+
+
+def pair_seconds(members: Sequence[PlannedExercise]) -> int:
+    """An exercise's time, or a superset's: every member's work, a transition between
+    them each round, and the longest of their rests after each round but the last."""
+    if len(members) == 1:
+        return members[0].seconds
+    sets = [m.prescription.sets for m in members]
+    rounds, shared = max(sets), min(sets)
+    rest = max(m.prescription.rest_seconds for m in members)
+    return (
+        sum(
+            m.prescription.work_seconds + SET_UP_SECONDS + warmup_seconds(m.warmup) for m in members
+        )
+        + shared * (len(members) - 1) * TRANSITION_SECONDS
+        + (rounds - 1) * rest
+    )
 
 
 def minutes(seconds: float) -> int:
@@ -144,7 +164,35 @@ class Workout:
 
     @property
     def estimated_minutes(self) -> int:
-        return minutes(WARM_UP_SECONDS + sum(e.seconds for e in self.exercises))
+        """The warm-up, each exercise, and each superset as its pair takes it."""
+        return minutes(WARM_UP_SECONDS + sum(pair_seconds(group) for group in self.rounds()))
+
+    def rounds(self) -> list[list[PlannedExercise]]:
+        """The exercises as they are done: one alone, or a superset's together."""
+        found: list[list[PlannedExercise]] = []
+        where: dict[str, int] = {}
+        for e in self.exercises:
+            if e.superset is not None and e.superset in where:
+                found[where[e.superset]].append(e)
+                continue
+            if e.superset is not None:
+                where[e.superset] = len(found)
+            found.append([e])
+        return found
+
+    def labels(self) -> dict[str, str]:
+        """Each exercise's mark: its position, or A1, A2, B1 ... in a superset."""
+        letters: dict[str, str] = {}
+        count: dict[str, int] = {}
+        found = {}
+        for e in self.exercises:
+            if e.superset is None:
+                found[e.id] = str(e.position)
+                continue
+            letter = letters.setdefault(e.superset, chr(ord("A") + len(letters)))
+            count[letter] = count.get(letter, 0) + 1
+            found[e.id] = f"{letter}{count[letter]}"
+        return found
 
     @property
     def minutes_taken(self) -> int | None:

@@ -30,6 +30,7 @@ from backplan.training.order import MAIN_TIER, in_order, tier
 from backplan.training.picks import KIN, Picks
 from backplan.training.prescription import prescribe, sets_per_exercise
 from backplan.training.slots import Shares, share, trained_groups
+from backplan.training.supersets import grip_free, pair
 from backplan.when import days_ago
 
 __all__ = ["Request", "plan", "planned_exercise", "with_loads"]
@@ -55,9 +56,12 @@ def plan(
     by_group = {group: [e for e in pool if e.group is group] for group in groups}
     coin = coins(pool, request.seed)
 
+    by_id = {e.id: e for e in pool}
+
     def attempt(count: int) -> Workout:
         shares = share(groups, count, request.whole_back, request.weekly_sets, request.slots)
-        return _plan(by_group, shares, coin, count, request, recency, now)
+        planned = _plan(by_group, shares, coin, count, request, recency, now)
+        return pair(planned, by_id) if request.supersets else planned
 
     if request.slots and request.minutes is None:
         workout = attempt(sum(request.slots.get(g, 0) for g in groups))
@@ -71,11 +75,16 @@ def plan(
         per_group = max(1, volume.GROUP_CEILING[request.level] // usual)
         most = max(len(groups), min(volume.SESSION_CEILING[request.level] // usual,
                                     per_group * len(groups)))  # fmt: skip
-        by_id = {e.id: e for e in pool}
         top = min(MAX_EXERCISES, len(pool), most)
         for count in range(top, 0, -1):
             untrimmed = attempt(count)
             workout = volume.trimmed(untrimmed, by_id, request.goal, request.minutes)
+            if workout.estimated_minutes > request.minutes and not request.supersets:
+                # Sets and rests at their floor: pairs before an exercise is dropped.
+                paired = pair(workout, by_id)
+                workout = (
+                    paired if paired.estimated_minutes < workout.estimated_minutes else workout
+                )
             if workout.estimated_minutes <= request.minutes:
                 if count == top and len(pool) > top and workout is untrimmed:
                     workout = _with_note(
@@ -153,6 +162,10 @@ def _plan(
         minor_first = first_of_group and tier(exercise) > MAIN_TIER
         repeats_pattern = exercise.pattern is not None and exercise.pattern in session.patterns
         missing = wanted - session.patterns
+        # Supersets asked for: an accessory is a grip-free drill while the lifts picked
+        # outnumber the drills, so each lift has a partner.
+        free = sum(grip_free(p) for p in session.picks)
+        wants_drill = request.supersets and not first_of_group and free < len(session.picks) - free
         return (
             exercise.preparation,  # a drill that readies a group only when nothing else fits
             exercise.id in recency.previous,  # last session's only when nothing else is left
@@ -161,6 +174,7 @@ def _plan(
             not (exercise.pattern in missing and HOME_PULL.get(exercise.group) is exercise.pattern),
             exercise.pattern not in missing,
             request.goal is Goal.STRENGTH and exercise.load_kind is not LoadKind.EXTERNAL,
+            wants_drill and not grip_free(exercise),
             _freshness(exercise, first_of_group, recency),
             minor_first,
             repeats_pattern,

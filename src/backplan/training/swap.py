@@ -12,6 +12,7 @@ from backplan.errors import BackplanError
 from backplan.training.candidates import Request, coins
 from backplan.training.model import PlannedExercise, Recency, Workout
 from backplan.training.planner import planned_exercise
+from backplan.training.supersets import can_pair
 
 
 def swap(
@@ -50,6 +51,21 @@ def swap(
         )  # fmt: skip
         return next((why for broken, why in reasons if broken), None)
 
+    partner = next((o for o in others if old.superset and o.superset == old.superset), None)
+
+    def keeps_pair(e: Exercise) -> bool:
+        """Whether `e` in the old one's place is still a superset with its partner."""
+        mate = by_id.get(partner.id) if partner is not None else None
+        if partner is None or mate is None:
+            return partner is None
+        before = [by_id[o.id] for o in others if o.id in by_id and o.position < old.position]
+        first, second = (e, mate) if old.position < partner.position else (mate, e)
+        hinge_done = not any(x.is_hinge for x in (e, mate)) and (
+            any(x.is_hinge for x in before)
+            or not any(by_id[o.id].is_hinge for o in others if o.id in by_id)
+        )
+        return can_pair(first, second, hinge_done, workout.goal)
+
     request = Request(goal=workout.goal, level=workout.level, equipment=workout.equipment)
     sets = old.prescription.sets  # a program's share of the sets stays with the slot
     if to is not None:
@@ -58,7 +74,8 @@ def swap(
             hint = "" if why.endswith(f"#{workout.id}") else "; --force swaps it in anyway"
             raise BackplanError(f"{to.name} cannot replace {old.name}: {why}{hint}.")
         chosen = planned_exercise(old.position, to, request, recency, now, 2, sets)
-        return replace(chosen, reason=f"chosen by you for {old.name}")
+        kept = old.superset if keeps_pair(to) else None
+        return replace(chosen, reason=f"chosen by you for {old.name}", superset=kept)
     pool = [e for e in exercises if misfit(e) is None]
     if not pool:
         raise BackplanError(
@@ -69,6 +86,7 @@ def swap(
 
     def rank(e: Exercise) -> tuple[Any, ...]:
         return (
+            not keeps_pair(e),  # a superset stays one where anything allows
             e.id in recency.previous,
             e.pattern is not old.pattern,
             workout.level.rank - e.level.rank,
@@ -79,4 +97,5 @@ def swap(
     choice = min(pool, key=rank)
     # The replaced exercise was an option too, so the pick is never "the only option".
     fresh = planned_exercise(old.position, choice, request, recency, now, len(pool) + 1, sets)
-    return replace(fresh, reason=f"swapped in for {old.name}; {fresh.reason}")
+    kept = old.superset if keeps_pair(choice) else None
+    return replace(fresh, reason=f"swapped in for {old.name}; {fresh.reason}", superset=kept)

@@ -1,0 +1,81 @@
+"""Supersets by rule, over random catalogues and requests and the shipped catalogue:
+never two hinges together, never a lower-back stabiliser before the session's hinge,
+never a strength day's main lift paired, a grip-heavy lift with a grip-free drill, and
+a paired session never estimated longer than the same session unpaired."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from backplan.catalogue.model import Exercise, Goal, Group
+from backplan.errors import BackplanError
+from backplan.training.candidates import Request
+from backplan.training.model import Recency, Workout
+from backplan.training.order import MAIN_TIER, tier
+from backplan.training.planner import plan
+from backplan.training.supersets import grip_free, pair
+from tests.test_planner import NOW, SHIPPED, exercises, requests
+
+
+def _check(workout: Workout, by_id: dict[str, Exercise]) -> None:
+    hinge = next((n for n, e in enumerate(workout.exercises) if by_id[e.id].is_hinge), None)
+    for members in workout.rounds():
+        if len(members) == 1:
+            continue
+        assert len(members) == 2, members
+        first, second = (by_id[m.id] for m in members)
+        assert not grip_free(first)
+        assert grip_free(second)
+        assert not (first.is_hinge and second.is_hinge)
+        if second.group is Group.LOWER_BACK:  # done between the first's sets
+            at = workout.exercises.index(members[0])
+            assert hinge is not None and hinge < at or hinge is None, (hinge, at)
+            assert not first.is_hinge
+        for e in (first, second):
+            assert not (workout.goal is Goal.STRENGTH and (e.main or tier(e) <= MAIN_TIER))
+        assert [m.position for m in members] == [members[0].position, members[0].position + 1]
+
+
+@settings(max_examples=300)
+@given(pool=exercises(), request=requests())
+def test_pairs_keep_the_rules_and_never_take_longer(pool: list[Exercise], request: Request) -> None:
+    by_id = {e.id: e for e in pool}
+    try:
+        alone = plan(pool, request, Recency(), NOW)
+    except BackplanError:
+        return
+    paired = pair(alone, by_id)
+    _check(paired, by_id)
+    assert paired.estimated_minutes <= alone.estimated_minutes
+    assert sorted(e.id for e in paired.exercises) == sorted(e.id for e in alone.exercises)
+    assert [e.position for e in paired.exercises] == list(range(1, len(alone.exercises) + 1))
+    # Planned with --supersets: the same rules; with --minutes, within them as before.
+    supersets = plan(pool, replace(request, supersets=True), Recency(), NOW)
+    _check(supersets, by_id)
+    if request.minutes is not None and alone.estimated_minutes <= request.minutes:
+        assert supersets.estimated_minutes <= request.minutes
+
+
+def test_a_whole_back_session_in_35_minutes_with_every_group_paired_by_rule() -> None:
+    by_id = {e.id: e for e in SHIPPED}
+    for seed in range(40):
+        request = Request(minutes=35, seed=seed, supersets=True)
+        workout = plan(list(SHIPPED), request, Recency(), NOW)
+        assert workout.estimated_minutes <= 35, seed
+        assert {e.group for e in workout.exercises} == set(Group), seed
+        assert any(e.superset for e in workout.exercises), seed
+        _check(workout, by_id)
+
+
+@given(seed=st.integers(0, 2**31), goal=st.sampled_from(list(Goal)))
+def test_on_the_shipped_catalogue_pairs_save_time_and_say_so(seed: int, goal: Goal) -> None:
+    by_id = {e.id: e for e in SHIPPED}
+    alone = plan(list(SHIPPED), Request(seed=seed, goal=goal), Recency(), NOW)
+    paired = pair(alone, by_id)
+    _check(paired, by_id)
+    if any(e.superset for e in paired.exercises):
+        saved = alone.estimated_minutes - paired.estimated_minutes
+        assert any(f"about {saved} min saved" in note for note in paired.notes)
