@@ -10,6 +10,8 @@ import pexpect
 import pyte
 
 ROWS, COLUMNS = 24, 80
+# The question `go` asks once a session is done.
+BACK_QUESTION = r"How does your back feel, 0 \(fine\) to 10 \(very sore\)\? Enter skips: "
 
 
 class Terminal:
@@ -61,8 +63,12 @@ class Terminal:
         self.child.send(text + "\r")
 
     def finish(self) -> int:
-        """Wait for the end; the exit code."""
-        self.child.expect(pexpect.EOF)
+        """Wait for the end (skipping, as Enter does, the question about the back at the
+        end of a session); the exit code."""
+        if self.child.expect([pexpect.EOF, BACK_QUESTION]) == 1:
+            self._feed(self.child.before + self.child.after)
+            self.child.send("\r")
+            self.child.expect(pexpect.EOF)
         self._feed(self.child.before)
         self.child.close()
         return int(self.child.exitstatus if self.child.exitstatus is not None else -1)

@@ -201,8 +201,9 @@ def test_history_show() -> None:
     for exercise in shown["exercises"]:
         assert exercise.pop("sets_logged") == []
     # History's document also carries what the lifter brought: none of it yet.
-    kept = {key: shown.pop(key) for key in ("note", "duration_seconds", "source", "other")}
-    assert kept == {"note": None, "duration_seconds": None, "source": None, "other": []}
+    kept = {key: shown.pop(key) for key in ("note", "duration_seconds", "source", "other", "back")}
+    assert kept == {"note": None, "duration_seconds": None, "source": None, "other": [],
+                    "back": None}  # fmt: skip
     assert shown == planned
     out = ok("history", "show", "1").stdout
     assert "Workout #1" in out

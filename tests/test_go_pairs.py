@@ -23,10 +23,21 @@ def gym(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         tmp_path / "gym.yaml",
         [
             entry("row", "upper-back", equipment=["barbell"], pattern="horizontal-pull"),
-            entry("face-pull", "upper-back", equipment=["cable"], pattern="scapular",
-                  mechanic="isolation"),  # fmt: skip
-            entry("side-plank", "lower-back", pattern="stability", dose="seconds",
-                  range=[30, 30], mechanic="isolation"),  # fmt: skip
+            entry(
+                "face-pull",
+                "upper-back",
+                equipment=["cable"],
+                pattern="scapular",
+                mechanic="isolation",
+            ),
+            entry(
+                "side-plank",
+                "lower-back",
+                pattern="stability",
+                dose="seconds",
+                range=[30, 30],
+                mechanic="isolation",
+            ),
         ],
         version=2,
     )
@@ -95,9 +106,7 @@ def test_a_30_second_side_plank_counts_down_rings_and_logs_30_s(
     assert _logged(backplan_env)[0][:2] == ("side-plank", 30)
 
 
-def test_enter_stops_a_hold_early_and_logs_the_time_held(
-    backplan_env: Path, gym: Path
-) -> None:
+def test_enter_stops_a_hold_early_and_logs_the_time_held(backplan_env: Path, gym: Path) -> None:
     run_json("workout", "--group", "lower", "--seed", "1", "--exercises", "1")
     term = _go(backplan_env, gym, rate=5)  # 3 s to get ready in 0.6 s, 30 s in 6 s
     term.expect("Enter starts the 30 s hold")

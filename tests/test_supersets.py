@@ -32,7 +32,7 @@ def _check(workout: Workout, by_id: dict[str, Exercise]) -> None:
         assert not (first.is_hinge and second.is_hinge)
         if second.group is Group.LOWER_BACK:  # done between the first's sets
             at = workout.exercises.index(members[0])
-            assert hinge is not None and hinge < at or hinge is None, (hinge, at)
+            assert (hinge is not None and hinge < at) or hinge is None, (hinge, at)
             assert not first.is_hinge
         for e in (first, second):
             assert not (workout.goal is Goal.STRENGTH and (e.main or tier(e) <= MAIN_TIER))

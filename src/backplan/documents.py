@@ -127,6 +127,7 @@ def own_json(workout: Workout) -> dict[str, Any]:
         "duration_seconds": workout.duration,
         "source": workout.source,
         "other": [other_json(e) for e in workout.other],
+        "back": workout.back,
     }
 
 

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from backplan.config import Config
     from backplan.store.history import Store
     from backplan.training.guide import Step
-    from backplan.training.model import Workout
+    from backplan.training.model import PlannedExercise, Workout
 
 SESSION_HOURS = 4  # longer since the first set, and the session was resumed another time
 RESUME_HOURS = 24  # a workout left unfinished within this is offered before a new plan
@@ -246,6 +246,8 @@ def _act(
         return f"Took back {undone[1]} of {name.name if name else undone[0]}.", None
     if key == "a":
         return _add(store, workout, known), None
+    if key == "n":
+        return _note(store, workout, e), None
     if step.warmup:
         if key == "w":
             warmed[e.id] = len(e.warmup)
@@ -303,6 +305,42 @@ def _add(store: Store, workout: Workout, known: Catalogue) -> str:
     return f"Added {entry.name}: it comes after the rest."
 
 
+def _note(store: Store, workout: Workout, e: PlannedExercise) -> str:
+    """A note on the last set logged of the exercise, or on the exercise."""
+    from backplan.cli.notes import note_text
+
+    text = read_line("Note (Enter: none): ")
+    if text is None or not text.strip():
+        return "No note."
+    try:
+        note = note_text(text, "The note")
+    except BackplanError as err:
+        return err.message
+    ident = workout.id or 0
+    if e.sets_logged:
+        where = read_line(f"On set {len(e.sets_logged)} (s) or the whole exercise (e)? [s] ")
+        if where is None or where.strip().lower() not in ("e", "exercise"):
+            store.note_set(ident, e.id, len(e.sets_logged), note)
+            return f"Noted on set {len(e.sets_logged)} of {e.name}."
+    store.note_exercise(ident, e.id, note)
+    return f"Noted on {e.name}."
+
+
+def _rate_back(store: Store, workout: Workout) -> None:
+    """How the back feels, asked once the session is done (Enter skips)."""
+    question = "How does your back feel, 0 (fine) to 10 (very sore)? Enter skips: "
+    while True:
+        answer = read_line(question)
+        if answer is None or not answer.strip():
+            return
+        text = answer.strip()
+        if text.isdigit() and 0 <= int(text) <= 10:
+            store.rate_back(workout.id or 0, int(text))
+            render.out.print(f"Your back: {int(text)} of 10, kept with the workout.")
+            return
+        render.out.print("A whole number from 0 to 10, or Enter to skip.", markup=False)
+
+
 def _logged(workout: Workout) -> int:
     return sum(len(e.sets_logged) for e in workout.exercises)
 
@@ -330,3 +368,5 @@ def _finish(
     moved = {e.id: moved_sets(e.sets_logged, known.find(e.id), body, workout.created.date(),
                               unit) for e in workout.exercises}  # fmt: skip
     render.summary_view(workout, summary(workout, unit, earlier, moved), unit, seconds)
+    if workout.logged:
+        _rate_back(store, workout)

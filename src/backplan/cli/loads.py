@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from backplan.catalogue import Catalogue
 
+BACK_HOLD = "your back: last time's load, no more"
+
 if TYPE_CHECKING:
     from backplan.catalogue.model import Exercise
     from backplan.config import Config
@@ -28,9 +30,11 @@ def loads_for(
     settings: Config,
     *,
     hold: bool = False,
+    keep: frozenset[str] = frozenset(),
 ) -> dict[str, Load | None]:
     """Each exercise's suggested load, from its own log, for the range it is to do next
-    (None: the range it was last logged at); `hold` (a deload) keeps the last load."""
+    (None: the range it was last logged at); `hold` (a deload) keeps the last load, and
+    so does `keep` for those exercises (a sore back's hinges)."""
     from backplan import clock
     from backplan.catalogue.model import LoadKind
     from backplan.training import plates, progression
@@ -50,6 +54,8 @@ def loads_for(
             and exercise.dose.value == "reps"
         ):
             load = _first_load(store, exercise, known, settings, target)
+        if ident in keep and load is not None and sessions:
+            load = progression.held(load, sessions[0], settings.unit, BACK_HOLD)
         found[ident] = plates.fit(load, exercise.equipment if exercise else (), settings.rack)
     return found
 

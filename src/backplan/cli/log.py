@@ -13,6 +13,7 @@ from backplan import render
 from backplan.cli.loads import loads_for
 from backplan.cli.options import (
     CatalogOption,
+    Whole,
     Words,
     WorkoutOption,
     complete_exercise,
@@ -67,6 +68,26 @@ def log(
         bool,
         typer.Option("--done", help="Record every planned set of the workout as prescribed."),
     ] = False,
+    note: Annotated[
+        str | None,
+        typer.Option(metavar="TEXT", help="A note on the exercise.", show_default=False),
+    ] = None,
+    workout_note: Annotated[
+        str | None,
+        typer.Option(
+            "--workout-note", metavar="TEXT", help="A note on the workout.", show_default=False
+        ),
+    ] = None,
+    back: Annotated[
+        int | None,
+        typer.Option(
+            "--back",
+            metavar="N",
+            click_type=Whole(0, 10),
+            help="How your back feels after the workout: 0 (fine) to 10 (very sore).",
+            show_default=False,
+        ),
+    ] = None,
     catalog: CatalogOption = None,
 ) -> None:
     """Record the sets you did of one exercise, in your latest workout (or --workout ID).
@@ -77,6 +98,8 @@ def log(
 
     --done records the whole workout as planned, for a session you did as written
     without logging it set by set (a plan that was never logged is not training).
+    --note, --workout-note and --back write a note and how your back feels; they need
+    no sets.
 
     Example: backplan log barbell-bent-over-row 10x60 10x60 8x60@8
     """
@@ -88,6 +111,15 @@ def log(
 
     if add and replace:
         raise BackplanError("Give --add or --replace, not both.")
+    from backplan.cli.notes import note_only, note_text, say
+
+    note = None if note is None else note_text(note)
+    workout_note = None if workout_note is None else note_text(workout_note, "--workout-note")
+    if note is not None and exercise_id is None:
+        raise BackplanError("--note goes on an exercise: backplan log EXERCISE_ID --note TEXT.")
+    if exercise_id is None and not done and (workout_note is not None or back is not None):
+        say(workout, workout_note, back)
+        return
     settings = config.load()
     known = load_catalogue(catalog)
     if done:
@@ -97,6 +129,8 @@ def log(
                 "(with --workout ID for another than the latest)."
             )
         _log_done(workout, known, settings.unit)
+        if workout_note is not None or back is not None:
+            say(workout, workout_note, back)
         return
     if exercise_id is None:
         raise BackplanError(
@@ -105,6 +139,11 @@ def log(
         )
     for text in sets or ():
         parse(text)  # the syntax is checked before anything is opened
+    if note is not None and not sets:
+        note_only(workout, exercise_id, note, known)
+        if workout_note is not None or back is not None:
+            say(workout, workout_note, back)
+        return
     now = current_time()
     with history.open_store() as store:
         past = store.get(workout) if workout is not None else store.latest()
@@ -129,6 +168,8 @@ def log(
                 "them in their place with --replace."
             )
         before = store.log(past.id or 0, exercise.id, parsed, replace=replace, planned=added)
+        if note is not None:
+            store.note_exercise(past.id or 0, exercise.id, note)
         session, target, hold = _next_session(store, exercise, known, past)
         found = loads_for(store, [(exercise.id, target)], known, settings, hold=hold)
         suggestion = found[exercise.id]
@@ -154,6 +195,8 @@ def log(
             markup=False,
             soft_wrap=True,
         )
+    if workout_note is not None or back is not None:
+        say(past.id, workout_note, back)
 
 
 def _next_session(

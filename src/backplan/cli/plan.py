@@ -130,7 +130,8 @@ def plan_session(
     from datetime import timedelta
 
     from backplan import seen
-    from backplan.training import planner, program, recovery, volume
+    from backplan.catalogue.model import Pattern
+    from backplan.training import back, planner, program, recovery, volume
     from backplan.training.external import Target
     from backplan.training.warmup import with_warmup
 
@@ -148,14 +149,18 @@ def plan_session(
         recovering=tired,
         weekly_sets=recovery.weekly_totals(statuses),
     )
+    soreness = back.sore(store.back_ratings(back.READ), now)
     block = store.active_program()
     day = block and store.progress(block).next_day(block)
     if block and day:
         request = program.shaped(request, block, day, options.given)
+    request = replace(request, spare_back=soreness is not None)
     recency = store.recency(before=ignored) if ignored is not None else store.recency()
     planned = planner.plan(known.exercises, request, recency, now)
     targets = [(e.id, Target.of(e.prescription, planned.goal)) for e in planned.exercises]
-    loads = loads_for(store, targets, known, settings, hold=bool(day and day.deload))
+    hinges = frozenset(e.id for e in planned.exercises if e.pattern is Pattern.HINGE)
+    loads = loads_for(store, targets, known, settings, hold=bool(day and day.deload),
+                      keep=hinges if soreness else frozenset())  # fmt: skip
     planned = with_warmup(
         planner.with_loads(planned, loads), known.by_id, settings.step, settings.rack
     )
@@ -171,6 +176,8 @@ def plan_session(
         )
     elif block:
         planned = replace(planned, notes=(*planned.notes, program.DONE_NOTE))
+    if soreness is not None:
+        planned = replace(planned, notes=(*planned.notes, soreness.note))
     # A pin the equipment rules out is said once a day, not every session.
     unreachable = [n for n in planned.notes if planner.PIN_OUT_OF_REACH in n]
     if unreachable:

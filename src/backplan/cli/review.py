@@ -33,17 +33,20 @@ def status(json_: JsonOption = False) -> None:
     Example: backplan status
     """
     from backplan.store import history
-    from backplan.training import recovery
+    from backplan.training import back, recovery
 
     now = current_time()
     with history.open_store(create=False) as store:
         groups = recovery.status(
             store.last_trained(), store.sets_between(now - timedelta(days=7), now), now
         )
+        ratings = store.back_ratings(back.READ)
     if json_:
         render.print_json(render.status_json(groups))
-    else:
-        render.status_table(groups, now)
+        return
+    render.status_table(groups, now)
+    if ratings:
+        render.out.print(back.ratings_line(ratings, now), markup=False)
 
 
 @app.command()

@@ -19,11 +19,12 @@ if TYPE_CHECKING:
     from backplan.training.loads import SetDone
     from backplan.training.model import PlannedExercise, Workout
 
-KEYS = "s skip · u undo · a add · ? keys · q quit"
+KEYS = "s skip · u undo · a add · n note · ? keys · q quit"
 KEYS_HELP = (
     "Enter: log what the screen shows · 8: 8 reps at the weight shown · 8x62.5, 8x+10, "
     "30s, 40mx32, 8x60@8: what you did · s: skip the exercise · u: take back the last "
-    "set · a: add an exercise · w: skip the warm-up · q: stop (go resumes) · during a "
+    "set · a: add an exercise · n: a note on the last set or the exercise · w: skip the "
+    "warm-up · q: stop (go resumes) · during a "
     "rest: + or - moves it 15 s · a hold: Enter starts it, Enter stops it"
 )
 
@@ -46,7 +47,7 @@ def step_screen(
     cues: Sequence[str],
     elapsed: float,
     message: str | None,
-    last: tuple[datetime, tuple[SetDone, ...]] | None = None,
+    last: tuple[datetime, tuple[SetDone, ...], str | None] | None = None,
     timer: bool = True,
 ) -> None:
     """The whole screen for one set, drawn afresh (it fits 80 x 24). `last`: when the
@@ -82,9 +83,9 @@ def step_screen(
         label = "Work sets at" if step.warmup else "Load"
         out.print(Text(f"{label}: {e.load.reason_after(load)}", style="cyan"))
     if last is not None:
-        out.print(
-            Text(f"Last time ({last[0]:%a %d %b}): " + ", ".join(map(str, last[1])), style="dim")
-        )
+        done = ", ".join(f'{s} "{s.note}"' if s.note else str(s) for s in last[1])
+        said = f' · "{last[2]}"' if last[2] else ""
+        out.print(Text(f"Last time ({last[0]:%a %d %b}): {done}{said}", style="dim"))
     if e.sets_logged:
         out.print(Text("Done: " + ", ".join(str(s) for s in e.sets_logged), style="green"))
     out.print()

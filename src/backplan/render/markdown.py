@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from backplan.render.workouts import rest_text, volume_text, when_text, with_plates
+from backplan.render.workouts import rest_text, set_text, volume_text, when_text, with_plates
 from backplan.training.loads import number
 
 if TYPE_CHECKING:
@@ -52,8 +52,13 @@ def workout_markdown(workout: Workout, unit: str) -> str:
     if workout.logged:
         lines += ["", f"## Logged (volume {volume_text(workout, unit)})", ""]
         lines += [
-            f"- {_cell(e.name)}: {', '.join(str(s) for s in e.sets_logged)}"
+            f"- {_cell(e.name)}: {', '.join(set_text(s) for s in e.sets_logged)}"
+            + (f" — {_cell(e.note)}" if e.note else "")
             for e in workout.exercises
             if e.sets_logged
         ]
+    if workout.note or workout.back is not None:
+        lines += ["", "## Your note", ""]
+        lines += [_cell(workout.note)] if workout.note else []
+        lines += [f"Back afterwards: {workout.back} of 10."] if workout.back is not None else []
     return "\n".join(lines) + "\n"

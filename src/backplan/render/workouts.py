@@ -78,6 +78,8 @@ def _kept(workout: Workout) -> None:
     if workout.note:
         out.print(Text("\nYour note", style="bold"))
         out.print(Text(workout.note))
+    if workout.back is not None:
+        out.print(Text(f"Your back afterwards: {workout.back} of 10.", style="italic"))
     lines = [(e.name, e.note) for e in workout.exercises if e.note]
     for name, note in lines:
         out.print(Text(f"{name}: {note}", style="italic"))

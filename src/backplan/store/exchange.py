@@ -310,6 +310,7 @@ def _workout(data: Any, where: str) -> Workout:
         raise Invalid(f"{where}.exercises", "is empty; a workout has at least one exercise")
     planned = tuple(_exercise(e, f"{where}.exercises[{n}]") for n, e in enumerate(exercises))
     duration = optional(data, "duration_seconds", None)
+    back = optional(data, "back", None)
     source = optional(data, "source", None)
     if [e.position for e in planned] != list(range(1, len(planned) + 1)):
         raise Invalid(f"{where}.exercises", "positions must run 1, 2, 3, ... in order")
@@ -341,6 +342,7 @@ def _workout(data: Any, where: str) -> Workout:
         else whole(duration, f"{where}.duration_seconds", 0, MAX_DURATION),
         source=None if source is None else one_of(source, f"{where}.source", APPS),
         other=tuple(_other(e, f"{where}.other[{n}]") for n, e in enumerate(other)),
+        back=None if back is None else whole(back, f"{where}.back", 0, 10),
     )
 
 

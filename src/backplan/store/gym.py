@@ -7,6 +7,7 @@ from datetime import datetime
 
 from backplan.store.part import Part
 from backplan.store.rows import SET_COLUMNS, local_time, set_from_row
+from backplan.text import visible
 from backplan.training.loads import SetDone
 
 
@@ -44,9 +45,9 @@ class Gym(Part):
 
     def last_time(
         self, exercise_id: str, besides: int
-    ) -> tuple[datetime, tuple[SetDone, ...]] | None:
-        """When an exercise was last logged in another workout, and its sets (the
-        "Previous" column lifters know); None when it never was."""
+    ) -> tuple[datetime, tuple[SetDone, ...], str | None] | None:
+        """When an exercise was last logged in another workout, its sets (the
+        "Previous" column lifters know) and its note; None when it never was."""
         with self._guard():
             row = self._db.execute(
                 "SELECT workout_id, created_ts FROM logged_sets"
@@ -61,4 +62,13 @@ class Gym(Part):
                 " WHERE workout_id = ? AND exercise_id = ? ORDER BY set_number",
                 (row[0], exercise_id),
             ).fetchall()
-        return local_time(row[1]), tuple(set_from_row(*values) for values in rows)
+            note = self._db.execute(
+                "SELECT note FROM workout_exercises WHERE workout_id = ? AND exercise_id = ?",
+                (row[0], exercise_id),
+            ).fetchone()
+        sets = tuple(set_from_row(*values) for values in rows)
+        return (
+            local_time(row[1]),
+            sets,
+            None if note is None or note[0] is None else visible(note[0]),
+        )

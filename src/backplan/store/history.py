@@ -13,6 +13,7 @@ from backplan.errors import BackplanError
 from backplan.store.gym import Gym
 from backplan.store.incoming import Incoming
 from backplan.store.migrations import connect
+from backplan.store.notes import Notes
 from backplan.store.programs import Programs
 from backplan.store.queries import Queries
 from backplan.store.rows import (
@@ -41,7 +42,7 @@ def open_store(path: Path | None = None, *, create: bool = True) -> Store:
     return Store(connection, where, read_only)
 
 
-class Store(Queries, Programs, Gym, Incoming):
+class Store(Queries, Programs, Gym, Incoming, Notes):
     """One open history database. Use `open_store`, and close it (or use `with`)."""
 
     def __init__(

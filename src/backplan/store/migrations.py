@@ -178,6 +178,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # The rest taken before a set at the gym (seconds; NULL: not timed).
         "ALTER TABLE logged_sets ADD COLUMN rest INTEGER",
     ),
+    (
+        # How the back felt after a workout, 0 (fine) to 10 (very sore); NULL: not said.
+        "ALTER TABLE workouts ADD COLUMN back INTEGER",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

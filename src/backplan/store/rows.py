@@ -19,7 +19,7 @@ WORKOUT_COLUMNS = (
     "id, created, goal, level, groups, notes, seed, equipment, program_id, program_day,"
     # The time taken: from the first set logged at the gym to the last (go stores when).
     " (SELECT MAX(l.logged_at) - MIN(l.logged_at) FROM logged_sets l"
-    " WHERE l.workout_id = workouts.id), note, duration, source"
+    " WHERE l.workout_id = workouts.id), note, duration, source, back"
 )
 # A logged set's columns, as `set_from_row` reads them.
 SET_COLUMNS = "reps, weight, unit, dose, rir, kind, note, rest"
@@ -195,7 +195,7 @@ def workout_from_row(
     row: Any, exercises: list[PlannedExercise], other: Sequence[OtherExercise] = ()
 ) -> Workout:
     workout_id, created, goal, level, groups, notes, seed, equipment, program_id, day = row[:10]
-    took, note, duration, source = row[10:]
+    took, note, duration, source, back = row[10:]
     return Workout(
         id=workout_id,
         created=datetime.fromisoformat(created),
@@ -213,4 +213,5 @@ def workout_from_row(
         duration=duration,
         source=source,
         other=tuple(other),
+        back=back,
     )

@@ -28,8 +28,8 @@ def insert_workout(db: sqlite3.Connection, workout: Workout) -> int:
     )
     cursor = db.execute(
         "INSERT INTO workouts (id, created, created_ts, goal, level, groups, notes, seed,"
-        " equipment, program_id, program_day, note, duration, source)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " equipment, program_id, program_day, note, duration, source, back)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             workout.id if free else None,
             workout.created.isoformat(timespec="seconds"),
@@ -45,6 +45,7 @@ def insert_workout(db: sqlite3.Connection, workout: Workout) -> int:
             workout.note,
             workout.duration,
             workout.source,
+            workout.back,
         ),
     )
     workout_id = cursor.lastrowid

@@ -32,6 +32,7 @@ class Request:
     # A program's split day: the patterns a group's exercises come from, where it has any.
     movements: Mapping[Group, frozenset[Pattern]] = field(default_factory=dict)
     supersets: bool = False  # pair exercises where the rules allow (`supersets`)
+    spare_back: bool = False  # a sore back (`back`): no hinge but a pin, spine-sparing first
 
     @property
     def whole_back(self) -> bool:

@@ -161,6 +161,7 @@ class Workout:
     duration: int | None = None  # seconds, as another app timed the session
     source: str | None = None  # the app it was imported from
     other: tuple[OtherExercise, ...] = ()
+    back: int | None = None  # how the back felt after it, 0-10 (`training.back`)
 
     @property
     def estimated_minutes(self) -> int:

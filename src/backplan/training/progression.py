@@ -67,7 +67,7 @@ def suggest(
         moved = moved_sessions(sessions, exercise, body, unit, today)
         belted = belt.suggest(moved, exercise, bodyweight, unit, target, steps or {})
         if belted is not None:
-            return _held(belted, sessions[0], unit) if hold else belted
+            return held(belted, sessions[0], unit) if hold else belted
     recent = list(sessions)  # every range: one training max serves them all
     if target is not None:
         same = [
@@ -87,7 +87,7 @@ def suggest(
         load = external.suggest(recent, sessions, unit, step, exercise, target)
     else:
         load = _suggest(sessions, exercise, unit, target, steps)
-    return _held(load, sessions[0], unit) if hold else load
+    return held(load, sessions[0], unit) if hold else load
 
 
 def _belted(exercise: Exercise) -> bool:
@@ -97,12 +97,15 @@ def _belted(exercise: Exercise) -> bool:
     )
 
 
-def _held(load: Load, last: Session, unit: str) -> Load:
-    """A deload week: never up."""
+DELOAD_HOLD = "deload week: last time's load, half the sets"
+
+
+def held(load: Load, last: Session, unit: str, why: str = DELOAD_HOLD) -> Load:
+    """A load that must not go up (a deload week, a sore back): last time's, `why`."""
     if load.change != "up":
         return load
     working = max(s.weight_in(unit) for s in last.sets)
-    return Load(working or None, unit, "same", "deload week: last time's load, half the sets")
+    return Load(working or None, unit, "same", why)
 
 
 def _suggest(
