@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from backplan.catalogue.model import Exercise, Group
 from backplan.errors import BackplanError
@@ -172,8 +171,8 @@ def test_notes_typed_in_go_reach_history_and_the_next_last_time(
 
 
 @settings(max_examples=200)
-@given(pool=exercises(), request=requests(), pins=st.data())
-def test_a_sore_back_never_adds_a_hinge(pool: list[Exercise], request: Request, pins) -> None:  # type: ignore[no-untyped-def]
+@given(pool=exercises(), request=requests())
+def test_a_sore_back_never_adds_a_hinge(pool: list[Exercise], request: Request) -> None:
     """A sore back plans no hinge but a pinned one, and leans the lower back on
     spine-sparing drills where the catalogue has them."""
     try:
@@ -182,19 +181,14 @@ def test_a_sore_back_never_adds_a_hinge(pool: list[Exercise], request: Request, 
         return
     by_id = {e.id: e for e in pool}
     # A catalogue of nothing but hinges for this session has nothing else to plan.
-    only_hinges = all(e.is_hinge for e in candidates(pool, request.groups or tuple(Group), request))
+    only_hinges = all(e.is_hinge for e in candidates(pool, request.groups or tuple(Group),
+                                                     request))  # fmt: skip
     for e in sore_plan.exercises:
         assert not by_id[e.id].is_hinge or e.id in request.pinned or only_hinges
     lower = [by_id[e.id] for e in sore_plan.exercises if e.group is Group.LOWER_BACK]
-    sparing = [e for e in pool if spine_sparing(e) and e.id not in request.banned]
-    if lower and sparing and request.equipment is None:
-        assert (
-            spine_sparing(lower[0])
-            or lower[0].id in request.pinned
-            or not any(
-                request.level.rank >= e.level.rank and request.goal in e.goals for e in sparing
-            )
-        )
+    pool_now = candidates(pool, request.groups or tuple(Group), request)
+    if lower and any(spine_sparing(e) for e in pool_now):
+        assert any(spine_sparing(e) for e in lower), [e.id for e in lower]
 
 
 def test_without_ratings_nothing_is_sore() -> None:
