@@ -19,6 +19,7 @@ from backplan.training import volume
 from backplan.training.model import Recency, Workout
 from backplan.training.planner import KIN, Request, plan
 from backplan.training.prescription import sets_per_exercise, shortest_rest
+from backplan.training.volume import MIN_SETS, erector_budget, erector_share
 from tests.coach_table import BEGINNER_SETS, SETS, expected_reps, kind, rest_range
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc)
@@ -191,6 +192,8 @@ def test_every_promise_of_one_session(
     if not request.groups:
         assert sum(e.group is Group.LOWER_BACK for e in picks) <= 2
 
+    usual = sets_per_exercise(request.goal, request.level)
+
     def still_eligible(group: Group, besides: Exercise | None = None) -> list[Exercise]:
         """What could still have been picked (as things stood when `besides` was)."""
         others = [e for e in picks if e is not besides]
@@ -203,6 +206,11 @@ def test_every_promise_of_one_session(
             and not (e.pattern is Pattern.HINGE and any(o.pattern is Pattern.HINGE for o in others))
             and not (e.pattern in KIN and any(o.pattern is e.pattern for o in others))
             and (request.level is Level.ADVANCED or len(erector_kinds([*others, e])) < 3)
+            # Room in the erectors' budget for two sets of it (`Picks.allows`).
+            and erector_share(e) * MIN_SETS
+            <= erector_budget(request.level, request.weekly_sets)
+            - sum(erector_share(o) * usual for o in others)
+            + 1e-9
         ]
 
     # Balance (named groups): a group two picks behind another had nothing eligible left.
