@@ -170,7 +170,7 @@ def test_notes_typed_in_go_reach_history_and_the_next_last_time(
     term.finish()
 
 
-@settings(max_examples=200)
+@settings(max_examples=120)
 @given(pool=exercises(), request=requests())
 def test_a_sore_back_never_adds_a_hinge(pool: list[Exercise], request: Request) -> None:
     """A sore back plans no hinge but a pinned one, and leans the lower back on

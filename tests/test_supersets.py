@@ -39,7 +39,7 @@ def _check(workout: Workout, by_id: dict[str, Exercise]) -> None:
         assert [m.position for m in members] == [members[0].position, members[0].position + 1]
 
 
-@settings(max_examples=300)
+@settings(max_examples=150)
 @given(pool=exercises(), request=requests())
 def test_pairs_keep_the_rules_and_never_take_longer(pool: list[Exercise], request: Request) -> None:
     by_id = {e.id: e for e in pool}
