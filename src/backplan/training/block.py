@@ -246,9 +246,10 @@ def build(
     ]
     # A group that cannot serve those day types sits the block out (it would be named on
     # days it has nothing for).
-    present = tuple(
-        g for g in present if all(serves(exercises, [g], request, x) for x in servable)
-    ) or present
+    present = (
+        tuple(g for g in present if all(serves(exercises, [g], request, x) for x in servable))
+        or present
+    )
     trained = () if set(present) == set(Group) else present
     sessions = skeleton(weeks, days, goal, trained, request.level, calendar, servable)
     # Each group's day types: those of the days that train its own movement.
