@@ -80,9 +80,8 @@ def _day_status(day: Day, progress: Progress, upcoming: Day | None) -> Text:
 def _opening(program: Program, *, whole: bool = True) -> None:
     """The headline, the day types, the split (`whole`) and the main lifts."""
     out.print(Text(headline(program), style="bold"))
-    out.print(
-        f"{goal_words(program).capitalize()}, from {program.start:%a %-d %b %Y}.", markup=False
-    )
+    first = program.calendar.planned(1)[0]  # the first training day from the start
+    out.print(f"{goal_words(program).capitalize()}, from {first:%a %-d %b %Y}.", markup=False)
     if whole and any(d.split for d in program.sessions):
         out.print(_split_words(program), markup=False)
     out.print("Main lifts, held for the block:")
