@@ -365,6 +365,16 @@ def test_a_move_gives_up_its_day_and_takes_another() -> None:
     assert later.end > schedule.end
 
 
+def test_a_block_all_done_has_nothing_to_move() -> None:
+    from backplan.training.calendar import checked_move
+
+    block = _block(4, 2, None, (), Level.INTERMEDIATE)
+    done = {d.number: d.date for d in block.sessions}
+    schedule = block.schedule(Progress({n: n for n in done}, done), date(2027, 3, 1))
+    with pytest.raises(BackplanError, match="none to move"):
+        checked_move(block.calendar, schedule, date(2027, 3, 1), None, date(2027, 3, 1))
+
+
 def replace_moves(block: program.Program, moves: tuple[object, ...]) -> program.Program:
     from dataclasses import replace
 

@@ -128,6 +128,8 @@ def checked_move(calendar: Calendar, schedule: Schedule, away: date, to: date | 
                  today: date) -> Move:  # fmt: skip
     """A move of the session on `away`, refused in one line when it cannot be made."""
     coming = {day for day in schedule.dates.values() if day >= today}
+    if not coming:
+        raise BackplanError("No session of your block is still to come: there is none to move.")
     if away < today:
         raise BackplanError(f"{away:%a %-d %b %Y} has passed: only a session to come can move.")
     if away not in coming:
