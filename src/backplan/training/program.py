@@ -136,8 +136,9 @@ class Progress:
     on: Mapping[int, date] = field(default_factory=dict)  # session number -> the day logged
 
     def next_day(self, program: Program) -> Day | None:
-        """The session after the furthest one done: missed days do not hold the block
-        back, and a deleted workout's session comes round again only when it was last."""
+        """The session after the furthest one done (a missed day moves the rest of the
+        block on: `Program.schedule`); a deleted workout's session comes round again only
+        when it was the last."""
         furthest = max(self.done, default=0)
         return next((d for d in program.sessions if d.number > furthest), None)
 
