@@ -132,7 +132,9 @@ def test_a_block_from_an_older_history_keeps_its_days(
 ) -> None:
     """A history from before blocks followed the calendar: its block reads as it was
     planned (its days spread from its start) and takes moves."""
-    path = old_database(backplan_env, migrations.SCHEMA_VERSION - 1)
+    before = next(n for n, statements in enumerate(migrations.MIGRATIONS)
+                  if "ADD COLUMN weekdays" in statements[0])  # fmt: skip
+    path = old_database(backplan_env, before)  # the schema just before programs had days
     start = date(2026, 11, 30)
     sessions = [
         [n + 1, n // 2 + 1, n % 2 + 1, (start + timedelta(weeks=n // 2, days=3 * (n % 2)))
