@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +18,10 @@ from backplan.training.model import Recency, Workout
 from backplan.training.order import MAIN_TIER, tier
 from backplan.training.planner import plan
 from backplan.training.supersets import grip_free, pair
+from tests.helpers import run_json
 from tests.test_planner import NOW, SHIPPED, exercises, requests
+
+BY_ID = {e.id: e for e in SHIPPED}
 
 
 def _check(workout: Workout, by_id: dict[str, Exercise]) -> None:
@@ -79,3 +83,21 @@ def test_on_the_shipped_catalogue_pairs_save_time_and_say_so(seed: int, goal: Go
     if any(e.superset for e in paired.exercises):
         saved = alone.estimated_minutes - paired.estimated_minutes
         assert any(f"about {saved} min saved" in note for note in paired.notes)
+
+
+def test_swap_keeps_a_pair_or_undoes_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BACKPLAN_NOW", "2026-11-30T18:00:00+01:00")
+    planned = run_json("workout", "--supersets", "--seed", "3")
+    drill = next(e for e in planned["exercises"] if e["superset"] and
+                 grip_free(BY_ID[e["id"]]))  # fmt: skip
+    swapped = run_json("swap", drill["id"], "--json")
+    fresh = next(e for e in swapped["exercises"] if e["position"] == drill["position"])
+    assert fresh["id"] != drill["id"]
+    assert fresh["superset"] == drill["superset"]  # another drill: still a pair
+    assert grip_free(BY_ID[fresh["id"]])
+    # A grip-heavy lift in the drill's place breaks the rule: both go on their own.
+    taken = {e["id"] for e in swapped["exercises"]}
+    heavy = next(e.id for e in SHIPPED if e.group is BY_ID[fresh["id"]].group and
+                 not grip_free(e) and e.id not in taken and not e.is_hinge)  # fmt: skip
+    undone = run_json("swap", fresh["id"], "--to", heavy, "--force", "--json")
+    assert not any(e["superset"] == drill["superset"] for e in undone["exercises"])
