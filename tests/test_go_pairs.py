@@ -69,6 +69,7 @@ def test_go_walks_a_superset_a1_a2_then_the_rest(backplan_env: Path, gym: Path) 
     term = _go(backplan_env, gym)
     term.expect("> ")
     while "Warm-up set" in term.shown:
+        assert "(superset A), 20 s after" not in term.shown  # its work sets come next
         term.line("w")  # the row's warm-up, not logged
         term.expect("> ")
     for _ in range(sets):
@@ -77,6 +78,8 @@ def test_go_walks_a_superset_a1_a2_then_the_rest(backplan_env: Path, gym: Path) 
         term.line("8x40")
         term.expect("> ")
         assert "A2 Face Pull" in term.shown
+        if _ < sets - 1:  # the row opens the next round, after the pair's rest
+            assert "Then: Row (superset A), after the rest" in term.shown
         term.line("12x20")
         if _ < sets - 1:
             term.expect("> ")

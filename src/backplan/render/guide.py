@@ -10,6 +10,7 @@ from rich.text import Text
 from backplan.catalogue.model import Dose
 from backplan.render.console import group_text, out
 from backplan.render.workouts import rest_text, with_plates
+from backplan.training.guide import partner_next
 from backplan.training.loads import number
 
 if TYPE_CHECKING:
@@ -94,9 +95,15 @@ def step_screen(
     if e.focus:
         out.print(Text(f"Focus: {e.focus}", style="italic"))
     following = [x for x in workout.exercises[step.place :] if not x.skipped]
-    partner = _partner(workout, e)
+    # In a superset, the partner's set follows this one after the transition (not
+    # after a warm-up set, which this exercise's work sets follow).
+    partner = None if step.warmup else partner_next(workout, e, len(e.sets_logged) + 1)
+    mate = None if step.warmup else _mate_ahead(workout, e)
     if partner is not None:
         out.print(Text(f"\nThen: {partner.name} (superset {e.superset}), 20 s after",
+                       style="dim"))  # fmt: skip
+    elif mate is not None:
+        out.print(Text(f"\nThen: {mate.name} (superset {e.superset}), after the rest",
                        style="dim"))  # fmt: skip
     elif following:
         out.print(Text(f"\nThen: {following[0].name}", style="dim"))
@@ -119,15 +126,15 @@ def step_screen(
     out.print(Text(KEYS, style="dim"))
 
 
-def _partner(workout: Workout, e: PlannedExercise) -> PlannedExercise | None:
-    """The other member of the superset of `e` whose set comes next, if one does."""
-    waiting = [
+def _mate_ahead(workout: Workout, e: PlannedExercise) -> PlannedExercise | None:
+    """The superset member that opens the next round: one with sets left that is as far
+    on as `e` will be after this set."""
+    ahead = [
         m for m in workout.exercises
         if e.superset and m.superset == e.superset and m.id != e.id and not m.skipped
         and len(m.sets_logged) < m.prescription.sets
-        and len(m.sets_logged) <= len(e.sets_logged)
     ]  # fmt: skip
-    return waiting[0] if waiting else None
+    return ahead[0] if ahead else None
 
 
 def stopped_text(step: Step | None, logged: int) -> str:

@@ -86,6 +86,17 @@ def _turn(workout: Workout, e: PlannedExercise, todo: set[str]) -> PlannedExerci
     return min(members, key=lambda m: (len(m.sets_logged), m.position))
 
 
+def partner_next(workout: Workout, e: PlannedExercise, done: int) -> PlannedExercise | None:
+    """Once `done` sets of `e` are logged: the other member of its superset whose set
+    comes straight after, within the round (after the transition), or None."""
+    behind = [
+        m for m in workout.exercises
+        if e.superset and m.superset == e.superset and m.id != e.id and not m.skipped
+        and len(m.sets_logged) < min(m.prescription.sets, done)
+    ]  # fmt: skip
+    return behind[0] if behind else None
+
+
 def rest_after(workout: Workout, exercise_id: str) -> int:
     """The rest after a set of the exercise (the workout as it now stands): a transition
     to its superset's partner when that one's set comes next, else the full rest, the
@@ -94,15 +105,9 @@ def rest_after(workout: Workout, exercise_id: str) -> int:
     assert e is not None
     if e.superset is None:
         return e.prescription.rest_seconds
-    members = [m for m in workout.exercises if m.superset == e.superset]
-    waiting = [
-        m for m in members
-        if m.id != e.id and not m.skipped and len(m.sets_logged) < m.prescription.sets
-        and len(m.sets_logged) < len(e.sets_logged)
-    ]  # fmt: skip
-    if waiting:
+    if partner_next(workout, e, len(e.sets_logged)) is not None:
         return TRANSITION_SECONDS
-    return max(m.prescription.rest_seconds for m in members)
+    return max(m.prescription.rest_seconds for m in workout.exercises if m.superset == e.superset)
 
 
 OFF_BY = 2  # reps in reserve away from the target that move the next set (Helms 2016)
