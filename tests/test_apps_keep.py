@@ -11,16 +11,8 @@ import pytest
 
 from tests.helpers import ok, run, run_json
 from tests.terminal import Terminal
+from tests.test_apps import HEVY_HEADER, STRONG_HEADER
 
-STRONG_HEADER = (
-    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
-    "Workout Notes,RPE"
-)
-HEVY_HEADER = (
-    '"title","start_time","end_time","description","exercise_title","superset_id",'
-    '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
-    '"duration_seconds","rpe"'
-)
 PULL = ("2026-10-05 07:30:00", "Pull Day", "1h 24m")
 PACKED = '"Gym packed, waited for rack"'
 

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import ok, run, run_json
+from tests.test_apps import STRONG_HEADER
 
 TUESDAY = date(2026, 12, 1)
 
@@ -115,12 +116,6 @@ def test_an_eight_week_block_followed_ends_with_a_review_that_matches_the_histor
     # Ended, it is still the one reviewed.
     ok("program", "end")
     assert run_json("program", "review")["weeks"] == found["weeks"]
-
-
-STRONG_HEADER = (
-    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
-    "Workout Notes,RPE"
-)
 
 
 def test_the_main_lifts_come_from_the_history_first(

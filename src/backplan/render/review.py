@@ -10,21 +10,22 @@ from rich.text import Text
 
 from backplan.catalogue.model import Group
 from backplan.render.console import Cell, Column, fitted_table, out
+from backplan.render.guide import set_text
 from backplan.render.programs import SHORT, headline
 from backplan.training.progress import Point
-from backplan.training.review import Review, best_set
+from backplan.training.review import Review
 
 MAX_RECORDS = 8
 
 
 def _value(point: Point) -> str:
-    return f"{point.value:g}" if point.best.weight else best_set(point.best)
+    return f"{point.value:g}" if point.best.weight else set_text(point.best)
 
 
 def _short(point: Point) -> str:
     """'6×52.5', '12 reps'."""
     s = point.best
-    return f"{s.reps}×{s.weight:g}" if s.weight else best_set(s)
+    return f"{s.reps}×{s.weight:g}" if s.weight else set_text(s)
 
 
 def _gain(first: Point, last: Point) -> str:
@@ -77,7 +78,7 @@ def review_view(found: Review) -> None:
         what = "e1RM " if record.best.best.weight else ""
         unit = f" {record.best.best.unit}" if record.best.best.weight else ""
         out.print(
-            f"  {record.name}: {what}{record.best.value:g}{unit} ({best_set(record.best.best)}, "
+            f"  {record.name}: {what}{record.best.value:g}{unit} ({set_text(record.best.best)}, "
             f"{record.best.when:%a %-d %b}), was {record.before:g}{unit}",
             markup=False,
         )

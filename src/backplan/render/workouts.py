@@ -65,6 +65,14 @@ def _groups_text(groups: Sequence[Group]) -> Text:
     return Text(" + ").join(group_text(g) for g in groups)
 
 
+def _two_columns() -> Table:
+    """A borderless grid: a label that never wraps, and its text."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    return grid
+
+
 def set_text(s: SetDone) -> str:
     """'10×45 kg (drop)', '5×140 kg @2 RIR "straps on"'."""
     kind = f" ({s.kind})" if s.kind != WORK else ""
@@ -85,9 +93,7 @@ def _kept(workout: Workout) -> None:
         out.print(Text(f"{name}: {note}", style="italic"))
     if workout.other:
         out.print(Text("\nOther training (kept, never planned)", style="bold"))
-        other = Table.grid(padding=(0, 1))
-        other.add_column(no_wrap=True)
-        other.add_column()
+        other = _two_columns()
         for o in workout.other:
             done = ", ".join(set_text(s) for s in o.sets)
             credit = " · half a set each to the lower back" if o.credit else ""
@@ -168,9 +174,7 @@ def workout_view(workout: Workout, unit: str) -> None:
         out.print(focus)
     if workout.notes:
         out.print(Text("\nNotes", style="bold"))
-        notes = Table.grid(padding=(0, 1))
-        notes.add_column(no_wrap=True)
-        notes.add_column()
+        notes = _two_columns()
         for note in workout.notes:
             notes.add_row("•", Text(note))  # stored text is never markup
         out.print(notes)

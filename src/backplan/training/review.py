@@ -12,12 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from backplan.catalogue.model import Goal, Group
-from backplan.training.loads import SetDone
 from backplan.training.model import Workout
 from backplan.training.program import Program, Progress
 from backplan.training.progress import Point
-
-UNITS = {"reps": "reps", "seconds": "s", "metres": "m"}
 
 
 @dataclass(frozen=True)
@@ -97,10 +94,3 @@ def review(
             records.append(Record(ident, names.get(ident, ident), best, max(earlier)))
     records.sort(key=lambda r: -(r.best.value - r.before) / (r.before or 1))
     return Review(program, len(progress.done), tuple(lifts), tuple(weeks), tuple(records))
-
-
-def best_set(s: SetDone) -> str:
-    """'5 × 140 kg', '12 reps', '45 s'."""
-    if s.weight:
-        return f"{s.reps} × {s.weight:g} {s.unit}"
-    return f"{s.reps} {UNITS[s.dose.value]}"
