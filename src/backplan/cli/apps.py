@@ -8,18 +8,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
 from backplan import render
 from backplan.cli.options import load_catalogue
 from backplan.errors import BackplanError
-
-if TYPE_CHECKING:
-    from backplan.catalogue.model import Level
-    from backplan.store.arrivals import Survey
-    from backplan.store.history import Store
 
 UNITS = ("kg", "lb")
 
@@ -138,10 +132,14 @@ def bring(
         render.out.print("A dry run: nothing was imported.", markup=False)
         return
     with history.open_store() as store:
-        update = yes or _ask_to_update(store, path, app, unit, found, level)
-        done = store.arrive(
-            arrivals.workouts(path, app, unit, found, level), update=update, dry_run=False
-        )
+        done = store.arrive(incoming, update=yes, dry_run=False)
+        if done.changed and not yes and sys.stdin.isatty() and sys.stdout.isatty():
+            question = (
+                f"{render.plural(len(done.changed), 'session')} imported before now map "
+                "differently. Update them?"
+            )
+            if typer.confirm(question, default=False):
+                done.updated = store.update_arrived(done.changed)
     message = f"Imported {render.plural(done.added, 'workout')} from {path}"
     if done.updated:
         message += f"; updated {done.updated} whose mapping changed"
@@ -155,23 +153,3 @@ def bring(
             "--yes to update them.",
             markup=False,
         )
-
-
-def _ask_to_update(
-    store: Store, path: Path, app: str, unit: str | None, found: Survey, level: Level
-) -> bool:
-    """Whether to update the sessions imported before whose mapping changed: asked on a
-    terminal, else not (the import says --yes would)."""
-    from backplan.store import arrivals
-
-    would = store.arrive(arrivals.workouts(path, app, unit, found, level), update=True,
-                         dry_run=True)  # fmt: skip
-    if not would.changed or not (sys.stdin.isatty() and sys.stdout.isatty()):
-        return False
-    return bool(
-        typer.confirm(
-            f"{render.plural(len(would.changed), 'session')} imported before now map "
-            "differently. Update them?",
-            default=False,
-        )
-    )

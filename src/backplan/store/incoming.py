@@ -130,6 +130,14 @@ class Incoming(Body, Marks):
                     by_start[(workout.source, start)] = stored
         return found
 
+    def update_arrived(self, changed: Sequence[tuple[int, Workout]]) -> int:
+        """The sessions an import found mapping differently (`Arrivals.changed`), updated
+        in place in one transaction; how many."""
+        with self._transaction() as db:
+            for ident, workout in changed:
+                self._replace(db, ident, workout)
+        return len(changed)
+
     @staticmethod
     def _stored(db: sqlite3.Connection) -> list[Stored]:
         """Every workout, as much of it as telling workouts apart needs."""
