@@ -175,8 +175,11 @@ def _plan(
         missing = wanted - session.patterns
         # Supersets asked for: an accessory is a grip-free drill while the lifts picked
         # outnumber the drills, so each lift has a partner.
-        free = sum(grip_free(p) for p in session.picks)
-        wants_drill = request.supersets and not first_of_group and free < len(session.picks) - free
+        wants_drill = (
+            request.supersets
+            and not first_of_group
+            and 2 * sum(grip_free(p) for p in session.picks) < len(session.picks)
+        )
         return (
             # A sore back: the lower back's spine-sparing drills before anything else.
             request.spare_back
