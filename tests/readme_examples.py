@@ -21,7 +21,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+import backplan
+
 ROOT = Path(__file__).resolve().parent.parent
+INSTALLED_DATA = Path(backplan.__file__).resolve().parent / "data"
 README = ROOT / "README.md"
 START = "2026-11-24T18:00:00+00:00"  # a Tuesday evening
 _DIRECTIVE = re.compile(r"<!-- (clock|run|file): (.+?) -->\n(?:```\w*\n(.*?)```)?", re.S)
@@ -39,6 +42,9 @@ def _run(command: str, home: Path, clock: str) -> str:
         capture_output=True, text=True, env=env, cwd=home, timeout=60, check=False,
     )  # fmt: skip
     printed = (done.stdout + done.stderr).rstrip("\n")
+    # The shipped catalogue is in the repository (an editable install) or inside the
+    # installed package: either way it reads as the repository's.
+    printed = printed.replace(str(INSTALLED_DATA), str(ROOT / "data"))
     return printed.replace(str(ROOT), "/path/to/backplan").replace(str(home), "~")
 
 

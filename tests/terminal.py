@@ -23,12 +23,14 @@ class Terminal:
         *args: str,
         now: str | None = None,
         rate: float | None = None,
-        timeout: float = 15,
+        timeout: float = 30,
         colour: bool = True,
         size: tuple[int, int] = (ROWS, COLUMNS),
     ) -> None:
-        """`now` fixes the clock (BACKPLAN_NOW); `rate` speeds up the time that passes
-        within the run (BACKPLAN_CLOCK_RATE); `colour` takes NO_COLOR away."""
+        """`now` fixes the clock (BACKPLAN_NOW; by default the test's own); `rate` speeds
+        up the time that passes within the run (BACKPLAN_CLOCK_RATE); `colour` takes
+        NO_COLOR away."""
+        now = now or os.environ.get("BACKPLAN_NOW")
         env = {k: v for k, v in os.environ.items() if not k.startswith("BACKPLAN_")}
         rows, columns = size
         env.update(BACKPLAN_HOME=str(home), COLUMNS=str(columns), LINES=str(rows), TERM="xterm")

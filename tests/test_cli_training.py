@@ -733,3 +733,11 @@ def test_a_lift_never_done_starts_from_a_relative_or_starts_light() -> None:
     assert row["load"]["weight"] is None
     assert row["load"]["reason"].startswith("start light")
     assert [(s["reps"], s["weight"]) for s in row["warmup"]] == [(10, 20.0)]
+
+
+def test_a_log_with_no_sets_starts_no_workout(backplan_env: Path) -> None:
+    """Naming an exercise and then typing nothing keeps nothing: no empty workout."""
+    result = run("log", "chin-up", input="")
+    assert result.exit_code == 2
+    assert "No sets given" in result.stderr
+    assert run_json("history") == []

@@ -326,15 +326,15 @@ def test_a_pull_up_record_is_by_the_load_moved(
 def test_the_rest_timer_idles(
     backplan_env: Path, gym: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Over a 10-second rest the timer uses under 5 % of a core."""
+    """Over a 3-second rest the timer uses under 5 % of a core."""
     stat = Path("/proc/self/stat")
     if not stat.exists():
         pytest.skip("reads CPU time from /proc")
-    term = resting(backplan_env, gym, monkeypatch, rate=9)  # 90 s of rest in 10 s
+    term = resting(backplan_env, gym, monkeypatch, rate=30)  # 90 s of rest in 3 s
     before, started = _cpu_seconds(term.child.pid), time.monotonic()
     term.expect("> ", timeout=30)
     used, took = _cpu_seconds(term.child.pid) - before, time.monotonic() - started
-    assert took >= 8
+    assert took >= 2
     assert used / took < 0.05, (used, took)
     term.line("q")
     assert term.finish() == 0

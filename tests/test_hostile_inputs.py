@@ -263,9 +263,12 @@ def test_a_clock_no_history_can_hold_is_refused_before_saving(
 def test_a_held_config_lock_is_said_and_given_up(backplan_env: Path) -> None:
     backplan_env.mkdir(exist_ok=True)
     lock = backplan_env / ".config.toml.lock"
-    holder = subprocess.Popen(["flock", str(lock), "sleep", "30"])
+    holder = subprocess.Popen(
+        ["flock", str(lock), "sh", "-c", "echo held; exec sleep 30"], stdout=subprocess.PIPE
+    )
     try:
-        time.sleep(0.3)
+        assert holder.stdout is not None
+        assert holder.stdout.readline() == b"held\n"  # the lock is taken: no race
         env = {**os.environ, "BACKPLAN_HOME": str(backplan_env), "BACKPLAN_CLOCK_RATE": "100"}
         done = subprocess.run(
             [sys.executable, "-m", "backplan", "config", "set", "unit", "lb"],

@@ -167,6 +167,9 @@ def log(
                 f" of {exercise.name} ({logged}). Add these after them with --add, or put "
                 "them in their place with --replace."
             )
+        if past.id is None:  # a workout started by logging: nothing is kept without sets
+            past = store.save(past)
+            exercise = past.exercises[0]
         before = store.log(past.id or 0, exercise.id, parsed, replace=replace, planned=added)
         if note is not None:
             store.note_exercise(past.id or 0, exercise.id, note)
@@ -286,7 +289,7 @@ def _target(
     now: datetime,
 ) -> tuple[Workout, PlannedExercise, PlannedExercise | None]:
     """The workout, the exercise in it, and the exercise to add when it was not planned
-    (a workout is started when there is none)."""
+    (a workout is started, unsaved, when there is none)."""
     from backplan.catalogue.model import Goal, Level
     from backplan.training.model import Workout
 
@@ -305,8 +308,7 @@ def _target(
             exercises=(made,),
             notes=("Started by logging, without a plan.",),
         )
-        saved = store.save(started)
-        return saved, saved.exercises[0], None
+        return started, made, None  # saved with its first sets, not before
     return past, made, made
 
 

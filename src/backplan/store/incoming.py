@@ -7,10 +7,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from backplan import clock
 from backplan.store.body import Body
 from backplan.store.marks import Marks
 from backplan.store.programs import add_programs
@@ -70,7 +70,7 @@ class Incoming(Body, Marks):
         workouts were added."""
         with self._transaction() as db:
             moved = add_programs(db, programs)
-            self._add_weigh_ins(db, weigh_ins, time.time())
+            self._add_weigh_ins(db, weigh_ins, clock.stamp())
             existing = {same_workout(w.created_ts, w.names) for w in self._stored(db)}
             added = 0
             for workout in workouts:  # the same workout twice in one file is added once
