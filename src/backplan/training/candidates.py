@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from backplan.catalogue.model import Exercise, Goal, Group, Level, Pattern
 from backplan.defaults import DEFAULT_EXERCISES
 from backplan.errors import BackplanError
+from backplan.training.back import Soreness
 from backplan.training.slots import labels
 
 
@@ -32,11 +33,15 @@ class Request:
     # A program's split day: the patterns a group's exercises come from, where it has any.
     movements: Mapping[Group, frozenset[Pattern]] = field(default_factory=dict)
     supersets: bool = False  # pair exercises where the rules allow (`supersets`)
-    spare_back: bool = False  # a sore back (`back`): no hinge but a pin, spine-sparing first
+    back: Soreness | None = None  # a sore back (`back`): what it allows, spine-sparing first
 
     @property
     def whole_back(self) -> bool:
         return not self.groups
+
+    @property
+    def spare_back(self) -> bool:
+        return self.back is not None
 
 
 def candidates(

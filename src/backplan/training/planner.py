@@ -22,8 +22,7 @@ from typing import Any
 
 from backplan.catalogue.model import Exercise, Goal, Group, Level, LoadKind, Pattern
 from backplan.defaults import MAX_EXERCISES
-from backplan.training import volume
-from backplan.training.back import spine_sparing
+from backplan.training import back, volume
 from backplan.training.candidates import Request, candidates, coins
 from backplan.training.loads import Load
 from backplan.training.model import PlannedExercise, Recency, Workout
@@ -52,9 +51,8 @@ def plan(
     groups, recovery_note = trained_groups(
         request.groups, request.recovering, handed_on=not request.slots
     )
-    pool = candidates(exercises, groups, request)
-    if request.spare_back:  # a sore back: no hinge but one you pinned
-        pool = [e for e in pool if not e.is_hinge or e.id in request.pinned] or pool
+    every = candidates(exercises, groups, request)
+    pool = back.allowed(every, request.back, request.pinned)
     # The same candidates and coins serve every count tried below.
     by_group = {group: [e for e in pool if e.group is group] for group in groups}
     coin = coins(pool, request.seed)
@@ -102,14 +100,15 @@ def plan(
                 f"Even one exercise takes about {workout.estimated_minutes} minutes with the "
                 f"warm-up, more than the {request.minutes} you have; here is one.",
             )
-    drills = [e for e in by_group.get(Group.LOWER_BACK, []) if spine_sparing(e)]
-    if request.spare_back and drills and not any(spine_sparing(by_id[e.id]) for e in
+    drills = [e for e in by_group.get(Group.LOWER_BACK, []) if back.spine_sparing(e)]
+    if request.spare_back and drills and not any(back.spine_sparing(by_id[e.id]) for e in
                                                  workout.exercises if e.id in by_id):  # fmt: skip
         # A sore back gets its spine-sparing work, even beside a pinned hinge.
         drill = min(drills, key=lambda e: (recency.freshness(e.id), coin[e.id]))
         extra = planned_exercise(len(workout.exercises) + 1, drill, request, recency, now,
                                  len(drills), 2)  # fmt: skip
         workout = replace(workout, exercises=(*workout.exercises, extra))
+    workout = back.eased(workout, request.back, by_id, every, request.pinned)
     if recovery_note:
         workout = _with_note(workout, recovery_note)
     in_pool = {e.id for e in pool}
@@ -184,7 +183,7 @@ def _plan(
             # A sore back: the lower back's spine-sparing drills before anything else.
             request.spare_back
             and exercise.group is Group.LOWER_BACK
-            and not spine_sparing(exercise),
+            and not back.spine_sparing(exercise),
             exercise.preparation,  # a drill that readies a group only when nothing else fits
             exercise.id in recency.previous,  # last session's only when nothing else is left
             # Each group covers its own pull first: the lats the vertical, the upper back
