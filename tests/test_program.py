@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from backplan.catalogue.model import Exercise, Goal, Group, Level, Pattern
 from backplan.errors import BackplanError
 from backplan.training import block as blocks
+from backplan.training import mainlifts
 from backplan.training import program
 from backplan.training.calendar import Calendar, spread
 from backplan.training.candidates import Request, candidates
@@ -456,3 +457,52 @@ def test_any_moves_keep_the_order_and_put_each_session_where_it_was_moved(
             expected = m.to or block.calendar.next_open(expected + timedelta(days=1))
         assert after.dates[number] == expected, (away, to, after.dates[number])
         assert not after.missed
+
+
+BAR_AND_PULL_UP_BAR = frozenset({"barbell", "pull-up-bar", "plate", "belt", "rack", "bench"})
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    seed=st.integers(0, 2**31),
+    level=st.sampled_from([Level.INTERMEDIATE, Level.ADVANCED]),
+    days=st.integers(2, 5),
+    everything=st.booleans(),
+)
+def test_a_trained_lifter_with_a_bar_holds_the_free_weight_core_lifts(
+    seed: int, level: Level, days: int, everything: bool
+) -> None:
+    """Past the beginner, with a bar and a pull-up bar (and whatever else), the block's
+    main lifts are the pull-up family, a free-weight hinge and the barbell row: no machine."""
+    gear = None if everything else BAR_AND_PULL_UP_BAR
+    block = blocks.build(
+        list(SHIPPED), weeks=4, days=days, goal=None, start=START,
+        request=Request(level=level, seed=seed, equipment=gear), now=NOW,
+    )  # fmt: skip
+    by_id = {e.id: e for e in SHIPPED}
+    mains = {m.group: by_id[m.id] for m in block.main_lifts}
+    assert not any(mainlifts.machine(e) for e in mains.values()), block.main_lifts
+    assert mains[Group.LATS].family_name == "pull-up"
+    assert mains[Group.UPPER_BACK].id == "barbell-bent-over-row"
+    assert mains[Group.LOWER_BACK].is_hinge
+
+
+@pytest.mark.parametrize(
+    ("equipment", "banned", "logged", "lats"),
+    [
+        (frozenset({"barbell", "cable"}), frozenset(), {}, "lat-pulldown"),  # no pull-up bar
+        (None, frozenset({"pull-up", "chin-up", "weighted-pull-up", "weighted-chin-up"}), {},
+         "lat-pulldown"),
+        (None, frozenset(), {"lat-pulldown": 40}, "lat-pulldown"),  # your staple
+        (None, frozenset(), {}, "weighted-pull-up|weighted-chin-up"),
+    ],
+)  # fmt: skip
+def test_machines_lead_when_the_equipment_a_ban_or_the_history_says_so(
+    equipment: frozenset[str] | None, banned: frozenset[str], logged: dict[str, int], lats: str
+) -> None:
+    block = blocks.build(
+        list(SHIPPED), weeks=4, days=3, goal=Goal.STRENGTH, start=START, logged=logged,
+        request=Request(seed=1, equipment=equipment, banned=banned), now=NOW,
+    )  # fmt: skip
+    held = [m.id for m in block.main_lifts if m.group is Group.LATS]
+    assert held[0] in lats.split("|"), held
