@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 from backplan.catalogue.model import Exercise, Goal, Group, Level, Pattern
 from backplan.errors import BackplanError
 from backplan.training import block as blocks
-from backplan.training import mainlifts
-from backplan.training import program
+from backplan.training import mainlifts, program
 from backplan.training.calendar import Calendar, spread
 from backplan.training.candidates import Request, candidates
 from backplan.training.model import Recency

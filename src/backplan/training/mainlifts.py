@@ -3,8 +3,9 @@
 Your history first: of the core lifts (`main`) of a group's own pull, the one you have
 logged most (imports included) is kept, so a block builds on the lift you know. Then,
 past the beginner, free weights before machines; then fit: loadable, two-sided and
-multi-joint, serving the block's day types, with the least equipment to set up. A lift that does not suit a day type rests that day, and another
-core lift is held for the days it leaves where one serves them.
+multi-joint, serving the block's day types, with the least equipment to set up. A lift
+that does not suit a day type rests that day, and another core lift is held for the
+days it leaves where one serves them.
 """
 
 from __future__ import annotations
