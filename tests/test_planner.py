@@ -16,11 +16,13 @@ from backplan.catalogue import Exercise, Group, Level, Mechanic, Pattern
 from backplan.catalogue.model import Dose, Goal, LoadKind, Role, Sides
 from backplan.errors import BackplanError
 from backplan.training import volume
+from backplan.training.loads import SetDone
 from backplan.training.model import Recency, Workout
 from backplan.training.planner import KIN, Request, plan
 from backplan.training.prescription import sets_per_exercise, shortest_rest
 from backplan.training.volume import MIN_SETS, erector_budget, erector_share
 from tests.coach_table import BEGINNER_SETS, SETS, expected_reps, kind, rest_range
+from tests.helpers import do, run_json
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=timezone.utc)
 GEAR = ["barbell", "dumbbell", "cable", "band", "pull-up-bar", "bench"]
@@ -519,3 +521,38 @@ def test_too_few_minutes_still_gives_one_exercise() -> None:
     workout = plan(list(SHIPPED), Request(minutes=1), Recency(), NOW)
     assert len(workout.exercises) == 1
     assert "Even one exercise takes about" in workout.notes[-1]
+
+
+@settings(max_examples=60)
+@given(
+    minutes=st.integers(min_value=10, max_value=90),
+    goal=st.sampled_from(list(Goal)),
+    seed=st.integers(min_value=0, max_value=1000),
+    ramp=st.integers(min_value=0, max_value=5),
+)
+def test_minutes_hold_the_warm_up_too(minutes: int, goal: Goal, seed: int, ramp: int) -> None:
+    """With the warm-up sets known (after the loads), --minutes M is at most M: rests and
+    sets give first, then the last exercise of a group that has another."""
+    workout = plan(list(SHIPPED), Request(minutes=minutes, goal=goal, seed=seed), Recency(), NOW)
+    first, *rest = workout.exercises
+    warm = replace(first, warmup=tuple(SetDone(8, 40.0, "kg") for _ in range(ramp)))
+    warmed = replace(workout, exercises=(warm, *rest))
+    fitted = volume.within(warmed, {e.id: e for e in SHIPPED}, goal, minutes)
+    assert fitted.estimated_minutes <= minutes or len(fitted.exercises) == 1
+    assert fitted.exercises[0].id == warm.id  # the main lift and its ramp stay
+    assert fitted.exercises[0].warmup == warm.warmup
+    kept = {e.group for e in fitted.exercises}
+    if len(fitted.exercises) >= len(warmed.groups):
+        assert kept == {e.group for e in warmed.exercises}
+    if len(fitted.exercises) < len(warmed.exercises):
+        assert "left out to fit" in fitted.notes[-1]
+
+
+def test_thirty_minutes_with_a_history_and_its_warm_ups(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sessions planned on a logged history carry warm-up sets; the whole session, those
+    included, stays within the minutes."""
+    for n in range(6):
+        monkeypatch.setenv("BACKPLAN_NOW", (NOW + timedelta(days=2 * n)).isoformat())
+        planned = run_json("workout", "--minutes", "30", "--goal", "strength", "--seed", str(n))
+        assert planned["estimated_minutes"] <= 30, planned
+        do(planned)

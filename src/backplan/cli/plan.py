@@ -166,7 +166,7 @@ def plan_session(
     )
     if request.minutes is not None and planned.estimated_minutes > request.minutes:
         # The warm-up sets, known only with the loads, take their minutes too.
-        planned = volume.trimmed(planned, known.by_id, planned.goal, request.minutes)
+        planned = volume.within(planned, known.by_id, planned.goal, request.minutes)
     if block and day:
         planned = replace(
             planned,

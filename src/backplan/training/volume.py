@@ -216,3 +216,28 @@ def trimmed(workout: Workout, by_id: Mapping[str, Exercise], goal: Goal, minutes
         return workout
     note = f"Rests and sets trimmed to fit {minutes} minutes."
     return replace(now(), notes=tuple(dict.fromkeys((*workout.notes, note))))
+
+
+def within(workout: Workout, by_id: Mapping[str, Exercise], goal: Goal, minutes: int) -> Workout:
+    """At most `minutes`, warm-up sets and all: trimmed (`trimmed`), then the last
+    exercise of a group that has another left out, then any last one but the first."""
+    workout = trimmed(workout, by_id, goal, minutes)
+    left_out = []
+    while workout.estimated_minutes > minutes and len(workout.exercises) > 1:
+        items = list(workout.exercises)
+        groups = [e.group for e in items]
+        pinned = [e.reason.startswith(("pinned", "main lift")) for e in items]
+        order = [i for i in reversed(range(1, len(items))) if not pinned[i]] or [len(items) - 1]
+        index = next((i for i in order if groups.count(groups[i]) > 1), order[0])
+        gone = items.pop(index)
+        left_out.append(gone.name)
+        if gone.superset:  # its partner is done alone
+            items = [replace(e, superset=None) if e.superset == gone.superset else e
+                     for e in items]  # fmt: skip
+        workout = replace(
+            workout, exercises=tuple(replace(e, position=n) for n, e in enumerate(items, 1))
+        )
+    if not left_out:
+        return workout
+    note = f"{', '.join(left_out)} left out to fit {minutes} minutes with the warm-up."
+    return replace(workout, notes=(*workout.notes, note))
