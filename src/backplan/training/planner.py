@@ -62,7 +62,7 @@ def plan(
     def attempt(count: int) -> Workout:
         shares = share(groups, count, request.whole_back, request.weekly_sets, request.slots)
         planned = _plan(by_group, shares, coin, count, request, recency, now)
-        return pair(planned, by_id) if request.supersets else planned
+        return pair(planned, by_id, asked=True) if request.supersets else planned
 
     if request.slots and request.minutes is None:
         workout = attempt(sum(request.slots.get(g, 0) for g in groups))
