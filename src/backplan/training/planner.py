@@ -23,17 +23,17 @@ from typing import Any
 from backplan.catalogue.model import Exercise, Goal, Group, Level, LoadKind, Pattern
 from backplan.defaults import MAX_EXERCISES
 from backplan.training import back, volume
-from backplan.training.candidates import Request, candidates, coins
+from backplan.training.candidates import Request, candidates, coins, for_your_level
 from backplan.training.loads import Load
 from backplan.training.model import PlannedExercise, Recency, Workout
 from backplan.training.order import MAIN_TIER, in_order, tier
-from backplan.training.picks import KIN, Picks
+from backplan.training.picks import KIN, Picks, kin_of
 from backplan.training.prescription import prescribe, sets_per_exercise
 from backplan.training.slots import Shares, share, trained_groups
 from backplan.training.supersets import grip_free, pair
 from backplan.when import days_ago
 
-__all__ = ["Request", "plan", "planned_exercise", "with_loads"]
+__all__ = ["KIN", "Request", "plan", "planned_exercise", "with_loads"]
 PULLS = frozenset((Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL))
 HOME_PULL = {Group.LATS: Pattern.VERTICAL_PULL, Group.UPPER_BACK: Pattern.HORIZONTAL_PULL}
 PIN_OUT_OF_REACH = "is pinned, but not allowed"
@@ -51,7 +51,7 @@ def plan(
     groups, recovery_note = trained_groups(
         request.groups, request.recovering, handed_on=not request.slots
     )
-    every = candidates(exercises, groups, request)
+    every = for_your_level(candidates(exercises, groups, request), request.level)
     pool = back.allowed(every, request.back, request.pinned)
     # The same candidates and coins serve every count tried below.
     by_group = {group: [e for e in pool if e.group is group] for group in groups}
@@ -208,7 +208,7 @@ def _plan(
             and (
                 r.family_name == exercise.family_name
                 or (r.is_hinge and exercise.is_hinge)
-                or (r.pattern in KIN and r.pattern is exercise.pattern)
+                or (kin_of(r) is not None and kin_of(r) == kin_of(exercise))
             )
             for r in reserved
         )
@@ -289,10 +289,9 @@ def _shortfall_notes(
         if capped and any(shares.caps[g] == picked[g] for g in capped):
             reasons.append("the lower back takes at most 2 in a whole-back session")
         left = [e for options in by_group.values() for e in options if e.id not in session.ids]
-        if any(e.pattern in KIN and e.pattern in session.patterns for e in left):
-            reasons.append("one " + " and one ".join(
-                sorted({KIN[e.pattern] for e in left if e.pattern in KIN
-                        and e.pattern in session.patterns})) + " a session")  # fmt: skip
+        kins = sorted({k for e in left if (k := kin_of(e)) in session.kins})
+        if kins:
+            reasons.append("one " + " and one ".join(kins) + " a session")
         why = f" ({'; '.join(reasons)})" if reasons else ""
         notes.append(
             f"Only {len(session.picks)} exercises fit your filters{why} (you asked for "
