@@ -293,3 +293,24 @@ def test_a_beginner_and_a_bodyweight_session_keep_the_light_versions() -> None:
     bare = plan(pool, Request(groups=(Group.LOWER_BACK,), exercises=6,
                               equipment=frozenset({"bodyweight"})), Recency(), NOW)  # fmt: skip
     assert "superman" in {e.id for e in bare.exercises}
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "reps"),
+    [("lat-pulldown", (6, 10)), ("t-bar-row", (6, 10)), ("chest-supported-t-bar-row", (6, 10)),
+     ("seated-cable-row", (6, 10)), ("barbell-bent-over-row", (3, 6)),
+     ("conventional-deadlift", (3, 6)), ("weighted-pull-up", (3, 6))],
+)  # fmt: skip
+def test_a_strength_day_loads_machines_and_landmine_rows_in_a_range_that_suits_them(
+    exercise_id: str, reps: tuple[int, int]
+) -> None:
+    p = planned_as(exercise_id, Goal.STRENGTH)
+    assert (p.reps_min, p.reps_max) == reps
+
+
+def test_a_bodyweight_strength_day_says_what_it_cannot_load() -> None:
+    bare = plan(list(SHIPPED.exercises), Request(goal=Goal.STRENGTH,
+                equipment=frozenset({"bodyweight"})), Recency(), NOW)  # fmt: skip
+    assert any("Nothing in this strength day takes added weight" in n for n in bare.notes)
+    loaded = plan(list(SHIPPED.exercises), Request(goal=Goal.STRENGTH), Recency(), NOW)
+    assert not any("takes added weight" in n for n in loaded.notes)

@@ -109,10 +109,12 @@ def regression(exercise: Exercise) -> bool:
     )
 
 
-def for_your_level(pool: Sequence[Exercise], level: Level) -> list[Exercise]:
-    """Past the beginner, no regression where a loadable option of its group and pattern
-    is in the pool (a superman beside a loaded back extension, a band good morning beside
-    a Romanian deadlift)."""
+def for_your_level(
+    pool: Sequence[Exercise], level: Level, pinned: frozenset[str] = frozenset()
+) -> list[Exercise]:
+    """Past the beginner, no regression you did not pin where a loadable option of its
+    group and pattern is in the pool (a superman beside a loaded back extension, a band
+    good morning beside a Romanian deadlift)."""
     if level is Level.BEGINNER:
         return list(pool)
     loadable = {
@@ -120,7 +122,11 @@ def for_your_level(pool: Sequence[Exercise], level: Level) -> list[Exercise]:
         for e in pool
         if e.load_kind is LoadKind.EXTERNAL and not regression(e) and not e.preparation
     }
-    return [e for e in pool if not (regression(e) and (e.group, e.pattern) in loadable)]
+    return [
+        e
+        for e in pool
+        if e.id in pinned or not (regression(e) and (e.group, e.pattern) in loadable)
+    ]
 
 
 def coins(pool: Sequence[Exercise], seed: int) -> dict[str, float]:

@@ -28,7 +28,7 @@ from backplan.training.loads import Load
 from backplan.training.model import PlannedExercise, Recency, Workout
 from backplan.training.order import MAIN_TIER, in_order, tier
 from backplan.training.picks import KIN, Picks, kin_of
-from backplan.training.prescription import prescribe, sets_per_exercise
+from backplan.training.prescription import prescribe, sets_per_exercise, unloaded_note
 from backplan.training.slots import Shares, share, trained_groups
 from backplan.training.supersets import grip_free, pair
 from backplan.when import days_ago
@@ -51,7 +51,7 @@ def plan(
     groups, recovery_note = trained_groups(
         request.groups, request.recovering, handed_on=not request.slots
     )
-    every = for_your_level(candidates(exercises, groups, request), request.level)
+    every = for_your_level(candidates(exercises, groups, request), request.level, request.pinned)
     pool = back.allowed(every, request.back, request.pinned)
     # The same candidates and coins serve every count tried below.
     by_group = {group: [e for e in pool if e.group is group] for group in groups}
@@ -254,7 +254,7 @@ def _plan(
     sets, left_out, volume_notes = volume.fit(
         session.picks, sets, found, request.pinned, wanted, recency.previous
     )
-    notes += week_notes + volume_notes
+    notes += week_notes + volume_notes + unloaded_note(ordered, request.goal)
     ordered = [e for e in ordered if e.id not in left_out]
     planned = [
         planned_exercise(position, e, request, recency, now, len(by_group[e.group]), sets[e.id])
