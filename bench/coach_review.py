@@ -42,7 +42,7 @@ from backplan.training.candidates import candidates
 from backplan.training.model import Recency, Workout
 from backplan.training.picks import KIN, Picks, erector_kind
 from backplan.training.planner import Request, plan
-from backplan.training.prescription import sets_per_exercise
+from backplan.training.prescription import control_drill, sets_per_exercise
 
 # The spec's table, as the planner's tests write it out (run from the repository).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -84,7 +84,7 @@ def outside_table(e: Exercise, p: object, goal: Goal, level: Level) -> bool:
         (p.reps_min, p.reps_max) != expected_reps(e, goal, level)
         or not min(low, volume.MIN_SETS) <= p.sets <= high
         or not rest_low <= p.rest_seconds <= rest_high
-        or ((p.rir_min is None) != (e.dose is not Dose.REPS))
+        or ((p.rir_min is None) != (e.dose is not Dose.REPS or control_drill(e)))
     )
 
 

@@ -314,3 +314,23 @@ def test_a_bodyweight_strength_day_says_what_it_cannot_load() -> None:
     assert any("Nothing in this strength day takes added weight" in n for n in bare.notes)
     loaded = plan(list(SHIPPED.exercises), Request(goal=Goal.STRENGTH), Recency(), NOW)
     assert not any("takes added weight" in n for n in loaded.notes)
+
+
+def test_the_small_things_a_coach_circles() -> None:
+    """'an endurance day'; no reps in reserve on a bird dog; a superman at the top of its
+    own 8-12 twice is made harder, never sent past 12."""
+    from datetime import date
+
+    from backplan.training import program, progression
+    from backplan.training.loads import Session, SetDone
+
+    assert program.article(Goal.ENDURANCE.value) == "an"
+    assert program.article(Goal.STRENGTH.value) == "a"
+    bird_dog = planned_as("bird-dog", Goal.HYPERTROPHY)
+    assert (bird_dog.rir_min, bird_dog.effort) == (None, None)
+    superman = SHIPPED.by_id["superman"]
+    top = Session(8, 12, tuple(SetDone(12, None, "kg") for _ in range(3)))
+    load = progression.suggest([top, top], superman, "kg", today=date(2026, 11, 24))
+    assert load is not None
+    assert load.reps == 12
+    assert "aim for 14" not in load.reason

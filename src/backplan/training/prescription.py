@@ -149,8 +149,8 @@ def effort(exercise: Exercise, goal: Goal, level: Level) -> tuple[int | None, in
     """Reps in reserve (Helms et al. 2016): beginners 3; strength 2; hypertrophy 1-2
     (compounds 2); endurance 2-3; a hinge or a ballistic move never closer than 2.
     Holds and carries carry none: they stop 5-10 s before form breaks (see
-    `Prescription.effort`)."""
-    if exercise.dose is not Dose.REPS:
+    `Prescription.effort`); nor do drills done for control (`control_drill`)."""
+    if exercise.dose is not Dose.REPS or control_drill(exercise):
         return None, None
     if level is Level.BEGINNER:
         return 3, 3
@@ -165,6 +165,14 @@ def effort(exercise: Exercise, goal: Goal, level: Level) -> tuple[int | None, in
     if exercise.is_hinge or exercise.power:
         low, high = max(low, 2), max(high, 2)
     return low, high
+
+
+def control_drill(exercise: Exercise) -> bool:
+    """A drill done for control, not to near failure (a bird dog, McGill's curl-up, a
+    scapular pull-up): reps in reserve mean nothing there."""
+    return exercise.preparation or (
+        exercise.pattern is Pattern.STABILITY and exercise.load_kind is not LoadKind.EXTERNAL
+    )
 
 
 def shortest_rest(exercise: Exercise, goal: Goal) -> int:

@@ -12,8 +12,8 @@
 
 Over a limit, the accessory with the most sets gives one (the later pick on a tie),
 down to 2 sets each; then the last pick that counts toward it is left out, never a
-pinned one, nor a group's last exercise while another group has two; a group's core
-lift (its first pick) gives sets last. Preparation drills count toward no limit. A
+pinned one, nor a group's last exercise while another group has two, from the group
+with the most first; a group's core lift (its first pick) gives sets last. Preparation drills count toward no limit. A
 session given minutes trims its rests and sets the same way before the planner drops
 an exercise.
 """
@@ -157,7 +157,8 @@ def fit(
         if not droppable:
             break  # only pinned lifts are left: they keep their place
         ident = max([i for i in droppable if i not in alone] or droppable,
-                    key=lambda i: (i in stale, order[i]))  # fmt: skip
+                    key=lambda i: (sum(groups[j] is groups[i] for j in kept), i in stale,
+                                   order[i]))  # fmt: skip
         del kept[ident]
         out.append(ident)
         dropped.add(ident)
