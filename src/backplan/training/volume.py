@@ -13,9 +13,9 @@
 Over a limit, the accessory with the most sets gives one (the later pick on a tie),
 down to 2 sets each; then the last pick that counts toward it is left out, never a
 pinned one, nor a group's last exercise while another group has two, from the group
-with the most first; a group's core lift (its first pick) gives sets last. Preparation drills count toward no limit. A
-session given minutes trims its rests and sets the same way before the planner drops
-an exercise.
+with the most first; a group's core lift (its first pick) gives sets last. Preparation
+drills count toward no limit. A session given minutes trims its rests and sets the same
+way before the planner drops an exercise.
 """
 
 from __future__ import annotations
