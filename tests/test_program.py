@@ -20,7 +20,7 @@ from backplan.training.candidates import Request, candidates, for_your_level
 from backplan.training.model import Recency
 from backplan.training.planner import plan
 from backplan.training.program import PULL_DAY, SPARE_DAY, Progress
-from backplan.training.volume import erector_share
+from backplan.training.volume import MIN_SETS, erector_share
 from tests.test_planner import NOW, SHIPPED, exercises, followed, kin
 
 START = date(2026, 11, 30)  # a Monday
@@ -48,6 +48,9 @@ def _block(
     weekdays: tuple[int, ...] = (),
     start: date = START,
 ) -> program.Program:
+    # A day that could not hold a session's minimum: fewer days (`block.build`).
+    days = blocks.worth_days(weeks, days, groups, level, start, weekdays)
+    weekdays = blocks.on_days(start, weekdays, days) if weekdays else ()
     calendar = Calendar(start, weekdays or spread(days, start))
     sessions = blocks.skeleton(weeks, days, goal, groups, level, calendar)
     return program.Program(
@@ -69,10 +72,16 @@ def test_every_block_there_is() -> None:
     """Every combination of weeks, days, goal, groups and level: the calendar, the
     ramp, the deload, the split, the erectors' rest day, every day type for every
     group, and the caps."""
-    for weeks, days, goal, groups, level in _every_option():
-        block = _block(weeks, days, goal, groups, level)
+    for weeks, asked, goal, groups, level in _every_option():
+        block = _block(weeks, asked, goal, groups, level)
+        days = block.days
         sessions = block.sessions
-        label = (weeks, days, goal, groups, level)
+        label = (weeks, asked, goal, groups, level)
+        # Every loading day is worth the trip: 2 sets a group, a session's minimum in all.
+        for d in sessions:
+            if not d.deload:
+                assert all(n >= MIN_SETS for _, n in d.sets), (label, d)
+                assert sum(n for _, n in d.sets) >= blocks.SESSION_MINIMUM[level], (label, d)
         assert [d.number for d in sessions] == list(range(1, weeks * days + 1)), label
         assert all(a.date < b.date for a, b in pairwise(sessions))
         _rests_the_erectors([(d.date, d) for d in sessions], label)
@@ -299,7 +308,7 @@ def test_a_block_on_any_weekdays_moved_by_any_missed_days_keeps_order_deloads_an
     planned = block.calendar.planned(len(block.sessions))
     assert [d.date for d in block.sessions] == planned
     assert all(day.weekday() in chosen for day in planned)
-    if goal is None and len(chosen) >= 3:
+    if goal is None and block.days >= 3:
         for g in groups or tuple(Group):
             assert {d.goal for d in block.sessions if g in d.groups} == set(Goal), (label, g)
     # The lifter's weeks: each planned day trained (the next session) or missed.
@@ -506,3 +515,23 @@ def test_machines_lead_when_the_equipment_a_ban_or_the_history_says_so(
     )  # fmt: skip
     held = [m.id for m in block.main_lifts if m.group is Group.LATS]
     assert held[0] in lats.split("|"), held
+
+
+def test_five_days_are_never_seventeen_minute_days(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 5-day block's loading days each hold a session's minimum with 2 sets a main lift,
+    or the block trains fewer days and says so."""
+    from tests.helpers import ok
+
+    for level in Level:
+        block = blocks.build(
+            list(SHIPPED), weeks=4, days=5, goal=None, start=START,
+            request=Request(level=level, seed=3), now=NOW,
+        )  # fmt: skip
+        for day in block.sessions:
+            if not day.deload:
+                assert sum(n for _, n in day.sets) >= blocks.SESSION_MINIMUM[level], day
+                assert all(n >= MIN_SETS for _, n in day.sets), day
+    monkeypatch.setenv("BACKPLAN_NOW", "2026-11-30T09:00:00+00:00")
+    said = ok("program", "new", "--days", "5", "--group", "lats", "--group", "upper-back",
+              "--level", "beginner", "--seed", "1").stdout  # fmt: skip
+    assert "5 days a week would make days of under 6 hard sets" in " ".join(said.split())
