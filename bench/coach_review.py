@@ -41,7 +41,7 @@ from pathlib import Path
 from backplan import catalogue, paths
 from backplan.catalogue.model import Dose, Exercise, Goal, Group, Level, Pattern
 from backplan.training import volume
-from backplan.training.candidates import candidates, regression
+from backplan.training.candidates import candidates, for_your_level, regression
 from backplan.training.model import Recency, Workout
 from backplan.training.picks import KIN, Picks, erector_kind, kin_of
 from backplan.training.planner import Request, plan
@@ -197,7 +197,9 @@ def _fresh_alternative(
     for other in picks:
         if other is not e:
             others.add(other)
-    pool = candidates(list(by_id.values()), request.groups or tuple(Group), request)
+    pool = for_your_level(
+        candidates(list(by_id.values()), request.groups or tuple(Group), request), request.level
+    )
     return any(
         a.group is e.group
         and a.id not in previous

@@ -71,7 +71,11 @@ class Picks:
             and exercise.family_name not in self.families
             and not (self.has_hinge and exercise.is_hinge)
             and kin_of(exercise) not in self.kins
-            and erector_share(exercise) * MIN_SETS <= self.erector_room + 1e-9
+            # (what spares the erectors is never held back by their budget)
+            and (
+                not erector_share(exercise)
+                or erector_share(exercise) * MIN_SETS <= self.erector_room + 1e-9
+            )
             and not (
                 self.level is not Level.ADVANCED
                 and kind is not None
