@@ -153,10 +153,7 @@ def skeleton(
             # Above the floor, the ramp's climb since week 1 still climbs.
             else min(
                 most[g],
-                max(
-                    least[g] + ramps[g][week - 1][0] - ramps[g][0][0],
-                    min(ramps[g][week - 1][0], most[g]),
-                ),
+                max(least[g] + ramps[g][week - 1][0] - ramps[g][0][0], ramps[g][week - 1][0]),
             )
             for g in every
         }
