@@ -20,7 +20,10 @@ days), and counts sessions with:
   unsupported row and a back extension together below advanced;
 - a session over its minutes, or a whole-back one given minutes that left a group out;
 - an exercise above your level;
-- a session with no lat work whose notes do not say why.
+- a session with no lat work whose notes do not say why;
+- a superset with a trunk drill before a hinge or an unsupported row; a trained
+  lifter's regression (a band good morning, a superman) beside a loadable option of
+  its pattern; two carries or two cable pulldowns; a strength day's machine at 3-6.
 
 It exits 1 when any count a coach rejects is not 0.
 """
@@ -38,11 +41,12 @@ from pathlib import Path
 from backplan import catalogue, paths
 from backplan.catalogue.model import Dose, Exercise, Goal, Group, Level, Pattern
 from backplan.training import volume
-from backplan.training.candidates import candidates
+from backplan.training.candidates import candidates, for_your_level, regression
 from backplan.training.model import Recency, Workout
-from backplan.training.picks import KIN, Picks, erector_kind
+from backplan.training.picks import KIN, Picks, erector_kind, kin_of
 from backplan.training.planner import Request, plan
-from backplan.training.prescription import sets_per_exercise
+from backplan.training.prescription import control_drill, sets_per_exercise
+from backplan.training.supersets import holds_the_spine, tires_trunk
 
 # The spec's table, as the planner's tests write it out (run from the repository).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -61,6 +65,7 @@ VARIANTS: dict[str, Request] = {
     "bodyweight only": Request(equipment=frozenset({"bodyweight"})),
     "home gym": Request(equipment=HOME),
     "12 exercises": Request(exercises=12),
+    "supersets": Request(supersets=True),
 }
 REJECTED = (
     "family duplicate", "kin duplicate", "two hinges", "hinge after a row",
@@ -69,6 +74,8 @@ REJECTED = (
     "group over its ceiling", "session over its ceiling", "erectors over budget",
     "hinge + row + extension", "over the minutes", "minutes left a group out",
     "above your level", "no lats, no word why",
+    "trunk drill before a row or hinge", "regression for a trained lifter",
+    "two carries or cable pulldowns", "strength machine at 3-6",
 )  # fmt: skip
 
 
@@ -84,7 +91,7 @@ def outside_table(e: Exercise, p: object, goal: Goal, level: Level) -> bool:
         (p.reps_min, p.reps_max) != expected_reps(e, goal, level)
         or not min(low, volume.MIN_SETS) <= p.sets <= high
         or not rest_low <= p.rest_seconds <= rest_high
-        or ((p.rir_min is None) != (e.dose is not Dose.REPS))
+        or ((p.rir_min is None) != (e.dose is not Dose.REPS or control_drill(e)))
     )
 
 
@@ -142,6 +149,28 @@ def judge(
     trains_lats = Group.LATS in (request.groups or tuple(Group))
     if trains_lats and not any(e.group is Group.LATS for e in picks):
         found["no lats, no word why"] += not any("lats" in n for n in workout.notes)
+    for members in workout.rounds():
+        if len(members) == 2:
+            at = workout.exercises.index(members[0])
+            later = [by_id[e.id] for e in workout.exercises[at:]]
+            found["trunk drill before a row or hinge"] += tires_trunk(by_id[members[1].id]) and any(
+                holds_the_spine(e) for e in later
+            )
+    if level is not Level.BEGINNER:
+        pool = candidates(list(by_id.values()), request.groups or tuple(Group), request)
+        loadable = {(e.group, e.pattern) for e in pool
+                    if not regression(e) and e.load_kind.value == "external"}  # fmt: skip
+        found["regression for a trained lifter"] += any(
+            regression(e) and (e.group, e.pattern) in loadable for e in picks
+        )
+    kins = [k for e in picks if (k := kin_of(e)) in ("carry", "cable pulldown")]
+    found["two carries or cable pulldowns"] += len(kins) > len(set(kins))
+    found["strength machine at 3-6"] += request.goal is Goal.STRENGTH and any(
+        by_id[p.id].mechanic.value == "compound"
+        and {"machine", "cable"} & set(by_id[p.id].equipment)
+        and p.prescription.reps_min < 6
+        for p in workout.exercises
+    )
     # Context, not rejected: what the sessions are built on.
     firsts = {}
     for e in picks:
@@ -168,7 +197,9 @@ def _fresh_alternative(
     for other in picks:
         if other is not e:
             others.add(other)
-    pool = candidates(list(by_id.values()), request.groups or tuple(Group), request)
+    pool = for_your_level(
+        candidates(list(by_id.values()), request.groups or tuple(Group), request), request.level
+    )
     return any(
         a.group is e.group
         and a.id not in previous

@@ -47,6 +47,12 @@ def expected_reps(e: Exercise, goal: Goal, level: Level) -> tuple[int, int]:
     if level is Level.BEGINNER and kind(e) in BEGINNER[goal]:
         return BEGINNER[goal][kind(e)]
     low, high = REPS[goal][kind(e)]
+    if (
+        goal is Goal.STRENGTH
+        and kind(e) == "ec"
+        and {"machine", "cable", "landmine"} & set(e.equipment)
+    ):
+        low, high = 6, 10  # a stack or a landmine row: 6-10 on a strength day
     if e.sides is Sides.EACH and goal is Goal.STRENGTH and low < 5:
         return 5, max(high, 8)  # one side at a time, at least 5 a side
     return low, high

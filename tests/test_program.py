@@ -14,15 +14,14 @@ from hypothesis import strategies as st
 from backplan.catalogue.model import Exercise, Goal, Group, Level, Pattern
 from backplan.errors import BackplanError
 from backplan.training import block as blocks
-from backplan.training import program
+from backplan.training import mainlifts, program
 from backplan.training.calendar import Calendar, spread
-from backplan.training.candidates import Request, candidates
+from backplan.training.candidates import Request, candidates, for_your_level
 from backplan.training.model import Recency
-from backplan.training.picks import KIN
 from backplan.training.planner import plan
 from backplan.training.program import PULL_DAY, SPARE_DAY, Progress
-from backplan.training.volume import erector_share
-from tests.test_planner import NOW, SHIPPED, exercises, followed
+from backplan.training.volume import MIN_SETS, erector_share
+from tests.test_planner import NOW, SHIPPED, exercises, followed, kin
 
 START = date(2026, 11, 30)  # a Monday
 GROUP_CHOICES = [tuple(c) for n in range(4) for c in combinations(list(Group), n)]
@@ -49,6 +48,9 @@ def _block(
     weekdays: tuple[int, ...] = (),
     start: date = START,
 ) -> program.Program:
+    # A day that could not hold a session's minimum: fewer days (`block.build`).
+    days = blocks.worth_days(weeks, days, groups, level, start, weekdays)
+    weekdays = blocks.on_days(start, weekdays, days) if weekdays else ()
     calendar = Calendar(start, weekdays or spread(days, start))
     sessions = blocks.skeleton(weeks, days, goal, groups, level, calendar)
     return program.Program(
@@ -70,10 +72,16 @@ def test_every_block_there_is() -> None:
     """Every combination of weeks, days, goal, groups and level: the calendar, the
     ramp, the deload, the split, the erectors' rest day, every day type for every
     group, and the caps."""
-    for weeks, days, goal, groups, level in _every_option():
-        block = _block(weeks, days, goal, groups, level)
+    for weeks, asked, goal, groups, level in _every_option():
+        block = _block(weeks, asked, goal, groups, level)
+        days = block.days
         sessions = block.sessions
-        label = (weeks, days, goal, groups, level)
+        label = (weeks, asked, goal, groups, level)
+        # Every loading day is worth the trip: 2 sets a group, a session's minimum in all.
+        for d in sessions:
+            if not d.deload:
+                assert all(n >= MIN_SETS for _, n in d.sets), (label, d)
+                assert sum(n for _, n in d.sets) >= blocks.SESSION_MINIMUM[level], (label, d)
         assert [d.number for d in sessions] == list(range(1, weeks * days + 1)), label
         assert all(a.date < b.date for a, b in pairwise(sessions))
         _rests_the_erectors([(d.date, d) for d in sessions], label)
@@ -185,7 +193,9 @@ def test_a_block_holds_its_main_lifts_and_rotates_the_rest(
             assert lift.id in ids, (day, lift.id, ids)
         # Accessories: none from the session before while its group had a fresh one.
         picked = [by_id[i] for i in ids]
-        pool_now = candidates(pool, request.groups or tuple(Group), request)
+        pool_now = for_your_level(
+            candidates(pool, request.groups or tuple(Group), request), level, request.pinned
+        )
         for e in picked:
             if e.id in previous and e.id not in mains:
                 fresh = [
@@ -196,7 +206,7 @@ def test_a_block_holds_its_main_lifts_and_rotates_the_rest(
                     and a.id not in previous
                     and a.family_name not in {p.family_name for p in picked if p is not e}
                     and not (a.is_hinge and any(p.is_hinge for p in picked if p is not e))
-                    and not (a.pattern in KIN and any(p.pattern is a.pattern for p in picked))
+                    and not (kin(a) is not None and any(kin(p) == kin(a) for p in picked))
                     and (e.preparation or not a.preparation)
                 ]
                 assert not fresh, (day.number, e.id, [a.id for a in fresh])
@@ -298,7 +308,7 @@ def test_a_block_on_any_weekdays_moved_by_any_missed_days_keeps_order_deloads_an
     planned = block.calendar.planned(len(block.sessions))
     assert [d.date for d in block.sessions] == planned
     assert all(day.weekday() in chosen for day in planned)
-    if goal is None and len(chosen) >= 3:
+    if goal is None and block.days >= 3:
         for g in groups or tuple(Group):
             assert {d.goal for d in block.sessions if g in d.groups} == set(Goal), (label, g)
     # The lifter's weeks: each planned day trained (the next session) or missed.
@@ -456,3 +466,72 @@ def test_any_moves_keep_the_order_and_put_each_session_where_it_was_moved(
             expected = m.to or block.calendar.next_open(expected + timedelta(days=1))
         assert after.dates[number] == expected, (away, to, after.dates[number])
         assert not after.missed
+
+
+BAR_AND_PULL_UP_BAR = frozenset({"barbell", "pull-up-bar", "plate", "belt", "rack", "bench"})
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    seed=st.integers(0, 2**31),
+    level=st.sampled_from([Level.INTERMEDIATE, Level.ADVANCED]),
+    days=st.integers(2, 5),
+    everything=st.booleans(),
+)
+def test_a_trained_lifter_with_a_bar_holds_the_free_weight_core_lifts(
+    seed: int, level: Level, days: int, everything: bool
+) -> None:
+    """Past the beginner, with a bar and a pull-up bar (and whatever else), the block's
+    main lifts are the pull-up family, a free-weight hinge and the barbell row: no machine."""
+    gear = None if everything else BAR_AND_PULL_UP_BAR
+    block = blocks.build(
+        list(SHIPPED), weeks=4, days=days, goal=None, start=START,
+        request=Request(level=level, seed=seed, equipment=gear), now=NOW,
+    )  # fmt: skip
+    by_id = {e.id: e for e in SHIPPED}
+    mains = {m.group: by_id[m.id] for m in block.main_lifts}
+    assert not any(mainlifts.machine(e) for e in mains.values()), block.main_lifts
+    assert mains[Group.LATS].family_name == "pull-up"
+    assert mains[Group.UPPER_BACK].id == "barbell-bent-over-row"
+    assert mains[Group.LOWER_BACK].is_hinge
+
+
+@pytest.mark.parametrize(
+    ("equipment", "banned", "logged", "lats"),
+    [
+        (frozenset({"barbell", "cable"}), frozenset(), {}, "lat-pulldown"),  # no pull-up bar
+        (None, frozenset({"pull-up", "chin-up", "weighted-pull-up", "weighted-chin-up"}), {},
+         "lat-pulldown"),
+        (None, frozenset(), {"lat-pulldown": 40}, "lat-pulldown"),  # your staple
+        (None, frozenset(), {}, "weighted-pull-up|weighted-chin-up"),
+    ],
+)  # fmt: skip
+def test_machines_lead_when_the_equipment_a_ban_or_the_history_says_so(
+    equipment: frozenset[str] | None, banned: frozenset[str], logged: dict[str, int], lats: str
+) -> None:
+    block = blocks.build(
+        list(SHIPPED), weeks=4, days=3, goal=Goal.STRENGTH, start=START, logged=logged,
+        request=Request(seed=1, equipment=equipment, banned=banned), now=NOW,
+    )  # fmt: skip
+    held = [m.id for m in block.main_lifts if m.group is Group.LATS]
+    assert held[0] in lats.split("|"), held
+
+
+def test_five_days_are_never_seventeen_minute_days(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 5-day block's loading days each hold a session's minimum with 2 sets a main lift,
+    or the block trains fewer days and says so."""
+    from tests.helpers import ok
+
+    for level in Level:
+        block = blocks.build(
+            list(SHIPPED), weeks=4, days=5, goal=None, start=START,
+            request=Request(level=level, seed=3), now=NOW,
+        )  # fmt: skip
+        for day in block.sessions:
+            if not day.deload:
+                assert sum(n for _, n in day.sets) >= blocks.SESSION_MINIMUM[level], day
+                assert all(n >= MIN_SETS for _, n in day.sets), day
+    monkeypatch.setenv("BACKPLAN_NOW", "2026-11-30T09:00:00+00:00")
+    said = ok("program", "new", "--days", "5", "--group", "lats", "--group", "upper-back",
+              "--level", "beginner", "--seed", "1").stdout  # fmt: skip
+    assert "5 days a week would make days of under 6 hard sets" in " ".join(said.split())

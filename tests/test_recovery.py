@@ -13,7 +13,7 @@ from backplan import catalogue, paths
 from backplan.catalogue import Group
 from backplan.render.training import weekly_bar
 from backplan.store import history
-from backplan.training import recovery, slots
+from backplan.training import back, recovery, slots
 from backplan.training.loads import SetDone
 from backplan.training.model import Recency, Workout
 from backplan.training.planner import Request, plan
@@ -265,3 +265,109 @@ def test_never_done_is_what_your_settings_would_plan_and_most_used_is_everything
     used = {row["id"] for row in stats["most_used"]}
     assert used  # done at another level and with other equipment, still counted
     assert any(by_id[i].level.value != "beginner" for i in used)
+
+
+# --- a sore back: the worst of 72 hours, a fixed scale from the first rating ------------
+
+BY_ID = {e.id: e for e in SHIPPED}
+
+
+def _rated(monkeypatch: pytest.MonkeyPatch, ratings: list[tuple[datetime, int]],
+           pinned: str | None = None) -> None:  # fmt: skip
+    """Sessions done and rated at these times (oldest first)."""
+    if pinned:
+        ok("pin", pinned)
+    for n, (when, rating) in enumerate(ratings):
+        monkeypatch.setenv("BACKPLAN_NOW", when.isoformat())
+        do(run_json("workout", "--seed", str(n), "--new"))
+        ok("log", "--back", str(rating))
+
+
+def _hinges(planned: dict[str, object]) -> list[dict[str, object]]:
+    return [e for e in planned["exercises"] if BY_ID[e["id"]].is_hinge]  # type: ignore[index,attr-defined]
+
+
+def test_a_first_ever_ten_makes_the_day_hinge_free(monkeypatch: pytest.MonkeyPatch) -> None:
+    _rated(monkeypatch, [(NOW, 10)], pinned="conventional-deadlift")
+    monkeypatch.setenv("BACKPLAN_NOW", (NOW + timedelta(days=1)).isoformat())
+    planned = run_json("workout", "--seed", "3")
+    assert _hinges(planned) == []  # not even the pinned one
+    picks = [BY_ID[e["id"]] for e in planned["exercises"]]
+    assert not any(back.loads_the_spine(e) for e in picks)
+    assert all(back.spine_sparing(e) for e in picks if e.group is Group.LOWER_BACK)
+    note = next(n for n in planned["notes"] if n.startswith("Your back: 10"))
+    assert "hinge-free" in note
+    assert "Conventional Deadlift rests" in note
+    assert back.CLINICIAN in note
+
+
+def test_a_three_against_a_usual_nought_brings_the_clinician_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _rated(monkeypatch, [(NOW - timedelta(days=d), 0) for d in (9, 7, 5)] + [(NOW, 3)])
+    planned = run_json("workout", "--seed", "3", "--no-save")
+    note = next(n for n in planned["notes"] if n.startswith("Your back: 3"))
+    assert "against your usual 0: sore" in note
+    assert back.CLINICIAN in note
+    assert _hinges(planned) == []  # none pinned: no hinge
+
+
+def test_mondays_seven_still_counts_after_tuesdays_four(monkeypatch: pytest.MonkeyPatch) -> None:
+    monday = NOW - timedelta(days=1)
+    _rated(monkeypatch, [(NOW - timedelta(days=6), 1), (monday, 7), (NOW, 4)],
+           pinned="conventional-deadlift")  # fmt: skip
+    monkeypatch.setenv("BACKPLAN_NOW", (NOW + timedelta(days=1)).isoformat())
+    planned = run_json("workout", "--seed", "5", "--no-save")
+    assert _hinges(planned) == []
+    assert any(n.startswith("Your back: 7 on Mon 23 Nov") for n in planned["notes"])
+    # Past 72 hours the seven no longer speaks; the four still reads sore.
+    monkeypatch.setenv("BACKPLAN_NOW", (monday + timedelta(hours=73)).isoformat())
+    later = run_json("workout", "--seed", "5", "--no-save")
+    assert any(n.startswith("Your back: 4") for n in later["notes"])
+
+
+def test_a_pinned_hinge_under_a_sore_back_loses_sets_effort_and_load(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ok("pin", "conventional-deadlift")
+    for n, when in enumerate([NOW - timedelta(days=d) for d in (12, 8, 2)]):
+        monkeypatch.setenv("BACKPLAN_NOW", when.isoformat())
+        do(run_json("workout", "--seed", str(n), "--goal", "strength", "--new"))
+        if n < 2:
+            ok("log", "--back", "1")
+    monkeypatch.setenv("BACKPLAN_NOW", NOW.isoformat())
+    well = run_json("workout", "--seed", "7", "--goal", "strength", "--no-save")
+    ok("log", "--back", "4")
+    sore_day = run_json("workout", "--seed", "7", "--goal", "strength", "--no-save")
+    [before], [after] = _hinges(well), _hinges(sore_day)
+    assert after["sets"] < before["sets"]
+    assert after["sets"] >= 2
+    assert after["rir_min"] > before["rir_min"]
+    assert after["load"]["weight"] < before["load"]["weight"]
+    note = next(n for n in sore_day["notes"] if n.startswith("Your back: 4"))
+    assert f"{after['sets']} sets instead of {before['sets']}" in note
+    assert "against your usual 1: sore" in note
+
+
+ratings_now = st.lists(
+    st.tuples(st.integers(0, 24 * 14), st.integers(0, 10)), min_size=1, max_size=12
+)
+
+
+@given(ratings_now)
+def test_the_worst_of_seventy_two_hours_counts(hours: list[tuple[int, int]]) -> None:
+    """The state never reads better than the fixed scale of the worst rating in the last 72
+    hours, and a later, lower rating never makes it better."""
+    ratings = sorted(((NOW - timedelta(hours=h), r) for h, r in hours), reverse=True)
+    found = back.sore(ratings, NOW)
+    recent = [r for when, r in ratings if NOW - when <= back.WINDOW]
+    worst = max(recent, default=0)
+    state = found.state if found else back.Back.FINE
+    if worst >= back.HINGE_FREE_FROM:
+        assert state is back.Back.HINGE_FREE
+    elif worst >= back.SORE_FROM:
+        assert state is not back.Back.FINE
+    if found:
+        assert found.rating == worst
+    calmer = back.sore([(NOW, 0), *ratings], NOW)
+    assert (calmer.state if calmer else back.Back.FINE).value >= state.value

@@ -1,5 +1,6 @@
 """Supersets by rule, over random catalogues and requests and the shipped catalogue:
-never two hinges together, never a lower-back stabiliser before the session's hinge,
+never two hinges together, never a trunk drill before the session's hinge or an
+unsupported row,
 never a strength day's main lift paired, a grip-heavy lift with a grip-free drill, and
 a paired session never estimated longer than the same session unpaired."""
 
@@ -17,7 +18,7 @@ from backplan.training.candidates import Request
 from backplan.training.model import Recency, Workout
 from backplan.training.order import MAIN_TIER, tier
 from backplan.training.planner import plan
-from backplan.training.supersets import grip_free, pair
+from backplan.training.supersets import grip_free, holds_the_spine, pair, tires_trunk
 from tests.helpers import run_json
 from tests.test_planner import NOW, SHIPPED, exercises, requests
 
@@ -38,6 +39,10 @@ def _check(workout: Workout, by_id: dict[str, Exercise]) -> None:
             at = workout.exercises.index(members[0])
             assert (hinge is not None and hinge < at) or hinge is None, (hinge, at)
             assert not first.is_hinge
+        if tires_trunk(second):  # nothing that needs the erectors fresh comes after it
+            at = workout.exercises.index(members[0])
+            later = [by_id[e.id] for e in workout.exercises[at:]]
+            assert not any(holds_the_spine(e) for e in later), [e.id for e in later]
         for e in (first, second):
             assert not (workout.goal is Goal.STRENGTH and (e.main or tier(e) <= MAIN_TIER))
         assert [m.position for m in members] == [members[0].position, members[0].position + 1]
@@ -101,3 +106,32 @@ def test_swap_keeps_a_pair_or_undoes_it(monkeypatch: pytest.MonkeyPatch) -> None
                  not grip_free(e) and e.id not in taken and not e.is_hinge)  # fmt: skip
     undone = run_json("swap", fresh["id"], "--to", heavy, "--force", "--json")
     assert not any(e["superset"] == drill["superset"] for e in undone["exercises"])
+
+
+@pytest.mark.parametrize(
+    ("options", "why"),
+    [
+        (("--goal", "strength", "--group", "upper-back", "--exercises", "2"),
+         "a strength day's main lifts keep their full rest"),
+        (("--group", "lats", "--exercises", "3", "--equipment", "cable"),
+         "no grip-free drill"),
+    ],
+)  # fmt: skip
+def test_supersets_that_cannot_pair_say_why(options: tuple[str, ...], why: str) -> None:
+    planned = run_json("workout", "--supersets", "--no-save", "--seed", "4", *options)
+    assert not any(e["superset"] for e in planned["exercises"])
+    note = next(n for n in planned["notes"] if n.startswith("No supersets"))
+    assert why in note
+
+
+def test_a_trunk_drill_never_comes_before_a_row_that_needs_the_erectors() -> None:
+    """An unsupported row with a plank or a back extension beside it: the drill is not
+    done between the row's sets, nor before the hinge."""
+    picks = [BY_ID[i] for i in ("pull-up", "barbell-bent-over-row", "back-extension",
+                                "side-plank")]  # fmt: skip
+    workout = plan(picks, Request(exercises=4), Recency(), NOW)
+    paired = pair(workout, BY_ID, asked=True)
+    _check(paired, BY_ID)
+    rounds = [[m.id for m in r] for r in paired.rounds()]
+    assert ["barbell-bent-over-row", "back-extension"] not in rounds
+    assert ["barbell-bent-over-row", "side-plank"] not in rounds

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from backplan.catalogue import Catalogue
 
-BACK_HOLD = "your back: last time's load, no more"
+BACK_HOLD = "your back: last time's load less 10 %, no more"
 
 if TYPE_CHECKING:
     from backplan.catalogue.model import Exercise
@@ -55,9 +55,26 @@ def loads_for(
         ):
             load = _first_load(store, exercise, known, settings, target)
         if ident in keep and load is not None and sessions:
-            load = progression.held(load, sessions[0], settings.unit, BACK_HOLD)
+            load = _lighter(progression.held(load, sessions[0], settings.unit, BACK_HOLD),
+                            exercise, settings)  # fmt: skip
         found[ident] = plates.fit(load, exercise.equipment if exercise else (), settings.rack)
     return found
+
+
+def _lighter(load: Load, exercise: Exercise | None, settings: Config) -> Load:
+    """A sore back's hinge: the held load less 10 %, down to the increment."""
+    import math
+    from dataclasses import replace
+
+    from backplan.training.back import LIGHTER
+    from backplan.training.loads import empty_bar, increment
+
+    if load.weight is None or load.added:
+        return load
+    gear = exercise.equipment if exercise else ()
+    step = increment(gear, load.unit, settings.step)
+    lighter = max(step, empty_bar(gear, load.unit), math.floor(load.weight * LIGHTER / step) * step)
+    return replace(load, weight=min(load.weight, lighter), change="down", reason=BACK_HOLD)
 
 
 def _first_load(

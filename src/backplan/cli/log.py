@@ -224,9 +224,12 @@ def _next_session(
     day = next((d for d in later if d.goal in entry.goals and exercise.group in d.groups), None)
     if day is None:
         return again
+    from backplan.training.program import article
+
     planned = prescribe(entry, day.goal, past.level)
     when = program.schedule(progress, current_time().date()).dates[day.number]
-    what = f"{when:%a %-d %b}, a {day.goal.value} day" + (" (deload)" if day.deload else "")
+    kind = f"{article(day.goal.value)} {day.goal.value} day"
+    what = f"{when:%a %-d %b}, {kind}" + (" (deload)" if day.deload else "")
     return what, Target.of(planned, day.goal), day.deload
 
 

@@ -154,7 +154,7 @@ def plan_session(
     day = block and store.progress(block).next_day(block)
     if block and day:
         request = program.shaped(request, block, day, options.given)
-    request = replace(request, spare_back=soreness is not None)
+    request = replace(request, back=soreness)
     recency = store.recency(before=ignored) if ignored is not None else store.recency()
     planned = planner.plan(known.exercises, request, recency, now)
     targets = [(e.id, Target.of(e.prescription, planned.goal)) for e in planned.exercises]
@@ -166,7 +166,7 @@ def plan_session(
     )
     if request.minutes is not None and planned.estimated_minutes > request.minutes:
         # The warm-up sets, known only with the loads, take their minutes too.
-        planned = volume.trimmed(planned, known.by_id, planned.goal, request.minutes)
+        planned = volume.within(planned, known.by_id, planned.goal, request.minutes)
     if block and day:
         planned = replace(
             planned,
@@ -176,8 +176,6 @@ def plan_session(
         )
     elif block:
         planned = replace(planned, notes=(*planned.notes, program.DONE_NOTE))
-    if soreness is not None:
-        planned = replace(planned, notes=(*planned.notes, soreness.note))
     # A pin the equipment rules out is said once a day, not every session.
     unreachable = [n for n in planned.notes if planner.PIN_OUT_OF_REACH in n]
     if unreachable:

@@ -131,6 +131,13 @@ def program_new(
     if active is not None:
         render.out.print(f"Ended the block that started {active.start:%a %-d %b}.", markup=False)
     render.program_summary(block, progress, now.date())
+    if block.days < count:
+        render.out.print(
+            f"\n{count} days a week would make days of under "
+            f"{blocks.SESSION_MINIMUM[block.level]} hard sets at the {block.level.value} "
+            f"level: this block trains {block.days} days a week, each worth the trip.",
+            markup=False,
+        )
 
 
 def _goal(text: str) -> Goal | None:

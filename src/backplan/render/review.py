@@ -47,15 +47,16 @@ def review_view(found: Review) -> None:
         rows: list[list[RenderableType | Cell]] = [
             [
                 lift.name,
-                Cell(lift.goal.value, lift.goal.value[:5]),
+                lift.goal.value[:5],  # strength, hyper, endur: room for the sets
                 f"{_short(lift.first)} → {_short(lift.last)}",
                 f"{_value(lift.first)} → {_value(lift.last)}{_gain(lift.first, lift.last)}",
             ]
             for lift in found.lifts
         ]
         columns = [
-            Column("Main lift"), Column("Day"), Column("Best set, first → last", ""),
-            Column(f"e1RM ({unit})" if unit else "Best", "e1RM"),
+            Column("Main lift", no_wrap=False), Column("Day"),
+            Column("Best set, first → last", "", no_wrap=False),
+            Column(f"e1RM ({unit})" if unit else "Best", "e1RM", no_wrap=False),
         ]  # fmt: skip
         out.print()
         out.print(fitted_table(columns, rows))

@@ -39,6 +39,9 @@ LOWER_BACK_RAMP = {Level.BEGINNER: (4, 6), Level.INTERMEDIATE: (6, 10), Level.AD
 MAX_RAMP_STEP = 4  # sets a week more, at most, from one week to the next
 WAVE_STEP = 2  # sets a week: each wave after the first starts this much above the last
 LONGEST_WAVE = 6  # weeks, the deload included
+# A loading week's session holds at least this many hard sets: a day worth the trip
+# (about 20 minutes and more), never a 4-set, 17-minute one.
+SESSION_MINIMUM = {Level.BEGINNER: 6, Level.INTERMEDIATE: 8, Level.ADVANCED: 8}
 # A day of rear-delt work holds one rear-delt drill and one shrug (one of a kin).
 PULL_DAY_UPPER_BACK = 2
 
@@ -131,6 +134,13 @@ def skeleton(
         g: min(_week_capacity([plan[i][0] for i in week], level).get(g, 0) for week in weeks_of)
         for g in every
     }
+    # A loading week's floor: enough for every day to be worth the trip (the same in
+    # every week, so the ramp never drops), within what the days can hold.
+    least = {
+        g: min(most[g], max(_week_floor([plan[i][0] for i in week], level).get(g, 0)
+                            for week in weeks_of))
+        for g in every
+    }  # fmt: skip
     sessions: list[Day] = []
     done: dict[Group, int] = {}  # each group's sets the week before
     for week, indices in enumerate(weeks_of, start=1):
@@ -138,10 +148,22 @@ def skeleton(
         # A deload halves what the week before did; a loading week is what the ceilings
         # let the days hold (so the ramp never drops within a wave).
         targets = {
-            g: _half_up(done[g] / 2) if deload else min(ramps[g][week - 1][0], most[g])
+            g: _half_up(done[g] / 2)
+            if deload
+            # Above the floor, the ramp's climb since week 1 still climbs.
+            else min(
+                most[g],
+                max(least[g] + ramps[g][week - 1][0] - ramps[g][0][0], ramps[g][week - 1][0]),
+            )
             for g in every
         }
         slots = _week_slots(targets, [goals[i] for i in indices], [plan[i] for i in indices], level)
+        if not deload:
+            slots = [
+                worth_the_trip(day, goals[i], level) for day, i in zip(slots, indices, strict=True)
+            ]
+            if done and not ramps[every[0]][week - 2][1]:  # the ramp never drops in a wave
+                _not_below(slots, done, [goals[i] for i in indices], level)
         done = {g: sum(day[g][1] for day in slots if g in day) for g in every}
         for k, i in enumerate(indices):
             sessions.append(
@@ -209,6 +231,106 @@ def _week_slots(
     return slots
 
 
+def _week_floor(week_groups: Sequence[tuple[Group, ...]], level: Level) -> dict[Group, int]:
+    """The fewest sets a week gives each group so that every day has 2 sets a group and
+    `SESSION_MINIMUM` in all, the rest of a day's minimum shared by its groups other than
+    the lower back (its ramp is the erectors'), the first ones taking any extra."""
+    floor: dict[Group, int] = {}
+    for groups in week_groups:
+        extra = max(0, SESSION_MINIMUM[level] - MIN_SETS * len(groups))
+        takers: list[Group] = [g for g in groups if g is not Group.LOWER_BACK] or list(groups)
+        for g in groups:
+            share = 0
+            if g in takers:
+                index = takers.index(g)
+                share = extra // len(takers) + (index < extra % len(takers))
+            floor[g] = floor.get(g, 0) + MIN_SETS + share
+    return floor
+
+
+def worth_the_trip(
+    day: dict[Group, tuple[int, int]], goal: Goal, level: Level
+) -> dict[Group, tuple[int, int]]:
+    """A loading week's day with a session's minimum of work: each group at least 2 sets
+    (its main lift gets them), and the day at least `SESSION_MINIMUM` hard sets, the
+    sets added to the group with the fewest, the lower back last (its ramp is the
+    erectors'), within each group's ceiling."""
+    day = {g: (count, max(sets, MIN_SETS)) for g, (count, sets) in day.items()}
+    while sum(sets for _, sets in day.values()) < SESSION_MINIMUM[level]:
+        room = [g for g, (count, sets) in day.items() if sets < _most_sets(count, goal, level)]
+        if not room:
+            break
+        group = min(room, key=lambda g: (g is Group.LOWER_BACK, day[g][1]))
+        count, sets = day[group]
+        day[group] = (count, sets + 1)
+    return day
+
+
+def worth_days(
+    weeks: int, days: int, groups: Sequence[Group], level: Level, start: date,
+    weekdays: Sequence[int] = (),
+) -> int:  # fmt: skip
+    """The most days a week, up to `days`, whose every loading day the week's ceilings
+    let hold a session's minimum (`SESSION_MINIMUM`): a beginner's five days of the
+    whole back would be days of a few sets each."""
+    while days > 2:
+        alternating = kinds(groups, days, on_days(start, weekdays, days))
+        plan = [alternating[i % len(alternating)][0] for i in range(weeks * days)]
+        week_groups = [plan[(w - 1) * days : w * days] for w in range(1, weeks + 1)]
+        # Every week's floor within every week's capacity: the ramp can hold both.
+        most = [_week_capacity(week, level) for week in week_groups]
+        floors = [_week_floor(week, level) for week in week_groups]
+        needed = {g: max(f.get(g, 0) for f in floors) for g in set().union(*floors)}
+        if all(needed[g] <= min(m.get(g, 0) for m in most) for g in needed):
+            break
+        days -= 1
+    return days
+
+
+def on_days(start: date, weekdays: Sequence[int], days: int) -> tuple[int, ...]:
+    """The weekdays of `days` sessions: those named (`days` of them spread over them:
+    Mon-Fri as three days is Mon, Wed, Fri), else spread from the start."""
+    named = sorted(set(weekdays))
+    if not named:
+        return spread(days, start)
+    if len(named) <= days:
+        return tuple(named)
+    return tuple(named[round(i * (len(named) - 1) / max(1, days - 1))] for i in range(days))
+
+
+def _most_sets(count: int, goal: Goal, level: Level) -> int:
+    """A group's most sets on a day: its ceiling, and one over the usual an exercise."""
+    return min(GROUP_CEILING[level], count * (sets_per_exercise(goal, level) + 1))
+
+
+def _not_below(
+    slots: list[dict[Group, tuple[int, int]]],
+    before: Mapping[Group, int],
+    goals: Sequence[Goal],
+    level: Level,
+) -> None:
+    """Raise each group's week to at least the week before's, a set at a time on its days
+    with room (a day's minimum can lift one week above the next)."""
+    for group, want in before.items():
+        days = [k for k, day in enumerate(slots) if group in day]
+        while sum(slots[k][group][1] for k in days) < want:
+            room = [
+                k
+                for k in days
+                if slots[k][group][1]
+                < min(
+                    GROUP_CEILING[level],
+                    slots[k][group][0] * (sets_per_exercise(goals[k], level) + 1),
+                )
+                and sum(n for _, n in slots[k].values()) < SESSION_CEILING[level]
+            ]
+            if not room:
+                break
+            k = min(room, key=lambda k: slots[k][group][1])
+            count, sets = slots[k][group]
+            slots[k][group] = (count, sets + 1)
+
+
 def _holds(day: Day, group: Group) -> bool:
     """Whether the day trains the group's own movement (where its main lift lives)."""
     patterns = day.movements.get(group)
@@ -251,6 +373,10 @@ def build(
         or present
     )
     trained = () if set(present) == set(Group) else present
+    fewer = worth_days(weeks, days, trained, request.level, start, weekdays)
+    if fewer < days:
+        calendar = Calendar(start, on_days(start, weekdays, fewer))
+        days = fewer
     sessions = skeleton(weeks, days, goal, trained, request.level, calendar, servable)
     # Each group's day types: those of the days that train its own movement.
     goals = {

@@ -6,9 +6,10 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from backplan.catalogue.model import Exercise, Goal, Group, Level, Pattern
+from backplan.catalogue.model import Exercise, Goal, Group, Level, LoadKind, Pattern
 from backplan.defaults import DEFAULT_EXERCISES
 from backplan.errors import BackplanError
+from backplan.training.back import Soreness
 from backplan.training.slots import labels
 
 
@@ -32,11 +33,15 @@ class Request:
     # A program's split day: the patterns a group's exercises come from, where it has any.
     movements: Mapping[Group, frozenset[Pattern]] = field(default_factory=dict)
     supersets: bool = False  # pair exercises where the rules allow (`supersets`)
-    spare_back: bool = False  # a sore back (`back`): no hinge but a pin, spine-sparing first
+    back: Soreness | None = None  # a sore back (`back`): what it allows, spine-sparing first
 
     @property
     def whole_back(self) -> bool:
         return not self.groups
+
+    @property
+    def spare_back(self) -> bool:
+        return self.back is not None
 
 
 def candidates(
@@ -82,6 +87,46 @@ def _moved(pool: list[Exercise], movements: Mapping[Group, frozenset[Pattern]]) 
         if any(e.group is group and e.pattern in patterns for e in pool):
             pool = [e for e in pool if e.group is not group or e.pattern in patterns]
     return pool
+
+
+# Patterns where a light version is a regression for a trained lifter; stability drills
+# and shoulder-health work are chosen for what they are, not for the load.
+LOADED_PATTERNS = frozenset(
+    {Pattern.HINGE, Pattern.EXTENSION, Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL,
+     Pattern.STRAIGHT_ARM}
+)  # fmt: skip
+
+
+def regression(exercise: Exercise) -> bool:
+    """A beginner's version of a loaded movement: a band, your body, or a lift with a
+    harder variant (the kettlebell deadlift before the Romanian), not a core lift."""
+    return (
+        exercise.level is Level.BEGINNER
+        and exercise.pattern in LOADED_PATTERNS
+        and not exercise.main
+        and not exercise.preparation
+        and (exercise.load_kind is not LoadKind.EXTERNAL or exercise.harder is not None)
+    )
+
+
+def for_your_level(
+    pool: Sequence[Exercise], level: Level, pinned: frozenset[str] = frozenset()
+) -> list[Exercise]:
+    """Past the beginner, no regression you did not pin where a loadable option of its
+    group and pattern is in the pool (a superman beside a loaded back extension, a band
+    good morning beside a Romanian deadlift)."""
+    if level is Level.BEGINNER:
+        return list(pool)
+    loadable = {
+        (e.group, e.pattern)
+        for e in pool
+        if e.load_kind is LoadKind.EXTERNAL and not regression(e) and not e.preparation
+    }
+    return [
+        e
+        for e in pool
+        if e.id in pinned or not (regression(e) and (e.group, e.pattern) in loadable)
+    ]
 
 
 def coins(pool: Sequence[Exercise], seed: int) -> dict[str, float]:

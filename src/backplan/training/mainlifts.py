@@ -1,10 +1,11 @@
 """A block's main lifts: per group the lift held for every week so it can progress.
 
 Your history first: of the core lifts (`main`) of a group's own pull, the one you have
-logged most (imports included) is kept, so a block builds on the lift you know. Then
-fit: loadable, two-sided and multi-joint, serving the block's day types, with the least
-equipment to set up. A lift that does not suit a day type rests that day, and another
-core lift is held for the days it leaves where one serves them.
+logged most (imports included) is kept, so a block builds on the lift you know. Then,
+past the beginner, free weights before machines; then fit: loadable, two-sided and
+multi-joint, serving the block's day types, with the least equipment to set up. A lift
+that does not suit a day type rests that day, and another core lift is held for the
+days it leaves where one serves them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from backplan.catalogue.model import Dose, Exercise, Goal, Group, LoadKind, Mechanic, Sides
+from backplan.catalogue.model import (
+    Dose,
+    Exercise,
+    Goal,
+    Group,
+    Level,
+    LoadKind,
+    Mechanic,
+    Sides,
+)
 from backplan.errors import BackplanError
 from backplan.training.candidates import Request, candidates
 from backplan.training.order import MAIN_TIER, tier
@@ -82,6 +92,10 @@ def _rank(
         not e.main,  # the core lifts; specialised variants rotate around them
         group in HOME_PULL and e.pattern is not HOME_PULL[group],
         -logged.get(e.id, 0),  # the one you know
+        # A trained lifter's core lifts are free weights (a deadlift, a barbell row, the
+        # pull-up family) as GZCLP, 5/3/1 and a PPL pull day have them; a machine leads
+        # only where the equipment, a ban or the history leaves nothing else.
+        request.level is not Level.BEGINNER and machine(e),
         e.dose is not Dose.REPS,
         tier(e) > MAIN_TIER or e.power,
         e.mechanic is not Mechanic.COMPOUND,
@@ -90,6 +104,14 @@ def _rank(
         -len(goals & e.goals),  # one lift for as many day types as it serves
         len(e.equipment),
     )
+
+
+MACHINES = frozenset({"machine", "cable"})
+
+
+def machine(exercise: Exercise) -> bool:
+    """A lift on a machine or a cable stack: the path is guided and the stack is the load."""
+    return bool(MACHINES & set(exercise.equipment))
 
 
 def _pool(

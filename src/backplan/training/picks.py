@@ -1,13 +1,14 @@
 """The picks of a session so far, and the rules each new pick keeps: not picked yet, no
-other of its family or kin, one hinge, room in the erectors' budget, and below
-advanced never a hinge, an unsupported row and a back extension together."""
+other of its family or kin (one carry, one cable pulldown), one hinge, room in the
+erectors' budget, and below advanced never a hinge, an unsupported row and a back
+extension together."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
 
-from backplan.catalogue.model import Exercise, Group, Level, Pattern
+from backplan.catalogue.model import Dose, Exercise, Group, Level, Pattern
 from backplan.training.volume import MIN_SETS, erector_share
 
 # Kin: one drill of each a session (spinal extension, rear delts, straight-arm lats).
@@ -16,6 +17,17 @@ KIN = {
     Pattern.SCAPULAR: "rear-delt drill",
     Pattern.STRAIGHT_ARM: "straight-arm lat drill",
 }
+
+
+def kin_of(exercise: Exercise) -> str | None:
+    """What a session holds one of: a kin drill (`KIN`), a carry (two are the same grip
+    and trunk work twice), a cable pulldown (a pulldown and a single-arm one are the
+    same pull twice)."""
+    if exercise.dose is Dose.METRES:
+        return "carry"
+    if exercise.pattern is Pattern.VERTICAL_PULL and "cable" in exercise.equipment:
+        return "cable pulldown"
+    return KIN.get(exercise.pattern) if exercise.pattern is not None else None
 
 
 def erector_kind(exercise: Exercise) -> str | None:
@@ -43,6 +55,7 @@ class Picks:
     families: set[str] = field(default_factory=set)
     patterns: set[Pattern] = field(default_factory=set)
     erectors: set[str] = field(default_factory=set)
+    kins: set[str] = field(default_factory=set)
 
     @property
     def has_hinge(self) -> bool:
@@ -57,8 +70,12 @@ class Picks:
             exercise.id not in self.ids
             and exercise.family_name not in self.families
             and not (self.has_hinge and exercise.is_hinge)
-            and not (exercise.pattern in KIN and exercise.pattern in self.patterns)
-            and erector_share(exercise) * MIN_SETS <= self.erector_room + 1e-9
+            and kin_of(exercise) not in self.kins
+            # (what spares the erectors is never held back by their budget)
+            and (
+                not erector_share(exercise)
+                or erector_share(exercise) * MIN_SETS <= self.erector_room + 1e-9
+            )
             and not (
                 self.level is not Level.ADVANCED
                 and kind is not None
@@ -74,4 +91,6 @@ class Picks:
             self.patterns.add(exercise.pattern)
         if (kind := erector_kind(exercise)) is not None:
             self.erectors.add(kind)
+        if (kin := kin_of(exercise)) is not None:
+            self.kins.add(kin)
         self.erector_room -= erector_share(exercise) * self.usual_sets

@@ -22,19 +22,18 @@ from typing import Any
 
 from backplan.catalogue.model import Exercise, Goal, Group, Level, LoadKind, Pattern
 from backplan.defaults import MAX_EXERCISES
-from backplan.training import volume
-from backplan.training.back import spine_sparing
-from backplan.training.candidates import Request, candidates, coins
+from backplan.training import back, volume
+from backplan.training.candidates import Request, candidates, coins, for_your_level
 from backplan.training.loads import Load
 from backplan.training.model import PlannedExercise, Recency, Workout
 from backplan.training.order import MAIN_TIER, in_order, tier
-from backplan.training.picks import KIN, Picks
-from backplan.training.prescription import prescribe, sets_per_exercise
+from backplan.training.picks import KIN, Picks, kin_of
+from backplan.training.prescription import prescribe, sets_per_exercise, unloaded_note
 from backplan.training.slots import Shares, share, trained_groups
 from backplan.training.supersets import grip_free, pair
 from backplan.when import days_ago
 
-__all__ = ["Request", "plan", "planned_exercise", "with_loads"]
+__all__ = ["KIN", "Request", "plan", "planned_exercise", "with_loads"]
 PULLS = frozenset((Pattern.VERTICAL_PULL, Pattern.HORIZONTAL_PULL))
 HOME_PULL = {Group.LATS: Pattern.VERTICAL_PULL, Group.UPPER_BACK: Pattern.HORIZONTAL_PULL}
 PIN_OUT_OF_REACH = "is pinned, but not allowed"
@@ -52,9 +51,8 @@ def plan(
     groups, recovery_note = trained_groups(
         request.groups, request.recovering, handed_on=not request.slots
     )
-    pool = candidates(exercises, groups, request)
-    if request.spare_back:  # a sore back: no hinge but one you pinned
-        pool = [e for e in pool if not e.is_hinge or e.id in request.pinned] or pool
+    every = for_your_level(candidates(exercises, groups, request), request.level, request.pinned)
+    pool = back.allowed(every, request.back, request.pinned)
     # The same candidates and coins serve every count tried below.
     by_group = {group: [e for e in pool if e.group is group] for group in groups}
     coin = coins(pool, request.seed)
@@ -64,7 +62,7 @@ def plan(
     def attempt(count: int) -> Workout:
         shares = share(groups, count, request.whole_back, request.weekly_sets, request.slots)
         planned = _plan(by_group, shares, coin, count, request, recency, now)
-        return pair(planned, by_id) if request.supersets else planned
+        return pair(planned, by_id, asked=True) if request.supersets else planned
 
     if request.slots and request.minutes is None:
         workout = attempt(sum(request.slots.get(g, 0) for g in groups))
@@ -102,14 +100,15 @@ def plan(
                 f"Even one exercise takes about {workout.estimated_minutes} minutes with the "
                 f"warm-up, more than the {request.minutes} you have; here is one.",
             )
-    drills = [e for e in by_group.get(Group.LOWER_BACK, []) if spine_sparing(e)]
-    if request.spare_back and drills and not any(spine_sparing(by_id[e.id]) for e in
+    drills = [e for e in by_group.get(Group.LOWER_BACK, []) if back.spine_sparing(e)]
+    if request.spare_back and drills and not any(back.spine_sparing(by_id[e.id]) for e in
                                                  workout.exercises if e.id in by_id):  # fmt: skip
         # A sore back gets its spine-sparing work, even beside a pinned hinge.
         drill = min(drills, key=lambda e: (recency.freshness(e.id), coin[e.id]))
         extra = planned_exercise(len(workout.exercises) + 1, drill, request, recency, now,
                                  len(drills), 2)  # fmt: skip
         workout = replace(workout, exercises=(*workout.exercises, extra))
+    workout = back.eased(workout, request.back, by_id, every, request.pinned)
     if recovery_note:
         workout = _with_note(workout, recovery_note)
     in_pool = {e.id for e in pool}
@@ -184,7 +183,7 @@ def _plan(
             # A sore back: the lower back's spine-sparing drills before anything else.
             request.spare_back
             and exercise.group is Group.LOWER_BACK
-            and not spine_sparing(exercise),
+            and not back.spine_sparing(exercise),
             exercise.preparation,  # a drill that readies a group only when nothing else fits
             exercise.id in recency.previous,  # last session's only when nothing else is left
             # Each group covers its own pull first: the lats the vertical, the upper back
@@ -209,7 +208,7 @@ def _plan(
             and (
                 r.family_name == exercise.family_name
                 or (r.is_hinge and exercise.is_hinge)
-                or (r.pattern in KIN and r.pattern is exercise.pattern)
+                or (kin_of(r) is not None and kin_of(r) == kin_of(exercise))
             )
             for r in reserved
         )
@@ -255,7 +254,7 @@ def _plan(
     sets, left_out, volume_notes = volume.fit(
         session.picks, sets, found, request.pinned, wanted, recency.previous
     )
-    notes += week_notes + volume_notes
+    notes += week_notes + volume_notes + unloaded_note(ordered, request.goal)
     ordered = [e for e in ordered if e.id not in left_out]
     planned = [
         planned_exercise(position, e, request, recency, now, len(by_group[e.group]), sets[e.id])
@@ -290,10 +289,9 @@ def _shortfall_notes(
         if capped and any(shares.caps[g] == picked[g] for g in capped):
             reasons.append("the lower back takes at most 2 in a whole-back session")
         left = [e for options in by_group.values() for e in options if e.id not in session.ids]
-        if any(e.pattern in KIN and e.pattern in session.patterns for e in left):
-            reasons.append("one " + " and one ".join(
-                sorted({KIN[e.pattern] for e in left if e.pattern in KIN
-                        and e.pattern in session.patterns})) + " a session")  # fmt: skip
+        kins = sorted({k for e in left if (k := kin_of(e)) in session.kins})
+        if kins:
+            reasons.append("one " + " and one ".join(kins) + " a session")
         why = f" ({'; '.join(reasons)})" if reasons else ""
         notes.append(
             f"Only {len(session.picks)} exercises fit your filters{why} (you asked for "

@@ -8,6 +8,8 @@ Effort is reps in reserve (Helms et al. 2016, Strength Cond J 38(4):42).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from backplan.catalogue.model import (
     Dose,
     Exercise,
@@ -64,6 +66,12 @@ _BEGINNER = {
     Goal.HYPERTROPHY: _NOVICE,
     Goal.ENDURANCE: {_EXTERNAL_COMPOUND: (10, 15), _EXTERNAL_ISOLATION: (10, 15)},
 }
+# A strength day's machine, cable or landmine lift (a lat pulldown, a T-bar row): a stack
+# jumps in big steps and a guided path or a bent-over landmine row loses its position
+# near a 3-rep max, so heavy sets there are 6-10 (ACSM 2009's 6-12 RM for strength on
+# assistance lifts); the free-weight core lifts keep 3-6.
+_STRENGTH_GUIDED = (6, 10)
+GUIDED = frozenset({"machine", "cable", "landmine"})
 _POWER_REPS = (8, 12)  # swings: crisp sets that end before the hips slow (not for endurance)
 _ONE_SIDED_LOWEST = 5  # one side at a time, a strength set still has 5 reps a side
 REP_OUT_FROM = 20  # an own range from here is a rep-out set (the Kroc row): 2 sets at most
@@ -103,6 +111,8 @@ def reps(exercise: Exercise, goal: Goal, level: Level) -> tuple[int, int]:
     if level is Level.BEGINNER and kind in _BEGINNER[goal]:
         return _BEGINNER[goal][kind]
     low, high = _REPS[goal][kind]
+    if goal is Goal.STRENGTH and kind == _EXTERNAL_COMPOUND and GUIDED & set(exercise.equipment):
+        low, high = _STRENGTH_GUIDED
     if exercise.sides is Sides.EACH and goal is Goal.STRENGTH and low < _ONE_SIDED_LOWEST:
         return _ONE_SIDED_LOWEST, max(high, 8)
     return low, high
@@ -139,8 +149,8 @@ def effort(exercise: Exercise, goal: Goal, level: Level) -> tuple[int | None, in
     """Reps in reserve (Helms et al. 2016): beginners 3; strength 2; hypertrophy 1-2
     (compounds 2); endurance 2-3; a hinge or a ballistic move never closer than 2.
     Holds and carries carry none: they stop 5-10 s before form breaks (see
-    `Prescription.effort`)."""
-    if exercise.dose is not Dose.REPS:
+    `Prescription.effort`); nor do drills done for control (`control_drill`)."""
+    if exercise.dose is not Dose.REPS or control_drill(exercise):
         return None, None
     if level is Level.BEGINNER:
         return 3, 3
@@ -155,6 +165,14 @@ def effort(exercise: Exercise, goal: Goal, level: Level) -> tuple[int | None, in
     if exercise.is_hinge or exercise.power:
         low, high = max(low, 2), max(high, 2)
     return low, high
+
+
+def control_drill(exercise: Exercise) -> bool:
+    """A drill done for control, not to near failure (a bird dog, McGill's curl-up, a
+    scapular pull-up): reps in reserve mean nothing there."""
+    return exercise.preparation or (
+        exercise.pattern is Pattern.STABILITY and exercise.load_kind is not LoadKind.EXTERNAL
+    )
 
 
 def shortest_rest(exercise: Exercise, goal: Goal) -> int:
@@ -182,3 +200,16 @@ def prescribe(exercise: Exercise, goal: Goal, level: Level) -> Prescription:
         rir_min=rir_min,
         rir_max=rir_max,
     )
+
+
+def unloaded_note(exercises: Sequence[Exercise], goal: Goal) -> list[str]:
+    """A strength day with nothing that takes a load says so, and what would load it."""
+    if goal is not Goal.STRENGTH or not exercises:
+        return []
+    if any(e.load_kind is LoadKind.EXTERNAL or e.belt for e in exercises):
+        return []
+    return [
+        "Nothing in this strength day takes added weight: make each set hard with the "
+        "harder variant, a 3-second lowering or a pause; a belt and plates, dumbbells "
+        "or a barbell would let it load."
+    ]

@@ -185,11 +185,16 @@ def _named(groups: tuple[Group, ...]) -> tuple[Group, ...]:
     return () if set(groups) == set(Group) else groups
 
 
+def article(word: str) -> str:
+    """'an' before a vowel sound, else 'a': an endurance day, a strength day."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
 def where(program: Program, day: Day, goal: Goal) -> str:
     """'Week 2, day 3 of your 4-week block: a strength day (the hinge and rows).'"""
     split = f" ({SPLIT_WORDS[day.split]})" if day.split else ""
     deload = " in the deload week: half the sets, same loads" if day.deload else ""
     return (
         f"Week {day.week}, day {day.day} of your {program.weeks}-week block: "
-        f"a {goal.value} day{split}{deload}."
+        f"{article(goal.value)} {goal.value} day{split}{deload}."
     )

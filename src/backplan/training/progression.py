@@ -206,6 +206,9 @@ def _bodyweight(
                 f"every set hit {last.reps_max}, twice: time for {exercise.harder}",
                 variant=exercise.harder,
             )
+        if exercise and exercise.range:  # its own range is its ceiling: harder, not longer
+            why = f"every set hit {last.reps_max}, twice: hold each rep 2 s at the top"
+            return Load(None, unit, "up", why, reps=last.reps_max)
         reps = last.reps_max + EXTRA_REPS
         return Load(
             None,

@@ -4,9 +4,10 @@ Paired sets give the same gains in about a third less time in trained lifters
 (Robbins, Young & Behm 2010; Weakley et al. 2017). A back session has no push to pair
 with a pull, and every pull taxes the grip, so a pair is a grip-heavy lift with a
 grip-free drill (a rear-delt raise, a back extension, a bird dog). Never two hinges;
-never a lower-back stabiliser before the session's hinge is done (it would tire what
-the hinge needs); a strength day's main lifts keep their full rest, unpaired. A pair
-that would not save time (one set each) is not made.
+never a trunk drill (a stabiliser or a back extension) before the session's hinge and
+unsupported rows are done (it would tire the erectors they need to hold the spine); a
+strength day's main lifts keep their full rest, unpaired. A pair that would not save
+time (one set each) is not made. Supersets asked for and none made: the note says why.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import replace
 from backplan.catalogue.model import Dose, Exercise, Goal, Group, Pattern
 from backplan.training.model import PlannedExercise, Workout, pair_seconds
 from backplan.training.order import MAIN_TIER, tier
+from backplan.training.picks import erector_kind
 
 GRIP_FREE = frozenset({Pattern.SCAPULAR, Pattern.EXTENSION, Pattern.STABILITY})
 
@@ -36,24 +38,62 @@ def _kept_apart(e: Exercise, goal: Goal) -> bool:
     return goal is Goal.STRENGTH and (e.main or tier(e) <= MAIN_TIER)
 
 
-def can_pair(first: Exercise, second: Exercise, hinge_done: bool, goal: Goal) -> bool:
-    """Whether `second` (a grip-free drill) may be done in turn with `first`."""
+TRUNK = frozenset({Pattern.STABILITY, Pattern.EXTENSION})
+
+
+def tires_trunk(e: Exercise) -> bool:
+    """A stabiliser or a back extension: it tires the erectors a braced spine needs."""
+    return e.pattern in TRUNK or e.group is Group.LOWER_BACK
+
+
+def holds_the_spine(e: Exercise) -> bool:
+    """A hinge or an unsupported row: the erectors hold the spine under the load."""
+    return erector_kind(e) in ("hinge", "row")
+
+
+def can_pair(first: Exercise, second: Exercise, spine_done: bool, goal: Goal) -> bool:
+    """Whether `second` (a grip-free drill) may be done in turn with `first`;
+    `spine_done` when no hinge or unsupported row comes at or after `first`."""
     return (
         not grip_free(first)
         and grip_free(second)
         and not (first.is_hinge and second.is_hinge)
-        and not (second.group is Group.LOWER_BACK and not hinge_done)
+        and not (tires_trunk(second) and not spine_done)
         and not _kept_apart(first, goal)
         and not _kept_apart(second, goal)
     )
 
 
-def pair(workout: Workout, exercises: Mapping[str, Exercise]) -> Workout:
+def _why_not(entries: list[Exercise], goal: Goal) -> str:
+    """Why a session asked for supersets has none."""
+    drills = [e for e in entries if grip_free(e)]
+    lifts = [e for e in entries if not grip_free(e)]
+    if not drills:
+        return (
+            "it has no grip-free drill (a rear-delt raise, a back extension, a plank) to do "
+            "between a pull's sets"
+        )
+    if not lifts:
+        return "it has no pull to pair its drills with"
+    reasons = []
+    if goal is Goal.STRENGTH and any(_kept_apart(e, goal) for e in lifts):
+        reasons.append("a strength day's main lifts keep their full rest")
+    if any(tires_trunk(e) for e in drills) and any(holds_the_spine(e) for e in lifts):
+        reasons.append(
+            "a trunk drill never comes before a hinge or an unsupported row, which need "
+            "the erectors fresh"
+        )
+    return "; ".join(reasons) or "one set of each would save no time"
+
+
+def pair(workout: Workout, exercises: Mapping[str, Exercise], asked: bool = False) -> Workout:
     """The workout with its exercises paired where the rules allow, A1/A2, B1/B2; each
-    drill moves up to follow its partner; a note gives the minutes saved."""
+    drill moves up to follow its partner; a note gives the minutes saved (or, `asked`
+    for and none made, why)."""
     items = [replace(e, superset=None) for e in workout.exercises]
     entries = [exercises.get(e.id) for e in items]
-    hinge = next((i for i, x in enumerate(entries) if x is not None and x.is_hinge), None)
+    last = max((i for i, x in enumerate(entries) if x is not None and holds_the_spine(x)),
+               default=-1)  # fmt: skip
     partner: dict[int, int] = {}
     taken: set[int] = set()
     for i, first in enumerate(entries):
@@ -62,9 +102,9 @@ def pair(workout: Workout, exercises: Mapping[str, Exercise]) -> Workout:
         for j, second in enumerate(entries):
             if j == i or j in taken or second is None:
                 continue
-            # The drill's sets fall between the first's: the hinge must be done before.
-            hinge_done = hinge is None or min(i, j) > hinge
-            if can_pair(first, second, hinge_done, workout.goal) and _saves(items[i], items[j]):
+            # The drill's sets fall between the first's, and it moves up to follow the
+            # first: every hinge and unsupported row must be done before the first.
+            if can_pair(first, second, i > last, workout.goal) and _saves(items[i], items[j]):
                 partner[i] = j
                 taken |= {i, j}
                 break
@@ -82,6 +122,10 @@ def pair(workout: Workout, exercises: Mapping[str, Exercise]) -> Workout:
         exercises=tuple(replace(e, position=n) for n, e in enumerate(order, start=1)),
     )
     if not partner:
+        if asked and workout.exercises:
+            known = [x for x in entries if x is not None]
+            why = f"No supersets in this session: {_why_not(known, workout.goal)}."
+            return replace(paired, notes=(*paired.notes, why))
         return paired
     saved = workout.estimated_minutes - paired.estimated_minutes
     letters = ", ".join(sorted({e.superset for e in order if e.superset}))

@@ -12,10 +12,10 @@
 
 Over a limit, the accessory with the most sets gives one (the later pick on a tie),
 down to 2 sets each; then the last pick that counts toward it is left out, never a
-pinned one, nor a group's last exercise while another group has two; a group's core
-lift (its first pick) gives sets last. Preparation drills count toward no limit. A
-session given minutes trims its rests and sets the same way before the planner drops
-an exercise.
+pinned one, nor a group's last exercise while another group has two, from the group
+with the most first; a group's core lift (its first pick) gives sets last. Preparation
+drills count toward no limit. A session given minutes trims its rests and sets the same
+way before the planner drops an exercise.
 """
 
 from __future__ import annotations
@@ -157,7 +157,8 @@ def fit(
         if not droppable:
             break  # only pinned lifts are left: they keep their place
         ident = max([i for i in droppable if i not in alone] or droppable,
-                    key=lambda i: (i in stale, order[i]))  # fmt: skip
+                    key=lambda i: (sum(groups[j] is groups[i] for j in kept), i in stale,
+                                   order[i]))  # fmt: skip
         del kept[ident]
         out.append(ident)
         dropped.add(ident)
@@ -216,3 +217,28 @@ def trimmed(workout: Workout, by_id: Mapping[str, Exercise], goal: Goal, minutes
         return workout
     note = f"Rests and sets trimmed to fit {minutes} minutes."
     return replace(now(), notes=tuple(dict.fromkeys((*workout.notes, note))))
+
+
+def within(workout: Workout, by_id: Mapping[str, Exercise], goal: Goal, minutes: int) -> Workout:
+    """At most `minutes`, warm-up sets and all: trimmed (`trimmed`), then the last
+    exercise of a group that has another left out, then any last one but the first."""
+    workout = trimmed(workout, by_id, goal, minutes)
+    left_out = []
+    while workout.estimated_minutes > minutes and len(workout.exercises) > 1:
+        items = list(workout.exercises)
+        groups = [e.group for e in items]
+        pinned = [e.reason.startswith(("pinned", "main lift")) for e in items]
+        order = [i for i in reversed(range(1, len(items))) if not pinned[i]] or [len(items) - 1]
+        index = next((i for i in order if groups.count(groups[i]) > 1), order[0])
+        gone = items.pop(index)
+        left_out.append(gone.name)
+        if gone.superset:  # its partner is done alone
+            items = [replace(e, superset=None) if e.superset == gone.superset else e
+                     for e in items]  # fmt: skip
+        workout = replace(
+            workout, exercises=tuple(replace(e, position=n) for n, e in enumerate(items, 1))
+        )
+    if not left_out:
+        return workout
+    note = f"{', '.join(left_out)} left out to fit {minutes} minutes with the warm-up."
+    return replace(workout, notes=(*workout.notes, note))
