@@ -56,8 +56,8 @@ def report(
                        level=settings.level, today=current_time().date(), weeks=weeks)  # fmt: skip
     write_atomically(output, text)
     size = len(text.encode("utf-8"))
-    render.err.print(f"Wrote the report of {render.plural(weeks, 'week')} to {output} "
-                     f"({size / 1024:.0f} KB).", markup=False, highlight=False)  # fmt: skip
+    said = f"Wrote the report of {render.plural(weeks, 'week')} to {output} ({size / 1024:.0f} KB)."
+    render.err.print(said, markup=False, highlight=False, soft_wrap=True)
     if open_:
         _open(output)
 
@@ -90,7 +90,8 @@ def _open(output: Path) -> None:
     except webbrowser.Error:
         opened = False
     if not opened:
-        render.err.print(f"No browser to open it with; open {url}", markup=False, highlight=False)
+        render.err.print(f"No browser to open it with; open {url}", markup=False, highlight=False,
+                         soft_wrap=True)  # fmt: skip
 
 
 @app.command()
