@@ -43,7 +43,7 @@ def report(
     from backplan import config, render
     from backplan.files import write_atomically
     from backplan.render.body import weigh_json
-    from backplan.render.report import report_html
+    from backplan.render.report import gather, html
     from backplan.store import history, migrations
 
     _check_report_path(output, force, migrations.default_path())
@@ -52,8 +52,9 @@ def report(
     with history.open_store(create=False) as store:
         documents = [render.workout_json(w, with_logs=True) for w in store.every()]
         weigh = weigh_json(store.weigh_ins(), None, settings.unit)
-    text = report_html(documents, weigh, known, unit=settings.unit, steps=settings.step,
-                       level=settings.level, today=current_time().date(), weeks=weeks)  # fmt: skip
+    facts = gather(documents, weigh, known, unit=settings.unit, steps=settings.step,
+                   level=settings.level, today=current_time().date(), weeks=weeks)  # fmt: skip
+    text = html(facts)
     write_atomically(output, text)
     size = len(text.encode("utf-8"))
     said = f"Wrote the report of {render.plural(weeks, 'week')} to {output} ({size / 1024:.0f} KB)."

@@ -5,18 +5,14 @@ Only `backplan report` imports this package, so no other command pays for it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from datetime import date
-from typing import Any
-
-from backplan.catalogue.model import Catalogue, Group, Level
+from backplan.catalogue.model import Group, Level
 from backplan.render.report.body import more_charts
 from backplan.render.report.charts import calendar_chart, calendar_legend, group_chart, lift_charts
 from backplan.render.report.facts import Facts, gather
 from backplan.render.report.page import page
 from backplan.training.loads import number
 
-__all__ = ["Facts", "gather", "html", "report_html"]
+__all__ = ["Facts", "gather", "html"]
 
 
 def html(facts: Facts) -> str:
@@ -48,21 +44,3 @@ def html(facts: Facts) -> str:
         "Training guidance, not a diagnosis."
     )
     return page("Your back training", subtitle, figures, groups, calendar_legend(), footer)
-
-
-def report_html(
-    documents: Sequence[Mapping[str, Any]],
-    weigh: Mapping[str, Any],
-    known: Catalogue,
-    *,
-    unit: str,
-    steps: Mapping[str, float],
-    level: Level | None,
-    today: date,
-    weeks: int,
-) -> str:
-    """The report of the `weeks` weeks up to today, from workout documents (oldest first,
-    with their logs) and the bodyweight document."""
-    facts = gather(documents, weigh, known, unit=unit, steps=steps, level=level,
-                   today=today, weeks=weeks)  # fmt: skip
-    return html(facts)

@@ -31,8 +31,13 @@ h1{font-size:1.45rem;margin:.2rem 0}h2{font-size:1.05rem;margin:0 0 .4rem}
 .facts b{display:block;font-size:1.15rem}
 section{background:var(--card);border-radius:10px;padding:12px;margin:0 0 14px;
 break-inside:avoid}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,400px),1fr));gap:14px}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,400px),1fr));gap:14px;
+margin:0 0 14px}
 .grid section{margin:0}
+/* An odd chart out takes the whole row, no taller than its neighbours. */
+.grid section:last-child:nth-child(odd){grid-column:1/-1}
+.grid section:last-child:nth-child(odd) svg.chart{max-height:240px}
+.grid section:last-child:nth-child(odd) svg text{font-size:11px}
 figure{margin:0}svg{display:block;width:100%;height:auto;max-width:100%}
 figcaption{color:var(--muted);font-size:.9rem;margin-top:.3rem}
 .reading{margin:.35rem 0 0;font-size:.92rem}
@@ -52,7 +57,8 @@ svg text{font-size:13px;fill:var(--muted)}
 .day.d3{fill:var(--d3)}.day.d4{fill:var(--d4)}
 footer{color:var(--muted);font-size:.8rem;margin:1rem 0}
 @media (max-width:480px){main{padding:10px}section{padding:10px}
-svg text,.grid svg text{font-size:19px}.cal text{font-size:13px}}
+svg text,.grid svg text,.grid section:last-child:nth-child(odd) svg text{font-size:19px}
+.cal text{font-size:13px}}
 @media print{@page{size:A4;margin:12mm}
 :root{--ink:#000;--muted:#444;--paper:#fff;--card:#fff}
 body{font-size:11pt}main{max-width:none;padding:0}
