@@ -136,6 +136,7 @@ def test_bad_input_is_one_line_and_changes_nothing(twelve_weeks: None, tmp_path:
         (["report", "--weeks", "0"], "must be from 1 to 520"),
         (["report", "-o", str(tmp_path)], "is not a regular file"),
         (["report", "-o", str(tmp_path / "no" / "r.html")], "is not a folder"),
+        (["report", "-o", str(tmp_path / ("x" * 300))], "cannot be checked (File name too long)"),
         (["calendar", "2026-13"], "is not a month: write it like 2026-12"),
         (["calendar", "November"], "is not a month"),
     ]:

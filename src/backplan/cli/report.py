@@ -69,14 +69,12 @@ def _check_report_path(output: Path, force: bool, history_file: Path) -> None:
     from backplan.cli.options import check_output
     from backplan.render.report.page import GENERATOR
 
-    if not force and output.is_file():
-        try:
+    try:
+        if not force and output.is_file():
             with output.open("rb") as head:
-                start = head.read(2048)
-        except OSError as err:
-            raise BackplanError(f"{output}: cannot be read ({err.strerror or err}).") from None
-        if GENERATOR.encode() in start:
-            force = True
+                force = GENERATOR.encode() in head.read(2048)
+    except OSError as err:  # a name too long, a file we may not read
+        raise BackplanError(f"{output}: cannot be checked ({err.strerror or err}).") from None
     check_output(output, force, history_file)
 
 
