@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,7 +13,12 @@ from backplan.cli.options import CatalogOption, JsonOption, Whole, current_time,
 from backplan.cli.root import app
 from backplan.errors import BackplanError
 
+if TYPE_CHECKING:
+    from backplan.store.history import Store
+    from backplan.training.model import Workout
+
 MAX_WEEKS = 520  # ten years of charts
+EVERY = 2**31  # sessions of a lift: all of them, for its records
 DEFAULT_REPORT = Path("backplan-report.html")
 
 
@@ -44,16 +49,22 @@ def report(
     from backplan.files import write_atomically
     from backplan.render.body import weigh_json
     from backplan.render.report import gather, html
+    from backplan.render.report.facts import first_day
+    from backplan.render.report.lifts import LiftHistory, families
     from backplan.store import history, migrations
 
     _check_report_path(output, force, migrations.default_path())
     known = load_catalogue(catalog)
     settings = config.load()
+    today = current_time().date()
     with history.open_store(create=False) as store:
-        documents = [render.workout_json(w, with_logs=True) for w in store.every()]
+        documents = [render.workout_json(w, with_logs=True)
+                     for w in _since(store, first_day(today, weeks))]  # fmt: skip
         weigh = weigh_json(store.weigh_ins(), None, settings.unit)
-    facts = gather(documents, weigh, known, unit=settings.unit, steps=settings.step,
-                   level=settings.level, today=current_time().date(), weeks=weeks)  # fmt: skip
+        charted = families(known.exercises, store.logged_counts(), bool(weigh["weigh_ins"]))
+        sessions = {e.id: store.sessions(e.id, EVERY) for variants in charted for e in variants}
+    facts = gather(documents, weigh, LiftHistory(charted, sessions), unit=settings.unit,
+                   steps=settings.step, level=settings.level, today=today, weeks=weeks)  # fmt: skip
     text = html(facts)
     write_atomically(output, text)
     size = len(text.encode("utf-8"))
@@ -61,6 +72,17 @@ def report(
     render.err.print(said, markup=False, highlight=False, soft_wrap=True)
     if open_:
         _open(output)
+
+
+def _since(store: Store, day: date) -> list[Workout]:
+    """The workouts from `day` on, oldest first: the newest few, then more until one is
+    older (the report reads a year, not a decade)."""
+    count = 64
+    while True:
+        found = store.recent(count)
+        if len(found) < count or found[-1].created.date() < day:
+            return [w for w in reversed(found) if w.created.date() >= day]
+        count *= 4
 
 
 def _check_report_path(output: Path, force: bool, history_file: Path) -> None:

@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from html import escape
 
 from backplan.catalogue.model import Group
-from backplan.render.report.facts import YEAR, Facts, Lift, monday
+from backplan.render.report.facts import YEAR, Facts, monday
+from backplan.render.report.lifts import Lift
 from backplan.render.report.svg import Frame, nice_ticks, svg_element
 from backplan.training.loads import number
 

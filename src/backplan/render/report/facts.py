@@ -8,38 +8,20 @@ workout with no set logged counts for nothing here.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from backplan.catalogue.model import Catalogue, Dose, Exercise, Group, Level, LoadKind, Pattern
+from backplan.catalogue.model import Dose, Group, Level, Pattern
+from backplan.render.report.lifts import Lift, LiftHistory, lifts
 from backplan.training.block import ramp
 from backplan.training.bodyweight import Bodyweights, WeighIn, average
-from backplan.training.loads import DROP, Session, SetDone, increment
-from backplan.training.moved import moved_set
-from backplan.training.strength import training_max
+from backplan.training.loads import DROP, SetDone
 
 HALF = 0.5  # of a set, to a group an exercise loads besides its own (partial credit)
 YEAR = 364  # days of the consistency calendar: 52 whole weeks
-MOST_LIFTS = 6  # main lifts charted, the most logged first
-
-
-@dataclass(frozen=True)
-class LiftPoint:
-    day: date
-    value: float  # the training max, in the report's unit
-    record: bool  # above every training max before it
-    exercise: str  # the variant's name
-    variant: bool  # another variant of the family than the session before
-
-
-@dataclass(frozen=True)
-class Lift:
-    name: str  # the main lift's
-    points: tuple[LiftPoint, ...]  # in the window, oldest first
-    by_load_moved: bool = False  # a move that lifts your body: bodyweight counted in
 
 
 @dataclass(frozen=True)
@@ -111,10 +93,15 @@ def credit(document: Mapping[str, Any]) -> dict[Group, float]:
     return found
 
 
+def first_day(today: date, weeks: int) -> date:
+    """The oldest day the report reads workouts of: the window's or the calendar's."""
+    return min(monday(today) - timedelta(weeks=weeks - 1), today - timedelta(days=YEAR - 1))
+
+
 def gather(
     documents: Sequence[Mapping[str, Any]],
     weigh: Mapping[str, Any],
-    known: Catalogue,
+    history: LiftHistory,
     *,
     unit: str,
     steps: Mapping[str, float],
@@ -122,7 +109,8 @@ def gather(
     today: date,
     weeks: int,
 ) -> Facts:
-    """The report's figures for the `weeks` weeks up to today (the calendar: a year)."""
+    """The report's figures for the `weeks` weeks up to today (the calendar: a year),
+    from the workouts since `first_day` (oldest first) and each main lift's sessions."""
     done = logged(documents)
     start = monday(today) - timedelta(weeks=weeks - 1)
     year = today - timedelta(days=YEAR - 1)
@@ -140,7 +128,7 @@ def gather(
         start=start,
         unit=unit,
         level=found_level,
-        lifts=lifts(done, known, body, unit, steps, start),
+        lifts=lifts(history, body, unit, steps, start),
         weeks=tuple(_weeks(recent, start, weeks)),
         days=dict(days),
         weigh_ins=tuple((w.day, round(w.in_unit(unit), 2)) for w in kept if w.day >= start),
@@ -197,83 +185,3 @@ def _patterns(recent: Sequence[Mapping[str, Any]]) -> tuple[tuple[Pattern, float
             if e.get("pattern"):
                 counts[Pattern(e["pattern"])] += len(sets_of(e))
     return tuple(counts.items())
-
-
-def lifts(
-    done: Sequence[Mapping[str, Any]],
-    known: Catalogue,
-    body: Bodyweights | None,
-    unit: str,
-    steps: Mapping[str, float],
-    start: date,
-) -> tuple[Lift, ...]:
-    """The training max of each main lift logged, its family's variants on one curve (a
-    move that lifts your body: by the load moved, once you have weighed in)."""
-    by_id = {e.id: e for e in known.exercises}
-    families: dict[str, list[tuple[date, Exercise, Mapping[str, Any]]]] = defaultdict(list)
-    for d in done:
-        for e in d["exercises"]:
-            exercise = by_id.get(e["id"])
-            if exercise is not None and e.get("sets_logged") and _counted(exercise, body):
-                families[exercise.family_name].append((day_of(d), exercise, e))
-    mains = {e.family_name for e in known.exercises if e.main}
-    ranked = sorted(
-        (name for name in families if name in mains),
-        key=lambda name: (-len(families[name]), name),
-    )
-    found = []
-    for name in ranked[:MOST_LIFTS]:
-        points = _curve(families[name], body, unit, steps)
-        shown = tuple(p for p in points if p.day >= start)
-        if shown:
-            # Named for the variant done most: a family's main lifts are several.
-            variants = Counter(e.name for _, e, _ in families[name])
-            most = max(variants, key=lambda n: (variants[n], n))
-            found.append(Lift(most, shown, families[name][0][1].lifts_body))
-    return tuple(found)
-
-
-def _counted(exercise: Exercise, body: Bodyweights | None) -> bool:
-    """A lift with a training max: an external load, or your body once it is known."""
-    if exercise.dose is not Dose.REPS:
-        return False
-    if exercise.lifts_body:
-        return body is not None  # an added load alone is no training max
-    return exercise.load_kind is LoadKind.EXTERNAL
-
-
-def _curve(
-    sessions: Sequence[tuple[date, Exercise, Mapping[str, Any]]],
-    body: Bodyweights | None,
-    unit: str,
-    steps: Mapping[str, float],
-) -> list[LiftPoint]:
-    """The training max after each session (strength.training_max over it and the one
-    before), records and variant changes marked."""
-    points: list[LiftPoint] = []
-    before: Session | None = None
-    best = 0.0
-    for day, exercise, e in sessions:
-        sets = tuple(sets_of(e))
-        bodyweight = body.on(day, unit) if body is not None and exercise.lifts_body else None
-        if bodyweight is not None:
-            sets = tuple(moved_set(s, exercise.load_kind, bodyweight.weight, unit) for s in sets)
-        session = Session(
-            e["reps_min"],
-            e["reps_max"],
-            sets,
-            e.get("rir_max"),
-            str(e.get("reason", "")).startswith("imported from"),
-            day,
-        )
-        step = increment(exercise.equipment, unit, steps)
-        newest = [session, before] if before is not None else [session]
-        tm = training_max(newest, unit, step)
-        if tm is None:
-            continue
-        before = session
-        value = round(tm.e1rm, 1)
-        variant = bool(points) and points[-1].exercise != exercise.name
-        points.append(LiftPoint(day, value, bool(points) and value > best, exercise.name, variant))
-        best = max(best, value)
-    return points
