@@ -71,7 +71,7 @@ def families(
     return [variants for _, variants in ranked[:MOST_LIFTS]]
 
 
-class _Near:
+class NearBody:
     """The bodyweight around a day as `Bodyweights.on` reckons it, asked of only the
     weigh-ins that can matter (those within its 7 days and the nearest either side), so
     a long history is not read again for every session."""
@@ -90,7 +90,7 @@ def lifts(
     history: LiftHistory, body: Bodyweights | None, unit: str, steps: Mapping[str, float],
     start: date,
 ) -> tuple[Lift, ...]:  # fmt: skip
-    near = _Near(body) if body is not None else None
+    near = NearBody(body) if body is not None else None
     found = []
     for variants in history.families:
         done = sorted(
@@ -107,7 +107,7 @@ def lifts(
 
 
 def _curve(
-    done: Sequence[tuple[Session, Exercise]], near: _Near | None, unit: str,
+    done: Sequence[tuple[Session, Exercise]], near: NearBody | None, unit: str,
     steps: Mapping[str, float],
 ) -> list[LiftPoint]:  # fmt: skip
     """The training max after each session (over it and the one before, as progression
