@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 FAMILIES = (
     "catalogue", "plan", "go", "log", "body", "program", "progress", "review", "training",
+    "report",
 )  # fmt: skip
 HOMES = {
     "list": "catalogue", "show": "catalogue", "check": "catalogue", "log": "log",
@@ -25,6 +26,7 @@ HOMES = {
     "pin": "training", "unpin": "training", "ban": "training", "unban": "training",
     "marks": "training", "config": "training", "program": "program",
     "go": "go", "progress": "progress", "weigh": "body",
+    "report": "report", "calendar": "report",
 }  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from backplan.training.loads import number
 
 if TYPE_CHECKING:
     from backplan.training.progress import Point
+    from backplan.training.repmax import RepMax
 
 HEIGHT = 8  # rows of the chart
 EIGHTHS = " ▁▂▃▄▅▆▇█"
@@ -120,3 +121,22 @@ def progress_json(exercise_id: str, points: Sequence[Point], measure: str) -> di
             for p in points
         ],
     }
+
+
+def repmax_table(found: Sequence[RepMax], unit: str) -> None:
+    """Each rep count's heaviest set: what you can lift for 1, 3, 5… reps."""
+    table = data_table()
+    table.add_column("Reps", justify="right", no_wrap=True)
+    table.add_column(unit, justify="right", no_wrap=True)
+    table.add_column("Set", no_wrap=True)
+    table.add_column("When", no_wrap=True)
+    for row in found:
+        load = row.load(unit)
+        if row.best is None or load is None or row.when is None:
+            table.add_row(str(row.reps), "—", "", "")
+            continue
+        table.add_row(str(row.reps), number(round(load, 1)), str(row.best),
+                      f"{row.when:%-d %b %Y}")  # fmt: skip
+    out.print()
+    out.print(Text("Rep maxes: the heaviest load for N or more reps", style="bold"))
+    out.print(table)
