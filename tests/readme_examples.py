@@ -8,7 +8,8 @@ the clock the page sets.
 
 Hidden lines steer the run: `<!-- clock: 2026-11-24T18:00:00+00:00 -->` sets the
 clock for what follows, `<!-- run: backplan ... -->` runs a command unseen, and
-`<!-- file: NAME -->` writes the code block after it to NAME in the home. A block
+`<!-- file: NAME -->` writes the code block after it to NAME in the home; a command may
+start with variables, `BACKPLAN_NOW=2026-11-23T18:30:00+00:00 backplan ...`. A block
 whose last line is `...` is compared up to there. Each page starts on START in a home
 holding the repository's docs/examples (so `docs/examples/strong.csv` reads as it does
 from a clone); the shipped catalogue, installed or not, reads as
@@ -50,9 +51,14 @@ def _shipped() -> str:
 
 def _run(command: str, home: Path, clock: str) -> str:
     words = shlex.split(command)
+    said = {}  # `BACKPLAN_NOW=... backplan log ...`: the variables a line sets, as a shell does
+    while words and "=" in words[0] and words[0] != "backplan":
+        name, value = words.pop(0).split("=", 1)
+        said[name] = value
     assert words[0] == "backplan", command
     env = {k: v for k, v in os.environ.items() if not k.startswith("BACKPLAN_")}
     env.update(BACKPLAN_HOME=str(home), BACKPLAN_NOW=clock, COLUMNS="80", NO_COLOR="1")
+    env.update(said)
     env.pop("FORCE_COLOR", None)
     done = subprocess.run(
         [sys.executable, "-m", "backplan", *words[1:]],
