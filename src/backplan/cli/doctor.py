@@ -40,13 +40,14 @@ def doctor(catalog: CatalogOption = None, json_: JsonOption = False) -> None:
     settings, shipped = _settings(), _catalogue(catalogue_path(catalog))
     report: dict[str, Any] = {
         "backplan": __version__,
-        "python": platform.python_version(),
-        "sqlite": sqlite3.sqlite_version,
-        "platform": platform.platform(terse=True),
         "history": history,
         "settings": settings,
         "catalogue": shipped,
         "cache": str(paths.cache_dir()),
+        # The machine last, as in the text: the one part that differs between two homes.
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "platform": platform.platform(terse=True),
     }
     problems = [
         f"{part['path']}: {part['problem']}"
