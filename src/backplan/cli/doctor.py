@@ -73,15 +73,21 @@ def _settings() -> dict[str, Any]:
         config.load(path)
     except BackplanError as refused:
         problem = refused.message
-    return {"path": str(path), "exists": path.is_file(), "bytes": _size(path), "problem": problem}
+    return {
+        "path": str(path),
+        "exists": _size(path) is not None,
+        "bytes": _size(path),
+        "problem": problem,
+    }
 
 
 def _catalogue(path: Path) -> dict[str, Any]:
     from backplan import catalogue
 
+    size = _size(path)
     shown: dict[str, Any] = {
-        "path": str(path), "shipped": path == paths.shipped_catalogue(), "exists": path.is_file(),
-        "bytes": _size(path), "version": None, "exercises": None, "problem": None,
+        "path": str(path), "shipped": path == paths.shipped_catalogue(), "exists": size is not None,
+        "bytes": size, "version": None, "exercises": None, "problem": None,
     }  # fmt: skip
     try:
         loaded = catalogue.load(path)
@@ -95,6 +101,7 @@ def _catalogue(path: Path) -> dict[str, Any]:
 
 
 def _size(path: Path) -> int | None:
+    """The size of a regular file; None for none there (or a name the system refuses)."""
     try:
         return path.stat().st_size if path.is_file() else None
     except OSError:
