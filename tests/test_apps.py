@@ -91,6 +91,8 @@ def test_a_strong_export(tmp_path: Path) -> None:
     assert "Lat Pulldown (Cable)     lat-pulldown           fits (cable)" in dry
     assert "Bench Press (Barbell) (1 set): not a back exercise in the catalogue" in dry
     assert "A dry run: nothing was imported." in dry
+    # A newcomer's first dry run, before any history exists, says what it would add.
+    assert "Would add 3 workouts, update 0 whose mapping changed; 0 already here." in dry
     assert run_json("history") == []
     done = ok("import", "--from", "strong", str(path), "--unit", "kg").stdout
     assert "Imported 3 workouts" in done  # the leg day too, as other training

@@ -13,7 +13,7 @@ SHIPPED = catalogue.load(paths.shipped_catalogue())
 
 
 def test_version() -> None:
-    assert ok("--version").stdout.strip() == f"backplan {__version__}"
+    assert ok("--version").stdout.strip().startswith(f"backplan {__version__} (history schema ")
 
 
 def test_no_arguments_shows_help() -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from backplan import __version__
+from backplan.catalogue.model import SCHEMA_VERSION as CATALOGUE_SCHEMA
+from backplan.store.migrations import SCHEMA_VERSION
 
 SCRIPT = Path(sys.executable).parent / ("backplan.exe" if os.name == "nt" else "backplan")
 
@@ -21,7 +23,10 @@ def test_installed_commands(command: list[str], tmp_path: Path) -> None:
     version = subprocess.run(
         [*command, "--version"], capture_output=True, text=True, env=env, check=True, timeout=60
     )
-    assert version.stdout.strip() == f"backplan {__version__}"
+    assert version.stdout.strip() == (
+        f"backplan {__version__} (history schema {SCHEMA_VERSION}, "
+        f"catalogue schema {CATALOGUE_SCHEMA})"
+    )
     listed = subprocess.run(
         [*command, "list", "--json"],
         capture_output=True,

@@ -353,8 +353,8 @@ def test_not_a_terminal_points_to_log(gym: Path) -> None:
     assert run("go", "1", "--goal", "strength").exit_code == 2
 
 
-def _readme_screen(home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The README's screen of go: the third exercise's first set, on the shipped
+def _docs_screen(home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """docs/go.md's screen of go: the third exercise's first set, on the shipped
     catalogue, after two sessions of rows at 12 × 60 kg."""
     for now, args in (
         (LAST_WEEK, ["pin", "barbell-bent-over-row"]),
@@ -370,6 +370,25 @@ def _readme_screen(home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     for answer in [""] + ["8x60"] * 3 + ["10"] * 3:  # the deadlift's warm-up, its sets, pull-ups
         term.expect("> ")
         term.line(answer)
+    return _screen_then_quit(term)
+
+
+def _quick_start_screen(home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The README's screen of go: its quick start (the Strong history in docs/examples,
+    a block), then go through the sumo deadlift's warm-up and sets, two lat pulldowns."""
+    from tests.readme_examples import DOCS, START
+
+    monkeypatch.setenv("BACKPLAN_NOW", START)
+    ok("import", str(DOCS / "examples" / "strong.csv"), "--unit", "kg")
+    ok("program", "new", "--days", "3", "--seed", "5")
+    term = Terminal(home, "go", now=START, rate=FAST, colour=False)
+    for answer in ["", "", "", "", "5", "5", "", "6"]:  # 4 warm-ups, 2 sets, 2 sets
+        term.expect("> ")
+        term.line(answer)
+    return _screen_then_quit(term)
+
+
+def _screen_then_quit(term: Terminal) -> str:
     term.expect("> ")
     screen = term.shown.rstrip()
     term.line("q")
@@ -377,17 +396,20 @@ def _readme_screen(home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return screen
 
 
-def test_the_readme_shows_what_go_shows(
-    backplan_env: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("page", "screen"), [
+    ("README.md", _quick_start_screen), ("docs/go.md", _docs_screen),
+])  # fmt: skip
+def test_the_docs_show_what_go_shows(
+    backplan_env: Path, monkeypatch: pytest.MonkeyPatch, page: str, screen: Any
 ) -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    shown = readme.split("<!-- go screen -->\n```text\n", 1)[1].split("```", 1)[0].rstrip()
-    screen = _readme_screen(backplan_env, monkeypatch)
+    text = (Path(__file__).parent.parent / page).read_text(encoding="utf-8")
+    shown = text.split("<!-- go screen -->\n```text\n", 1)[1].split("```", 1)[0].rstrip()
+    printed = screen(backplan_env, monkeypatch)
 
     def steady(text: str) -> str:  # the minutes so far follow the (sped-up) real clock
         return re.sub(r"\d+ min in", "N min in", text)
 
-    assert steady(shown) == steady(screen), f"README's screen of go should read:\n{screen}"
+    assert steady(shown) == steady(printed), f"{page}'s screen of go should read:\n{printed}"
 
 
 def test_a_done_workout_shows_its_summary_and_go_plans_the_next(

@@ -1,9 +1,12 @@
-"""The README's two command lines are the contract with a newcomer; CI runs the test one."""
+"""The README's two command lines are the contract with a newcomer (CI runs the test one),
+and every example of the README and the docs prints what it shows."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,9 +31,17 @@ def test_readme_install_command_runs_the_main_job() -> None:
     assert command.endswith("backplan list") or command.endswith("backplan workout")
 
 
-def test_every_readme_example_prints_what_it_shows() -> None:
-    """Each `$ backplan ...` line of the README, run in order on the README's clock."""
+def _pages() -> list[str]:
     from tests import readme_examples
 
-    differences = readme_examples.run()
+    return [str(page.relative_to(ROOT)) for page in readme_examples.pages()]
+
+
+@pytest.mark.parametrize("page", _pages())
+def test_every_example_prints_what_it_shows(page: str) -> None:
+    """Each `$ backplan ...` line of the README and of each docs page, run in order on the
+    page's clock, in the page's own home."""
+    from tests import readme_examples
+
+    differences = readme_examples.run(page=ROOT / page)
     assert not differences, "\n\n".join(differences)

@@ -91,7 +91,7 @@ def bring(
     from backplan import config
     from backplan.catalogue.model import Level
     from backplan.catalogue.names import Names
-    from backplan.store import arrivals, history, migrations
+    from backplan.store import arrivals, history
 
     known = load_catalogue(catalog)
     mapped = parse_maps(maps)
@@ -116,14 +116,14 @@ def bring(
     level = config.load().level or Level.INTERMEDIATE
     incoming = arrivals.workouts(path, app, unit, found, level)
     if dry_run:
-        if migrations.default_path().exists():
-            with history.open_store(create=False) as store:
-                would = store.arrive(incoming, update=True, dry_run=True)
-            render.out.print(
-                f"Would add {render.plural(would.added, 'workout')}, update "
-                f"{len(would.changed)} whose mapping changed; {would.same} already here.",
-                markup=False,
-            )
+        # No history yet reads as an empty one: a newcomer's first dry run says it all.
+        with history.open_store(create=False) as store:
+            would = store.arrive(incoming, update=True, dry_run=True)
+        render.out.print(
+            f"Would add {render.plural(would.added, 'workout')}, update "
+            f"{len(would.changed)} whose mapping changed; {would.same} already here.",
+            markup=False,
+        )
         if needs_unit:
             render.out.print(
                 "The file does not say kg or lb: the import needs --unit kg or --unit lb.",

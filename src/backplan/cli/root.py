@@ -81,9 +81,20 @@ app = typer.Typer(
 )
 
 
+def version_line() -> str:
+    """backplan's version and the schema versions of the files it reads and writes."""
+    from backplan.catalogue.model import SCHEMA_VERSION as CATALOGUE_SCHEMA
+    from backplan.store.migrations import SCHEMA_VERSION as HISTORY_SCHEMA
+
+    return (
+        f"backplan {__version__} (history schema {HISTORY_SCHEMA}, "
+        f"catalogue schema {CATALOGUE_SCHEMA})"
+    )
+
+
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"backplan {__version__}")
+        typer.echo(version_line())
         raise typer.Exit()
 
 
@@ -92,7 +103,10 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", help="Print the version and exit.", callback=_version, is_eager=True
+            "--version",
+            help="Print the version (and the history's and catalogue's schemas) and exit.",
+            callback=_version,
+            is_eager=True,
         ),
     ] = False,
 ) -> None:

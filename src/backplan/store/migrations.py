@@ -221,7 +221,7 @@ def connect(path: Path | None = None, *, create: bool = True) -> Opened:
     A history backplan may not write (a backup, a read-only mount) is read from a copy in
     memory, migrated there, and every write to it is refused naming why."""
     path = path or default_path()
-    _refuse_special(path)
+    refuse_special(path)
     if not path.exists() and not create:
         return Opened(_migrated(sqlite3.connect(":memory:", isolation_level=None), None), None)
     reason = _unwritable(path)
@@ -242,7 +242,7 @@ def connect(path: Path | None = None, *, create: bool = True) -> Opened:
         raise
 
 
-def _refuse_special(path: Path) -> None:
+def refuse_special(path: Path) -> None:
     """A folder, a pipe or a device is no history: said plainly, before SQLite tries it
     (a pipe would wait forever; /dev/zero gives 'disk I/O error')."""
     try:
@@ -288,14 +288,14 @@ def _copied(path: Path) -> sqlite3.Connection:
         source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         memory = sqlite3.connect(":memory:", isolation_level=None)
         try:
-            _check_ours(source, path)
+            check_ours(source, path)
             source.backup(memory)
         finally:
             source.close()
     return _migrated(memory, path)
 
 
-def _check_ours(db: sqlite3.Connection, path: Path | None) -> int:
+def check_ours(db: sqlite3.Connection, path: Path | None) -> int:
     """The schema version of a backplan history; anything else is refused untouched."""
     # One statement, one snapshot: another backplan may be creating the file right now.
     version, objects = db.execute(
@@ -319,7 +319,7 @@ def _has_workouts(db: sqlite3.Connection) -> bool:
 
 def _migrated(db: sqlite3.Connection, path: Path | None) -> sqlite3.Connection:
     with guard(path):
-        version = _check_ours(db, path)
+        version = check_ours(db, path)
         db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
             if version == 0:
