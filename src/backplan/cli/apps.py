@@ -33,20 +33,21 @@ def parse_maps(maps: list[str] | None) -> dict[str, str]:
 
 
 def detected(path: Path) -> str:
-    """Which export a file is: backplan's JSON, or the CSV of an app, by its header."""
-    from backplan.store.apps import detect, header_of
+    """Which export a file is: backplan's JSON, or the CSV of an app, by its header (and
+    its first row, for Strong's header in another language)."""
+    from backplan.store.layouts import EXPECTED, detect, head
 
-    header, _ = header_of(path)
-    first = header[0].lstrip("\ufeff").strip() if header else ""
+    header, first, _ = head(path)
+    name = header[0].lstrip("\ufeff").strip() if header else ""
     # backplan's JSON, or its CSV export (which the JSON import explains it cannot read).
-    if first.startswith(("{", "[")) or first in ("workout_id", "workout_created") or not first:
+    if name.startswith(("{", "[")) or name in ("workout_id", "workout_created") or not name:
         return "backplan"
-    app = detect(header)
+    app = detect(header, first)
     if app is None:
+        shown = ",".join(h.strip() for h in header[:8])[:120]
         raise BackplanError(
             f"{path} is neither a backplan export nor a CSV export of Strong, Hevy or "
-            "FitNotes this reader knows (by its first line); name the app with --from. "
-            "Nothing was imported."
+            f"FitNotes: its first line ({shown}) is none of {EXPECTED}. Nothing was imported."
         )
     return app
 
@@ -59,7 +60,7 @@ def weight_unit(path: Path, unit: str | None, dry_run: bool = False) -> str | No
     """The unit for weights the file does not label: --unit, else asked on a terminal,
     else refused (a dry run goes on, and says the unit is still needed). None when the
     file labels them."""
-    from backplan.store.apps import labels_weights
+    from backplan.store.layouts import labels_weights
 
     if unit is not None or labels_weights(path):
         return unit
@@ -108,11 +109,13 @@ def bring(
 
     rows = [
         Mapped(name, s.match.exercise.id if s.match.exercise else None, s.match.how, s.sets,
-               s.other_dose)
+               s.other_dose, s.match.ask)
         for name, s in found.names.items()
     ]  # fmt: skip
     counts = (found.rows, found.sessions, found.with_back)
     render.import_table(rows, counts, arrivals.APP_NAMES[app], unused)
+    render.left_out(found.skipped.rows, found.skipped.count, found.skipped.listed)
+    render.near_max(found.near_max)
     level = config.load().level or Level.INTERMEDIATE
     incoming = arrivals.workouts(path, app, unit, found, level)
     if dry_run:

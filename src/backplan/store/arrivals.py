@@ -3,8 +3,12 @@
 and everything else kept as other training: shown and exported, never planned; a
 squat or a hinge among it gives the lower back half a set.
 
-A first pass reads the whole file (every line checked, the names counted); only
-then does a second pass build the workouts, one at a time, for the store to add.
+A first pass reads the whole file (every line checked, the names counted, the rows
+that cannot be real listed); only then does a second pass build the workouts, one at
+a time, for the store to add, oldest first (Hevy writes the newest first).
+
+A heavy single or double logged with no effort is read near a max (RPE 9.5 for a
+single, 9 for a double): it is the session's top weight, and the count is said.
 """
 
 from __future__ import annotations
@@ -15,9 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from backplan.catalogue.model import Goal, Group, Level
+from backplan.catalogue.model import Dose, Goal, Group, Level
 from backplan.catalogue.names import Match, Names
-from backplan.store.apps import WARMUP, AppSession, AppSet, sessions
+from backplan.store.apps import WARMUP, AppSession, AppSet, Skipped, sessions
 from backplan.training.loads import DROP, WORK, SetDone
 from backplan.training.model import OtherExercise, PlannedExercise, Workout
 from backplan.training.prescription import prescribe
@@ -48,13 +52,19 @@ class Survey:
     sessions: int = 0
     with_back: int = 0  # sessions that have at least one mapped set
     rows: int = 0
+    skipped: Skipped = field(default_factory=Skipped)
+    near_max: int = 0  # heavy singles and doubles with no effort, read near a max
+    ordered: bool = True  # the sessions come oldest first
 
 
 def survey(path: Path, app: str, unit: str | None, names: Names) -> Survey:
     """Read the whole file, checking every line, and count what maps to what."""
     found = Survey()
-    for session in sessions(path, app, unit):
+    last = None
+    for session in sessions(path, app, unit, found.skipped):
         found.sessions += 1
+        found.ordered = found.ordered and (last is None or last <= session.started)
+        last = session.started
         found.rows += len(session.sets)
         mapped = False
         for name in dict.fromkeys(s.exercise for s in session.sets):
@@ -68,6 +78,7 @@ def survey(path: Path, app: str, unit: str | None, names: Names) -> Survey:
                 dose = seen.match.exercise.dose
                 seen.other_dose += sum(s.dose is not dose for s in mine)
                 mapped = mapped or any(s.dose is dose for s in mine)
+                found.near_max += len(_near_max(mine))
         found.with_back += mapped
     return found
 
@@ -84,11 +95,27 @@ def _goal(session: list[SetDone]) -> Goal:
 def workouts(
     path: Path, app: str, unit: str | None, survey: Survey, level: Level
 ) -> Iterator[Workout]:
-    """The sessions with back exercises, as workouts (after `survey` read the file)."""
-    for session in sessions(path, app, unit):
+    """The sessions as workouts, oldest first (after `survey` read the file)."""
+    read = sessions(path, app, unit)
+    if not survey.ordered:  # newest first, or mixed: put in order (the file's size, held)
+        read = iter(sorted(read, key=lambda s: s.started))
+    for session in read:
         workout = _workout(session, app, survey, level)
         if workout is not None:
             yield workout
+
+
+# Reps in reserve of a heavy single and double logged with no effort: near a max.
+NEAR_MAX_RIR = {1: 0.5, 2: 1.0}
+
+
+def _near_max(sets: list[AppSet]) -> list[AppSet]:
+    """One exercise's work sets in a session that are heavy singles or doubles with no
+    effort logged: at the session's top weight."""
+    top = max((s.weight for s in sets if s.weight is not None and s.dose is Dose.REPS),
+              default=None)  # fmt: skip
+    return [s for s in sets if top is not None and s.rir is None and s.weight == top
+            and s.dose is Dose.REPS and s.amount in NEAR_MAX_RIR]  # fmt: skip
 
 
 def _workout(session: AppSession, app: str, survey: Survey, level: Level) -> Workout | None:
@@ -98,6 +125,11 @@ def _workout(session: AppSession, app: str, survey: Survey, level: Level) -> Wor
     supersets: dict[str, str] = {}
     other: dict[str, list[AppSet]] = {}
     chosen = {}
+    near = {
+        id(s)
+        for name in dict.fromkeys(s.exercise for s in session.sets)
+        for s in _near_max([x for x in session.sets if x.exercise == name and is_work(x)])
+    }
     for s in session.sets:
         exercise = survey.names[s.exercise].match.exercise
         if exercise is None or s.dose is not exercise.dose:
@@ -105,7 +137,8 @@ def _workout(session: AppSession, app: str, survey: Survey, level: Level) -> Wor
             continue
         chosen[exercise.id] = exercise
         kind = WORK if s.kind == WARMUP else s.kind
-        done = SetDone(s.amount, s.weight, s.unit, s.dose, s.rir, kind=kind, note=s.note)
+        rir = NEAR_MAX_RIR[s.amount] if id(s) in near else s.rir
+        done = SetDone(s.amount, s.weight, s.unit, s.dose, rir, kind=kind, note=s.note)
         (warm if s.warmup else work).setdefault(exercise.id, []).append(done)
         if s.exercise_note:
             notes.setdefault(exercise.id, s.exercise_note)
