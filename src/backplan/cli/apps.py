@@ -135,6 +135,7 @@ def bring(
         render.out.print("A dry run: nothing was imported.", markup=False)
         return
     with history.open_store() as store:
+        empty = store.count() == 0
         done = store.arrive(incoming, update=yes, dry_run=False)
         if done.changed and not yes and sys.stdin.isatty() and sys.stdout.isatty():
             question = (
@@ -156,3 +157,33 @@ def bring(
             "--yes to update them.",
             markup=False,
         )
+    if empty and done.added and found.unit is not None:
+        _adopt_unit(found.unit)
+
+
+def _adopt_unit(unit: str) -> None:
+    """A first history in another unit than backplan shows: shown in its unit from now
+    on (set, when the settings do not name a unit; offered, when they name another)."""
+    import tomllib
+
+    from backplan import config
+
+    if config.load().unit == unit:
+        return
+    try:
+        said = "unit" in tomllib.loads(config.default_path().read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        said = False
+    if said:
+        render.out.print(
+            f"The history is in {unit}: `backplan config set unit {unit}` shows it so.",
+            markup=False,
+        )
+        return
+    config.set_value("unit", unit)
+    render.out.print(
+        f"The history is in {unit}: backplan now shows {unit} (config set unit {unit}; "
+        f"`backplan config set unit {'kg' if unit == 'lb' else 'lb'}` changes it back).",
+        markup=False,
+        soft_wrap=True,
+    )

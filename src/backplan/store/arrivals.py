@@ -55,6 +55,12 @@ class Survey:
     skipped: Skipped = field(default_factory=Skipped)
     near_max: int = 0  # heavy singles and doubles with no effort, read near a max
     ordered: bool = True  # the sessions come oldest first
+    units: dict[str, int] = field(default_factory=dict)  # weighted sets in each unit
+
+    @property
+    def unit(self) -> str | None:
+        """The unit most of the file's weights are in; None: no weights."""
+        return max(self.units, key=lambda u: self.units[u]) if self.units else None
 
 
 def survey(path: Path, app: str, unit: str | None, names: Names) -> Survey:
@@ -66,6 +72,9 @@ def survey(path: Path, app: str, unit: str | None, names: Names) -> Survey:
         found.ordered = found.ordered and (last is None or last <= session.started)
         last = session.started
         found.rows += len(session.sets)
+        for s in session.sets:
+            if s.weight is not None:
+                found.units[s.unit] = found.units.get(s.unit, 0) + 1
         mapped = False
         for name in dict.fromkeys(s.exercise for s in session.sets):
             seen = found.names.get(name)
