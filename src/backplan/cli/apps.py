@@ -164,16 +164,17 @@ def bring(
 def _adopt_unit(unit: str) -> None:
     """A first history in another unit than backplan shows: shown in its unit from now
     on (set, when the settings do not name a unit; offered, when they name another)."""
-    import tomllib
+    import re
 
     from backplan import config
 
     if config.load().unit == unit:
         return
-    try:
-        said = "unit" in tomllib.loads(config.default_path().read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        said = False
+    try:  # the settings were read whole above: a `unit = ` line is the setting
+        text = config.default_path().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    said = re.search(r"^\s*unit\s*=", text, re.MULTILINE) is not None
     if said:
         render.out.print(
             f"The history is in {unit}: `backplan config set unit {unit}` shows it so.",
