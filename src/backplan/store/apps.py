@@ -33,6 +33,7 @@ MILE_METRES = 1609.344
 # The heaviest load a row may carry: above the deadlift world record, a typing slip.
 HEAVIEST = {"kg": 600.0, "lb": 1322.0}
 LISTED = 50  # skipped rows listed by line; the rest are counted
+LOOK_AHEAD = 10_000  # rows read for a file's first weight unit
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def sessions(
             "--unit lb. Nothing was imported."
         )
     skipped = skipped if skipped is not None else Skipped()
-    reading = _Reading(shape.columns, unit, shape.separator == ";")
+    reading = _Reading(shape.columns, unit, shape.separator == ";", _first_unit(path, shape))
     read = _READERS[app]
     current: AppSession | None = None
     with open_csv(path) as handle:
@@ -146,6 +147,26 @@ def sessions(
         yield current
 
 
+def _first_unit(path: Path, shape: Layout) -> str | None:
+    """The first unit a Weight Unit column gives: a bodyweight row before it, with its
+    unit left empty, is in the file's unit (a few rows read, at most `LOOK_AHEAD`)."""
+    at = shape.columns.index.get("weight unit")
+    if at is None:
+        return None
+    with open_csv(path) as handle:
+        reader = csv.reader(handle, delimiter=shape.separator)
+        try:
+            for number, row in enumerate(reader):
+                said = row[at].strip().lower().rstrip("s") if 0 < number and at < len(row) else ""
+                if said in ("kg", "lb"):
+                    return said
+                if number > LOOK_AHEAD:
+                    break
+        except (UnicodeDecodeError, csv.Error):
+            pass  # the reading proper says what is wrong, and where
+    return None
+
+
 def _why(message: str) -> str:
     """A refusal's reason without its line and its 'Nothing was imported.'"""
     message = re.sub(r"^line \d+: ", "", message)
@@ -185,8 +206,8 @@ def _cell(row: list[str], columns: Columns, meaning: str) -> str:
 
 
 def _text(row: list[str], columns: Columns, meaning: str) -> str | None:
-    """A note: its text, or None when empty."""
-    return _cell(row, columns, meaning).strip() or None
+    """A note: its text (its lines ending as lines do, whatever wrote them), or None."""
+    return _cell(row, columns, meaning).replace("\r\n", "\n").replace("\r", "\n").strip() or None
 
 
 # Hours, minutes and seconds as Strong writes them in the languages it is set to.
