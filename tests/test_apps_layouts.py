@@ -109,7 +109,8 @@ def test_strong_semicolons_with_a_weight_unit_and_bodyweight_rows() -> None:
 def test_hevy_in_kg_and_lb_oldest_first_with_notes_over_lines(name: str, unit: str) -> None:
     _import(name)
     back, pull = _workouts()
-    assert back["id"] < pull["id"] and back["created"] < pull["created"]  # oldest first
+    assert back["id"] < pull["id"]  # oldest first
+    assert back["created"] < pull["created"]
     assert pull["note"] == "Short on time.\nGym closing."
     single = next(e for e in pull["exercises"] if e["id"] == "single-arm-cable-pulldown")
     assert single["note"] == "Seat at 4.\nSlow down."
@@ -195,6 +196,8 @@ def test_a_dry_run_counts_a_session_twice_in_the_file_once(tmp_path: Path) -> No
     path.write_text("\n".join([*rows, *rows[1:]]) + "\n", encoding="utf-8")
     ok("workout", "--seed", "1")  # a home, so the dry run compares with it
     dry = ok("import", str(path), "--unit", "kg", "--dry-run").stdout
-    assert "Would add 2 workouts" in dry and "; 2 already here." in dry
+    assert "Would add 2 workouts" in dry
+    assert "; 2 already here." in dry
     done = ok("import", str(path), "--unit", "kg").stdout
-    assert "Imported 2 workouts" in done and "2 were already here" in done
+    assert "Imported 2 workouts" in done
+    assert "2 were already here" in done

@@ -157,7 +157,7 @@ def _first_unit(path: Path, shape: Layout) -> str | None:
         reader = csv.reader(handle, delimiter=shape.separator)
         try:
             for number, row in enumerate(reader):
-                said = row[at].strip().lower().rstrip("s") if 0 < number and at < len(row) else ""
+                said = row[at].strip().lower().rstrip("s") if number and at < len(row) else ""
                 if said in ("kg", "lb"):
                     return said
                 if number > LOOK_AHEAD:
