@@ -189,14 +189,17 @@ def _workout(session: AppSession, app: str, survey: Survey, level: Level) -> Wor
 
 
 def _other(found: dict[str, list[AppSet]]) -> tuple[OtherExercise, ...]:
-    """The session's training outside the back catalogue, in order, warm-ups left out."""
+    """The session's training outside the back catalogue, in order, warm-ups kept apart
+    (they count nothing; a round trip keeps them)."""
     kept: list[OtherExercise] = []
     for name, sets in found.items():
         done = [SetDone(s.amount, s.weight, s.unit, s.dose, kind=s.kind) for s in sets
                 if s.kind != WARMUP]  # fmt: skip
+        warm = [SetDone(s.amount, s.weight, s.unit, s.dose) for s in sets if s.kind == WARMUP]
         if done:
             credit = (Group.LOWER_BACK,) if LOWER_BACK_WORDS.search(name) else ()
             note = next((s.note or s.exercise_note for s in sets if s.note or s.exercise_note),
                         None)  # fmt: skip
-            kept.append(OtherExercise(len(kept) + 1, name, tuple(done)[:100], note, credit))
+            kept.append(OtherExercise(len(kept) + 1, name, tuple(done)[:100], note, credit,
+                                      tuple(warm)[:100]))  # fmt: skip
     return tuple(kept)

@@ -54,20 +54,26 @@ def set_from_row(
                    note=None if note is None else visible_lines(note), rest=rest)  # fmt: skip
 
 
+OTHER_WARMUP = "warmup"  # an other training's warm-up set, among its sets in the store
+
+
 def other_row(e: OtherExercise) -> tuple[Any, ...]:
-    sets = [[s.reps, s.weight, s.unit, s.dose.value, s.kind] for s in e.sets]
+    sets = [[s.reps, s.weight, s.unit, s.dose.value, OTHER_WARMUP] for s in e.warmup]
+    sets += [[s.reps, s.weight, s.unit, s.dose.value, s.kind] for s in e.sets]
     credit = json.dumps([g.value for g in e.credit]) if e.credit else None
     return (e.position, e.name, json.dumps(sets), e.note, credit)
 
 
 def other_from_row(position: int, name: str, sets: str, note: str | None,
                    credit: str | None) -> OtherExercise:  # fmt: skip
+    rows = json.loads(sets)
     return OtherExercise(
         position,
         visible(name),
-        tuple(set_from_row(r, w, u, d, None, k) for r, w, u, d, k in json.loads(sets)),
+        tuple(set_from_row(r, w, u, d, None, k) for r, w, u, d, k in rows if k != OTHER_WARMUP),
         None if note is None else visible_lines(note),
         tuple(Group(g) for g in json.loads(credit)) if credit else (),
+        tuple(set_from_row(r, w, u, d, None) for r, w, u, d, k in rows if k == OTHER_WARMUP),
     )
 
 
