@@ -1,19 +1,25 @@
-"""`backplan import --from strong|hevy`: another app's CSV export, mapped and added.
+"""`backplan import --from strong|hevy|fitnotes`: another app's CSV export, mapped and
+added.
 
-The file is read whole once (every line checked, the names mapped) before anything
-is written; then its sessions are added in one transaction, one at a time.
+The file is read once, its sessions added in one transaction as they are read; what it
+held (the names and where they went, the rows left out) is shown after. A file found
+to be mostly bad rows is refused at its end, and nothing is kept.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from backplan import render
 from backplan.cli.options import load_catalogue
 from backplan.errors import BackplanError
+
+if TYPE_CHECKING:
+    from backplan.store.arrivals import Survey
 
 UNITS = ("kg", "lb")
 
@@ -103,25 +109,17 @@ def bring(
     unit = weight_unit(path, unit, dry_run)
     needs_unit = needs_unit and unit == DRY_RUN_UNIT and dry_run
     names = Names(known, mapped)
-    found = arrivals.survey(path, app, unit, names)
-    unused = [name for name in mapped if name.lower() not in {n.lower() for n in found.names}]
-    from backplan.render.imports import Mapped
-
-    rows = [
-        Mapped(name, s.match.exercise.id if s.match.exercise else None, s.match.how, s.sets,
-               s.other_dose, s.match.ask)
-        for name, s in found.names.items()
-    ]  # fmt: skip
-    counts = (found.rows, found.sessions, found.with_back)
-    render.import_table(rows, counts, arrivals.APP_NAMES[app], unused)
-    render.left_out(found.skipped.rows, found.skipped.count, found.skipped.listed)
-    render.near_max(found.near_max)
+    found = arrivals.Survey()
     level = config.load().level or Level.INTERMEDIATE
-    incoming = arrivals.workouts(path, app, unit, found, level)
+    incoming = arrivals.read(path, app, unit, names, level, found)  # read as it is added
     if dry_run:
-        if migrations.default_path().exists():
+        if not migrations.default_path().exists():  # nothing to compare with: count alone
+            found = arrivals.survey(path, app, unit, names)
+            _show(found, mapped, app)
+        else:
             with history.open_store(create=False) as store:
                 would = store.arrive(incoming, update=True, dry_run=True)
+            _show(found, mapped, app)
             render.out.print(
                 f"Would add {render.plural(would.added, 'workout')}, update "
                 f"{len(would.changed)} whose mapping changed; {would.same} already here.",
@@ -137,6 +135,7 @@ def bring(
     with history.open_store() as store:
         empty = store.count() == 0
         done = store.arrive(incoming, update=yes, dry_run=False)
+        _show(found, mapped, app)
         if done.changed and not yes and sys.stdin.isatty() and sys.stdout.isatty():
             question = (
                 f"{render.plural(len(done.changed), 'session')} imported before now map "
@@ -159,6 +158,23 @@ def bring(
         )
     if empty and done.added and found.unit is not None:
         _adopt_unit(found.unit)
+
+
+def _show(found: Survey, mapped: dict[str, str], app: str) -> None:
+    """What the file held: each name and where it went, the rows left out by line."""
+    from backplan.render.imports import Mapped
+    from backplan.store.arrivals import APP_NAMES
+
+    unused = [name for name in mapped if name.lower() not in {n.lower() for n in found.names}]
+    rows = [
+        Mapped(name, s.match.exercise.id if s.match.exercise else None, s.match.how, s.sets,
+               s.other_dose, s.match.ask)
+        for name, s in found.names.items()
+    ]  # fmt: skip
+    counts = (found.rows, found.sessions, found.with_back)
+    render.import_table(rows, counts, APP_NAMES[app], unused)
+    render.left_out(found.skipped.rows, found.skipped.count, found.skipped.listed)
+    render.near_max(found.near_max)
 
 
 def _adopt_unit(unit: str) -> None:

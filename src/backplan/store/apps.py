@@ -89,6 +89,13 @@ class _Reading:
     unit: str | None  # for weights the file does not give a unit for
     comma: bool  # decimal commas
     last_unit: str | None = None  # the last unit a Weight Unit column gave
+    _said: str = ""  # the last time read, and what it read: a session's rows share it
+    _when: datetime | None = None
+
+    def when(self, text: str, line: int) -> datetime:
+        if text != self._said or self._when is None:
+            self._when, self._said = moment(text, line), text
+        return self._when
 
 
 def sessions(
@@ -292,20 +299,23 @@ def _rir(row: list[str], reading: _Reading, kind: str) -> float | None:
     return 0.0 if kind == FAILURE else None if rpe is None else max(0.0, 10 - rpe)
 
 
+_ORDER = re.compile(r"\d{1,3}|[wdf]")  # a set's place, or its kind; anything else is a rest
+
+
 def _strong_row(
     row: list[str], reading: _Reading, line: int
 ) -> tuple[datetime, str, AppSet] | None:
     columns = reading.columns
     order = _cell(row, columns, "order").strip().lower()
     name = _cell(row, columns, "exercise").strip()
-    if not name or not re.fullmatch(r"\d{1,3}|[wdf]", order):
+    if not name or not _ORDER.fullmatch(order):
         return None  # the rest between sets ("Rest Timer", in the phone's language)
     kind = _STRONG_KINDS.get(order, WORK)
     amount, weight, unit, dose = _amounts(row, reading)
     if not amount:
         return None
     rir = _rir(row, reading, kind)
-    started = moment(_cell(row, columns, "date"), line)
+    started = reading.when(_cell(row, columns, "date"), line)
     title = _cell(row, columns, "title").strip() or _cell(row, columns, "number").strip()
     return started, title, AppSet(name, amount, weight, unit, dose, rir, kind, line,
                                   _text(row, columns, "note"))  # fmt: skip
@@ -321,7 +331,7 @@ def _hevy_row(row: list[str], reading: _Reading, line: int) -> tuple[datetime, s
     if not amount:
         return None
     rir = _rir(row, reading, kind)
-    started = moment(_cell(row, columns, "start"), line)
+    started = reading.when(_cell(row, columns, "start"), line)
     return started, _cell(row, columns, "title").strip(), AppSet(
         _cell(row, columns, "exercise").strip(), amount, weight, unit, dose, rir,
         kind, line, None, _text(row, columns, "exercise note"), _text(row, columns, "superset"),
@@ -339,7 +349,7 @@ def _fitnotes_row(
         if not seconds:
             return None
         amount, dose = min(seconds, MAX_DOSE[Dose.SECONDS]), Dose.SECONDS
-    started = moment(_cell(row, columns, "date"), line)
+    started = reading.when(_cell(row, columns, "date"), line)
     return started, "", AppSet(_cell(row, columns, "exercise").strip(), amount, weight, unit,
                                dose, None, WORK, line, _text(row, columns, "note"))  # fmt: skip
 

@@ -3,9 +3,11 @@
 and everything else kept as other training: shown and exported, never planned; a
 squat or a hinge among it gives the lower back half a set.
 
-A first pass reads the whole file (every line checked, the names counted, the rows
-that cannot be real listed); only then does a second pass build the workouts, one at
-a time, for the store to add, oldest first (Hevy writes the newest first).
+One pass reads the file (`read`): each session is counted into a `Survey` (the names
+and what they map to, the rows that cannot be real), then built into a workout for the
+store to add in one transaction; a file found at its end to be mostly bad rows is
+refused, and the transaction with it. Hevy writes the newest session first: its
+sessions are put in order first (its exports are small).
 
 A heavy single or double logged with no effort is read near a max (RPE 9.5 for a
 single, 9 for a double): it is the session's top weight, and the count is said.
@@ -54,7 +56,6 @@ class Survey:
     rows: int = 0
     skipped: Skipped = field(default_factory=Skipped)
     near_max: int = 0  # heavy singles and doubles with no effort, read near a max
-    ordered: bool = True  # the sessions come oldest first
     units: dict[str, int] = field(default_factory=dict)  # weighted sets in each unit
 
     @property
@@ -66,30 +67,46 @@ class Survey:
 def survey(path: Path, app: str, unit: str | None, names: Names) -> Survey:
     """Read the whole file, checking every line, and count what maps to what."""
     found = Survey()
-    last = None
     for session in sessions(path, app, unit, found.skipped):
-        found.sessions += 1
-        found.ordered = found.ordered and (last is None or last <= session.started)
-        last = session.started
-        found.rows += len(session.sets)
-        for s in session.sets:
-            if s.weight is not None:
-                found.units[s.unit] = found.units.get(s.unit, 0) + 1
-        mapped = False
-        for name in dict.fromkeys(s.exercise for s in session.sets):
-            seen = found.names.get(name)
-            if seen is None:
-                seen = found.names[name] = Seen(names.match(name))
-            seen.sessions += 1
-            mine = [s for s in session.sets if s.exercise == name and is_work(s)]
-            seen.sets += len(mine)
-            if seen.match.exercise is not None:
-                dose = seen.match.exercise.dose
-                seen.other_dose += sum(s.dose is not dose for s in mine)
-                mapped = mapped or any(s.dose is dose for s in mine)
-                found.near_max += len(_near_max(mine))
-        found.with_back += mapped
+        _count(session, found, names)
     return found
+
+
+def read(
+    path: Path, app: str, unit: str | None, names: Names, level: Level, found: Survey
+) -> Iterator[Workout]:
+    """The file's sessions as workouts, oldest first, counted into `found` as they go."""
+    every = sessions(path, app, unit, found.skipped)
+    if app == "hevy":
+        every = iter(sorted(every, key=lambda s: s.started))
+    for session in every:
+        _count(session, found, names)
+        workout = _workout(session, app, found, level)
+        if workout is not None:
+            yield workout
+
+
+def _count(session: AppSession, found: Survey, names: Names) -> None:
+    """A session into the survey: its sets, units and names, and what they map to."""
+    found.sessions += 1
+    found.rows += len(session.sets)
+    for s in session.sets:
+        if s.weight is not None:
+            found.units[s.unit] = found.units.get(s.unit, 0) + 1
+    mapped = False
+    for name in dict.fromkeys(s.exercise for s in session.sets):
+        seen = found.names.get(name)
+        if seen is None:
+            seen = found.names[name] = Seen(names.match(name))
+        seen.sessions += 1
+        mine = [s for s in session.sets if s.exercise == name and is_work(s)]
+        seen.sets += len(mine)
+        if seen.match.exercise is not None:
+            dose = seen.match.exercise.dose
+            seen.other_dose += sum(s.dose is not dose for s in mine)
+            mapped = mapped or any(s.dose is dose for s in mine)
+            found.near_max += len(_near_max(mine))
+    found.with_back += mapped
 
 
 def _goal(session: list[SetDone]) -> Goal:
@@ -99,19 +116,6 @@ def _goal(session: list[SetDone]) -> Goal:
         return Goal.HYPERTROPHY
     middle = statistics.median(reps)
     return Goal.STRENGTH if middle <= 6 else Goal.ENDURANCE if middle >= 13 else Goal.HYPERTROPHY
-
-
-def workouts(
-    path: Path, app: str, unit: str | None, survey: Survey, level: Level
-) -> Iterator[Workout]:
-    """The sessions as workouts, oldest first (after `survey` read the file)."""
-    read = sessions(path, app, unit)
-    if not survey.ordered:  # newest first, or mixed: put in order (the file's size, held)
-        read = iter(sorted(read, key=lambda s: s.started))
-    for session in read:
-        workout = _workout(session, app, survey, level)
-        if workout is not None:
-            yield workout
 
 
 # Reps in reserve of a heavy single and double logged with no effort: near a max.
