@@ -1,5 +1,5 @@
-"""A Strong export of ROWS rows (default 500,000), written to bench/.work: years of a
-lifter's sessions of eight exercises (four back lifts, four others), with warm-ups,
+"""A Strong export of ROWS rows, written to bench/.work: a session every twelve hours
+from 1970 (a million rows end in 2004, all of them in the past), of eight exercises (four back lifts, four others), with warm-ups,
 Rest Timer rows, notes and a bad row every 10,000.
 
     .venv/bin/python bench/strong_import.py 500000     # writes bench/.work/strong-500000.csv
@@ -29,12 +29,12 @@ LIFTS = (
 
 
 def write(rows: int, path: Path) -> None:
-    start = datetime(1990, 1, 1, 7, 30)
+    start = datetime(1970, 1, 2, 7, 30)
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write(HEADER + "\n")
         written, day = 0, 0
         while written < rows:
-            when = f"{start + timedelta(days=day):%Y-%m-%d %H:%M:%S}"
+            when = f"{start + timedelta(hours=12 * day):%Y-%m-%d %H:%M:%S}"
             head = f'{when},"Session {day}",1h 5m'
             for name, weight in LIFTS:
                 load = f"{weight + (day % 40) * 2.5:g}" if weight else "0"

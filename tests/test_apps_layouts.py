@@ -201,3 +201,13 @@ def test_a_dry_run_counts_a_session_twice_in_the_file_once(tmp_path: Path) -> No
     done = ok("import", str(path), "--unit", "kg").stdout
     assert "Imported 2 workouts" in done
     assert "2 were already here" in done
+
+
+def test_a_clock_that_cannot_be_read_refuses_the_import_not_its_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BACKPLAN_NOW", "yesterday")
+    result = run("import", str(FIXTURES / "hevy-kg.csv"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: BACKPLAN_NOW='yesterday' is not an ISO 8601 time")
+    assert "rows cannot be real" not in result.stderr

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from backplan.catalogue.model import Dose
 from backplan.errors import BackplanError
-from backplan.store.appdates import moment
+from backplan.store.appdates import BadTime, moment
 from backplan.store.layouts import Columns, Layout, labels_weights, layout, open_csv
 from backplan.training.loads import DROP, FAILURE, MAX_DOSE, WORK
 
@@ -123,7 +123,7 @@ def sessions(
                     continue
                 try:
                     found = read(_fitted(row, shape, app), reading, line)
-                except (_Unreal, BackplanError) as why:
+                except (_Unreal, BadTime) as why:
                     skipped.rows += 1
                     skipped.add(line, _why(str(why)))
                     continue
@@ -233,7 +233,7 @@ def _took(row: list[str], columns: Columns, line: int) -> int | None:
         try:
             seconds = int((moment(end, line) - moment(_cell(row, columns, "start"), line))
                           .total_seconds())  # fmt: skip
-        except BackplanError:
+        except BadTime:
             return None
         return seconds if 0 <= seconds <= MAX_SECONDS else None
     text = _cell(row, columns, "duration").strip().lower()
