@@ -1,6 +1,7 @@
 """A Strong export of ROWS rows, written to bench/.work: a session every twelve hours
-from 1970 (a million rows end in 2004, all of them in the past), of eight exercises (four back lifts, four others), with warm-ups,
-Rest Timer rows, notes and a bad row every 10,000.
+from 1970 (a million rows end in 2004, all of them in the past), of eight exercises
+(four back lifts, four others), with warm-ups, Rest Timer rows, notes and a bad row
+every 10,000.
 
     .venv/bin/python bench/strong_import.py 500000     # writes bench/.work/strong-500000.csv
 
