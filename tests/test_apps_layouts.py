@@ -211,3 +211,21 @@ def test_a_clock_that_cannot_be_read_refuses_the_import_not_its_rows(
     assert result.exit_code == 2
     assert result.stderr.startswith("error: BACKPLAN_NOW='yesterday' is not an ISO 8601 time")
     assert "rows cannot be real" not in result.stderr
+
+
+def test_a_name_below_the_confidence_line_is_asked_in_the_dry_run(tmp_path: Path) -> None:
+    path = tmp_path / "strong.csv"
+    path.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
+        "Notes,Workout Notes,RPE\n"
+        "2025-03-10 07:30:00,Back,1h,Rowing Machine,1,50,12,0,0,,,\n",
+        encoding="utf-8",
+    )
+    dry = ok("import", str(path), "--unit", "kg", "--dry-run").stdout
+    assert "Not sure, kept as other training until you say (1):" in dry
+    assert '--map "Rowing Machine=machine-row" maps it.' in dry
+    ok("import", str(path), "--unit", "kg")
+    assert [o["name"] for o in _workouts()[0]["other"]] == ["Rowing Machine"]
+    again = ok("import", str(path), "--unit", "kg", "--map", "Rowing Machine=machine-row", "--yes")
+    assert "updated 1 whose mapping changed" in again.stdout
+    assert _sets(_workouts()[0], "machine-row") == [(12, 50.0, "kg", "reps")]

@@ -105,7 +105,7 @@ def outside_back(name: str) -> str | None:
     return _SHOWN[soft[0]] if soft and not found & _AGAIN else None
 
 
-def _movement(name: str) -> frozenset[Pattern] | None:
+def movement(name: str) -> frozenset[Pattern] | None:
     """The patterns a name's words allow (a row: a horizontal pull), or None: any."""
     said = [_MOVES[w] for w in words(name) if w in _MOVES]
     return frozenset(p for patterns in said for p in patterns) if said else None
@@ -180,7 +180,7 @@ class Names:
         if said_grip is None and gear is None:
             return None
         core = _core(_BRACKETS.sub(" ", name))
-        moves = _movement(name)
+        moves = movement(name)
         best: dict[str, tuple[tuple[int, ...], Exercise]] = {}
         for e in self.catalogue.exercises:
             if gear is not None and gear not in e.equipment:
@@ -208,7 +208,7 @@ class Names:
 
     def _close(self, name: str) -> Match:
         spelled = " ".join(sorted(words(_BRACKETS.sub(" ", name))))
-        moves = _movement(name)
+        moves = movement(name)
         scored: dict[str, tuple[float, Exercise]] = {}
         for text, e in self._spelled:
             if moves is not None and e.pattern not in moves:

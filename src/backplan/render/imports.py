@@ -32,7 +32,7 @@ def import_table(
     left = sorted((m for m in names if m.id is None and m.ask is None), key=lambda m: -m.sets)
     asked = sorted((m for m in names if m.ask is not None), key=lambda m: -m.sets)
     out.print(
-        f"{rows:,} sets in {plural(sessions, 'session')} of {app}; "
+        f"{rows:,} set{'' if rows == 1 else 's'} in {plural(sessions, 'session')} of {app}; "
         f"{with_back:,} with back exercises.",
         markup=False,
     )
@@ -62,9 +62,8 @@ def import_table(
         out.print(Text(f"Not sure, kept as other training until you say ({len(asked)}):",
                        style="bold"))  # fmt: skip
         for m in asked:
-            out.print(Text(f'  {m.name} ({plural(m.sets, "set")}): {m.how} '
-                           f'--map "{m.name}={m.ask}" maps it.', style="yellow"),
-                      soft_wrap=True)  # fmt: skip
+            out.print(Text(f"  {m.name} ({plural(m.sets, 'set')}): {m.how}", style="yellow"))
+            out.print(Text(f'    --map "{m.name}={m.ask}" maps it.', style="yellow"))
     for name in unused:
         out.print(Text(f"--map {name}: no exercise of that name in the file.", style="yellow"))
     if any(m.other_dose for m in kept):
@@ -81,7 +80,7 @@ def left_out(rows: int, count: int, listed: Sequence[tuple[int, str]]) -> None:
         Text(f"Left out {plural(count, 'row')} of {rows:,} that cannot be real:", style="bold")
     )
     for line, why in listed:
-        out.print(Text(f"  line {line}: {why}", style="yellow"), soft_wrap=True)
+        out.print(Text(f"  line {line}: {why}", style="yellow"))
     if count > len(listed):
         out.print(Text(f"  and {count - len(listed):,} more", style="yellow"))
 
@@ -95,6 +94,5 @@ def near_max(count: int) -> None:
                 + " "
                 "with no RPE read near a max (RPE 9.5 for a single, 9 for a double).",
                 style="dim",
-            ),
-            soft_wrap=True,
+            )
         )
