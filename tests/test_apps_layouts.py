@@ -229,3 +229,20 @@ def test_a_name_below_the_confidence_line_is_asked_in_the_dry_run(tmp_path: Path
     again = ok("import", str(path), "--unit", "kg", "--map", "Rowing Machine=machine-row", "--yes")
     assert "updated 1 whose mapping changed" in again.stdout
     assert _sets(_workouts()[0], "machine-row") == [(12, 50.0, "kg", "reps")]
+
+
+def test_a_carry_farther_than_a_carry_goes_is_left_out_and_said(tmp_path: Path) -> None:
+    path = tmp_path / "strong.csv"
+    path.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
+        "Notes,Workout Notes,RPE\n"
+        "2025-03-10 07:30:00,Back,1h,Farmers Walk,1,32,0,0.04,0,,,\n"
+        "2025-03-10 07:30:00,Back,1h,Farmers Walk,2,32,0,2,0,,,\n"
+        "2025-03-10 07:30:00,Back,1h,Running,1,0,0,5,0,,,\n",
+        encoding="utf-8",
+    )
+    done = ok("import", str(path), "--unit", "kg").stdout
+    assert "line 3: 2,000 m of Farmers Walk is more than a carry" in done
+    back = _workouts()[0]
+    assert _sets(back, "farmers-carry") == [(40, 32.0, "kg", "metres")]
+    assert back["other"][0]["sets"][0]["reps"] == 5000  # a run of 5 km is a run

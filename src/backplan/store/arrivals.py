@@ -98,6 +98,9 @@ def _count(session: AppSession, found: Survey, names: Names) -> None:
         seen = found.names.get(name)
         if seen is None:
             seen = found.names[name] = Seen(names.match(name))
+        if seen.match.exercise is not None and seen.match.exercise.dose is Dose.METRES:
+            for far in (s for s in session.sets if s.exercise == name and _too_far(s)):
+                found.skipped.add(far.line, f"{far.amount:,} m of {name} is more than a carry")
         seen.sessions += 1
         mine = [s for s in session.sets if s.exercise == name and is_work(s)]
         seen.sets += len(mine)
@@ -116,6 +119,13 @@ def _goal(session: list[SetDone]) -> Goal:
         return Goal.HYPERTROPHY
     middle = statistics.median(reps)
     return Goal.STRENGTH if middle <= 6 else Goal.ENDURANCE if middle >= 13 else Goal.HYPERTROPHY
+
+
+CARRY_METRES = 1000  # a loaded carry past this is a slip of the unit (km for m)
+
+
+def _too_far(s: AppSet) -> bool:
+    return s.dose is Dose.METRES and s.amount > CARRY_METRES
 
 
 # Reps in reserve of a heavy single and double logged with no effort: near a max.
@@ -148,6 +158,8 @@ def _workout(session: AppSession, app: str, survey: Survey, level: Level) -> Wor
         if exercise is None or s.dose is not exercise.dose:
             other.setdefault(s.exercise, []).append(s)
             continue
+        if _too_far(s):
+            continue  # left out, and listed by `_count`
         chosen[exercise.id] = exercise
         kind = WORK if s.kind == WARMUP else s.kind
         rir = NEAR_MAX_RIR[s.amount] if id(s) in near else s.rir
