@@ -89,7 +89,7 @@ def test_a_strong_export(tmp_path: Path) -> None:
     dry = ok("import", "--from", "strong", str(path), "--unit", "kg", "--dry-run").stdout
     assert "Deadlift (Barbell)       conventional-deadlift  alias" in dry
     assert "Lat Pulldown (Cable)     lat-pulldown           fits (cable)" in dry
-    assert "Bench Press (Barbell) (1 set): not a back movement (bench)" in dry
+    assert "Bench Press (Barbell) (1 set): not a back exercise in the catalogue" in dry
     assert "A dry run: nothing was imported." in dry
     assert run_json("history") == []
     done = ok("import", "--from", "strong", str(path), "--unit", "kg").stdout

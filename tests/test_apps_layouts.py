@@ -64,7 +64,7 @@ def test_strong_in_any_language(lang: str) -> None:
     name = "strong-current-km.csv" if lang == "en" else f"strong-{lang}.csv"
     dry = _import(name, "--dry-run")
     assert "line 7: distance 40 km is more than one set covers" in dry
-    assert "Upright Row (Barbell) (1 set): not a back movement (upright)" in dry
+    assert "Upright Row (Barbell) (1 set): not a back exercise in the catalogue" in dry
     assert "1 heavy single or double with no RPE read near a max" in dry
     _import(name)
     pull, legs = _workouts()
@@ -134,7 +134,7 @@ def test_fitnotes_old_rejoins_a_name_with_a_comma() -> None:
 def test_fitnotes_new_with_a_weight_unit_rejoins_a_name_with_a_comma() -> None:
     new = _import("fitnotes-new.csv")
     assert "Row, Bent Over" in new
-    assert "Incline Dumbbell Press (1 set): not a back movement (press)" in new
+    assert "Incline Dumbbell Press (1 set): not a back exercise in the catalogue" in new
     day = _workouts()[0]
     assert _sets(day, "barbell-bent-over-row") == [(8, 70.0, "kg", "reps")]
     assert _sets(day, "pull-up") == [(8, None, "kg", "reps")]

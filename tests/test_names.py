@@ -8,7 +8,7 @@ import pytest
 
 from backplan import catalogue, paths
 from backplan.catalogue.appnames import STRONG
-from backplan.catalogue.names import Names, movement
+from backplan.catalogue.names import Names, movement, outside_back
 
 TABLE = [
     # Strong
@@ -158,3 +158,14 @@ def test_strong_names_in_the_export_map_back_to_their_ids() -> None:
         match = NAMES.match(name)
         assert match.exercise is not None, name
         assert match.exercise.id == ident, (name, match.how)
+
+
+@pytest.mark.parametrize(
+    ("name", "word"),
+    [("Upright Row (Barbell)", "upright"), ("Incline Dumbbell Press", "press"),
+     ("Pec Deck (Machine)", "pec"), ("V-Up", "up"), ("Reverse Curl (Barbell)", "curl"),
+     ("Reverse Fly (Machine)", None), ("Bent Over Lateral Raise", None),
+     ("McGill Curl-Up", None), ("Single Leg Deadlift", None)],
+)  # fmt: skip
+def test_the_word_that_says_a_movement_is_outside_the_back(name: str, word: str | None) -> None:
+    assert outside_back(name) == word

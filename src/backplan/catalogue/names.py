@@ -36,6 +36,7 @@ from backplan.catalogue.model import Catalogue, Exercise, Pattern
 CLOSE = 0.85  # the least similarity a close match needs to be asked about
 SURE = 0.93  # the least a close match needs to be taken without asking
 TIE = 0.03  # two matches this close are ambiguous
+NOT_BACK_EXERCISE = "not a back exercise in the catalogue"
 # Words in brackets that name equipment, as apps write them.
 _EQUIPMENT = {
     "barbell": "barbell", "dumbbell": "dumbbell", "cable": "cable", "machine": "machine",
@@ -156,9 +157,8 @@ class Names:
             return Match(*exact[0])
         if len(exact) > 1:
             return Match(None, f"ambiguous: {', '.join(e.id for e, _ in exact)}")
-        outside = outside_back(name)
-        if outside is not None:
-            return Match(None, f"not a back movement ({outside})")
+        if outside_back(name) is not None:  # a press, a curl: never a back lift
+            return Match(None, NOT_BACK_EXERCISE)
         fitted = self._fitted(name)
         if fitted is not None:
             return fitted
@@ -218,7 +218,7 @@ class Names:
                 scored[e.id] = (score, e)
         ranked = sorted(scored.values(), key=lambda pair: -pair[0])
         if not ranked or ranked[0][0] < CLOSE:
-            return Match(None, "not a back exercise in the catalogue")
+            return Match(None, NOT_BACK_EXERCISE)
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < TIE:
             return Match(None, f"ambiguous: {ranked[0][1].id} or {ranked[1][1].id}")
         score, found = ranked[0]
