@@ -189,14 +189,36 @@ def test_a_malformed_file_is_refused_and_nothing_changes(
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before
 
 
-def test_a_refusal_on_the_last_line_leaves_the_earlier_sessions_out(tmp_path: Path) -> None:
+def test_a_bad_row_is_left_out_and_listed_and_the_rest_imports(tmp_path: Path) -> None:
     good = STRONG.rstrip("\n")
-    path = write(
-        tmp_path, "late.csv", good + "\n2024-07-09 07:30:00,Pull,1h,Pull Up,1,0,x,0,0,,,\n"
-    )
+    bad = [
+        "2024-07-09 07:30:00,Pull,1h,Pull Up,1,0,x,0,0,,,",
+        "2024-07-09 07:30:00,Pull,1h,Pull Up,1,0,150,0,0,,,",
+        "2024-07-09 07:30:00,Pull,1h,Deadlift (Barbell),1,900,5,0,0,,,",
+        "2099-07-09 07:30:00,Pull,1h,Pull Up,1,0,8,0,0,,,",
+        "2024-07-09 07:30:00,Pull,1h,Pull Up,1,0",
+    ]
+    path = write(tmp_path, "late.csv", "\n".join([good, *bad]) + "\n")
+    dry = ok("import", "--from", "strong", str(path), "--unit", "kg", "--dry-run").stdout
+    assert "Left out 5 rows of 14 that cannot be real:" in dry
+    assert "line 12: reps 'x' is not a number" in dry
+    assert "line 13: reps 150 is not a whole number from 1 to 100" in dry
+    assert "line 14: weight 900 kg is more than anyone lifts" in dry
+    assert "line 15: '2099-07-09 07:30:00' is not a time a session could have" in dry
+    assert "line 16: 6 fields where the header has 12" in dry
+    done = ok("import", "--from", "strong", str(path), "--unit", "kg").stdout
+    assert "Left out 5 rows of 14" in done
+    assert "Imported 3 workouts" in done
+    assert len(run_json("history")) == 3
+
+
+def test_a_file_of_mostly_bad_rows_is_refused(tmp_path: Path) -> None:
+    rows = [f"2024-07-0{d} 07:30:00,Pull,1h,Pull Up,1,0,x{d},0,0,,," for d in range(1, 5)]
+    rows.append("2024-07-09 07:30:00,Pull,1h,Pull Up,1,0,8,0,0,,,")
+    path = write(tmp_path, "bad.csv", "\n".join([STRONG_HEADER, *rows]) + "\n")
     result = run("import", "--from", "strong", str(path), "--unit", "kg")
     assert result.exit_code == 2
-    assert "line 12: reps 'x' is not a number." in result.stderr
+    assert "4 of 5 rows cannot be real (line 2: reps 'x1' is not a number)" in result.stderr
     assert run_json("history") == []
 
 
@@ -316,15 +338,20 @@ def test_hevy_dates_with_localized_months(tmp_path: Path, stamp: str) -> None:
     assert run_json("history")[0]["created"].startswith("2026-02-03T18:05:00")
 
 
-def test_fitnotes_refusals_change_nothing(tmp_path: Path, backplan_env: Path) -> None:
+def test_fitnotes_bad_rows_are_left_out_and_nothing_changes_when_all_are(
+    tmp_path: Path, backplan_env: Path
+) -> None:
     ok("workout", "--seed", "1")
+    for bad, message, line in (("0:00:45", "abc", 5), ("2024-07-08", "8 juillett 2024, 18:00", 2)):
+        path = write(tmp_path, "bad.csv", FITNOTES.replace(bad, message, 1))
+        shown = ok("import", str(path), "--dry-run").stdout
+        assert f"line {line}: " in shown
     database = backplan_env / migrations.FILE_NAME
     before = hashlib.sha256(database.read_bytes()).hexdigest()
-    for bad, message in (("0:00:45", "abc"), ("2024-07-08", "8 juillett 2024, 18:00")):
-        path = write(tmp_path, "bad.csv", FITNOTES.replace(bad, message, 1))
-        result = run("import", str(path))
-        assert result.exit_code == 2
-        assert "line " in result.stderr
+    path = write(tmp_path, "bad.csv", FITNOTES.replace("2024-07-", "2099-07-"))
+    result = run("import", str(path))
+    assert result.exit_code == 2
+    assert "line 2: " in result.stderr
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before
 
 

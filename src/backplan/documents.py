@@ -116,6 +116,10 @@ def other_json(e: OtherExercise) -> dict[str, Any]:
             {k: v for k, v in set_json(s).items() if k not in ("rir", "note", "rest")}
             for s in e.sets
         ],
+        "warmup": [
+            {k: v for k, v in set_json(s).items() if k not in ("rir", "note", "rest", "kind")}
+            for s in e.warmup
+        ],
     }
 
 

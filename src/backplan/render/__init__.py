@@ -29,7 +29,7 @@ if TYPE_CHECKING:
         marks_table,
     )
     from backplan.render.guide import KEYS_HELP, step_screen, stopped_text, summary_view
-    from backplan.render.imports import import_table
+    from backplan.render.imports import import_table, left_out, near_max
     from backplan.render.markdown import workout_markdown
     from backplan.render.programs import (
         program_ics,
@@ -47,7 +47,7 @@ _VIEWS = {
     "body": ("weigh_json", "weigh_view"),
     "catalogue": ("MARK_WORDS", "check_ok", "exercise_panel", "exercise_table", "marks_table"),
     "guide": ("KEYS_HELP", "step_screen", "stopped_text", "summary_view"),
-    "imports": ("import_table",),
+    "imports": ("import_table", "left_out", "near_max"),
     "markdown": ("workout_markdown",),
     "progress": ("progress_json", "progress_view"),
     "review": ("review_json", "review_view"),
@@ -83,8 +83,10 @@ __all__ = [
     "exercise_table",
     "history_table",
     "import_table",
+    "left_out",
     "load_json",
     "marks_table",
+    "near_max",
     "out",
     "planned_json",
     "plural",

@@ -11,6 +11,11 @@ from datetime import datetime
 from backplan import clock
 from backplan.errors import BackplanError
 
+
+class BadTime(BackplanError):
+    """A row's time that no session could have (a clock's failure is not one)."""
+
+
 _FORMATS = (
     "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y/%m/%d %H:%M:%S",
     "%d.%m.%Y %H:%M", "%Y-%m-%d",
@@ -50,7 +55,7 @@ def moment(text: str, line: int) -> datetime:
     except (OverflowError, ValueError):  # year 1 or 9999 moved into the local zone
         found = None
     if found is None or not clock.possible(found):
-        raise BackplanError(
+        raise BadTime(
             f"line {line}: '{text.strip()[:40]}' is not a time a session could have "
             "(1970 to now); fix the date in the file. Nothing was imported."
         )
@@ -75,7 +80,7 @@ def _read(text: str, line: int) -> datetime:
     try:
         found = datetime.fromisoformat(text)
     except ValueError:
-        raise BackplanError(
+        raise BadTime(
             f"line {line}: '{text[:40]}' is not a date and time this reader knows "
             "(like 2024-07-05 07:30:00 or 5 Jul 2024, 07:30)."
         ) from None

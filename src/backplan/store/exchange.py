@@ -28,6 +28,7 @@ from backplan.store.fields import (
     exercise_id,
     get,
     maybe,
+    note_text,
     one_of,
     optional,
     typed,
@@ -183,7 +184,7 @@ def _set(data: Any, where: str) -> SetDone:
     if rir is not None and not 0 <= rir <= 10:
         raise Invalid(f"{where}.rir", "must be from 0 to 10")
     kind = one_of(optional(data, "kind", WORK), f"{where}.kind", SET_KINDS)
-    note = maybe(optional(data, "note", None), str, f"{where}.note")
+    note = note_text(optional(data, "note", None), f"{where}.note")
     rest = maybe(optional(data, "rest", None), int, f"{where}.rest")
     if rest is not None and not 0 <= rest <= MAX_DURATION:
         raise Invalid(f"{where}.rest", "must be from 0 to a day in seconds")
@@ -192,15 +193,17 @@ def _set(data: Any, where: str) -> SetDone:
 
 def _other(data: Any, where: str) -> OtherExercise:
     sets = typed(get(data, "sets", where), list, f"{where}.sets")
+    warm = typed(optional(data, "warmup", []), list, f"{where}.warmup")
     return OtherExercise(
         position=whole(get(data, "position", where), f"{where}.position", 1, 100),
         name=typed(get(data, "name", where), str, f"{where}.name"),
         sets=tuple(_set(s, f"{where}.sets[{n}]") for n, s in enumerate(sets)),
-        note=maybe(optional(data, "note", None), str, f"{where}.note"),
+        note=note_text(optional(data, "note", None), f"{where}.note"),
         credit=tuple(
             choice(g, f"{where}.credit[{n}]", Group)
             for n, g in enumerate(typed(optional(data, "credit", []), list, f"{where}.credit"))
         ),
+        warmup=tuple(_set(s, f"{where}.warmup[{n}]") for n, s in enumerate(warm)),
     )
 
 
@@ -286,7 +289,7 @@ def _exercise(data: Any, where: str) -> PlannedExercise:
                 typed(optional(data, "secondary", []), list, f"{where}.secondary")
             )
         ),
-        note=maybe(optional(data, "note", None), str, f"{where}.note"),
+        note=note_text(optional(data, "note", None), f"{where}.note"),
         superset=maybe(optional(data, "superset", None), str, f"{where}.superset"),
     )
 
@@ -336,7 +339,7 @@ def _workout(data: Any, where: str) -> Workout:
         id=ident,
         program_id=None if link is None else whole(get(link, "id", w), f"{w}.id", 1, MAX_ID),
         program_day=None if link is None else whole(get(link, "session", w), f"{w}.session", 1, 60),
-        note=maybe(optional(data, "note", None), str, f"{where}.note"),
+        note=note_text(optional(data, "note", None), f"{where}.note"),
         duration=None
         if duration is None
         else whole(duration, f"{where}.duration_seconds", 0, MAX_DURATION),

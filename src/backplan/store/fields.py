@@ -37,9 +37,19 @@ def maybe(value: Any, kind: type[T], where: str) -> T | None:
     return None if value is None else typed(value, kind, where)
 
 
-def typed(value: Any, kind: type[T], where: str) -> T:
+def note_text(value: Any, where: str) -> str | None:
+    """A note, or None: text whose lines may break (a note written over lines in an app),
+    and nothing else a terminal acts on."""
+    if value is None:
+        return None
+    for line in typed(value, str, where, lines=True).split("\n"):
+        typed(line, str, where)
+    return str(value)
+
+
+def typed(value: Any, kind: type[T], where: str, lines: bool = False) -> T:
     if isinstance(value, str):
-        if unsafe := control_character(value):
+        if not lines and (unsafe := control_character(value)):
             raise Invalid(where, f"contains {unsafe}")
         if len(value) > MAX_TEXT:
             raise Invalid(where, f"is {len(value):,} characters; at most {MAX_TEXT:,}")

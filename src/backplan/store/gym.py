@@ -7,7 +7,7 @@ from datetime import datetime
 
 from backplan.store.part import Part
 from backplan.store.rows import SET_COLUMNS, local_time, set_from_row
-from backplan.text import visible
+from backplan.text import visible_lines
 from backplan.training.loads import SetDone
 
 
@@ -70,5 +70,5 @@ class Gym(Part):
         return (
             local_time(row[1]),
             sets,
-            None if note is None or note[0] is None else visible(note[0]),
+            None if note is None or note[0] is None else visible_lines(note[0]),
         )

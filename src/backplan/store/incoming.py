@@ -9,6 +9,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
 from backplan import clock
 from backplan.store.body import Body
@@ -48,6 +49,29 @@ class Stored:
 
 
 OTHER = "other:"
+DAY_ONLY = "fitnotes"  # an app that writes a session's day, not its time
+
+
+def _day(timestamp: float) -> date:
+    return datetime.fromtimestamp(timestamp).astimezone().date()
+
+
+def _one_session(here: Stored, workout: Workout, backs: frozenset[str]) -> bool:
+    """Whether a stored session from another app is this one: it starts within 10
+    minutes (on the same day, for an app that writes only the day) and shares at least
+    half its back exercises (a session of other training alone: with one of none)."""
+    if here.source == workout.source:
+        return False
+    start = workout.created.timestamp()
+    if DAY_ONLY in (here.source, workout.source):
+        if _day(here.created_ts) != _day(start):
+            return False
+    elif abs(here.created_ts - start) > CROSS_APP_SECONDS:
+        return False
+    theirs = here.backs
+    if not backs or not theirs:
+        return not backs and not theirs
+    return len(backs & theirs) * 2 >= len(backs | theirs)
 
 
 def _names(workout: Workout) -> tuple[str, ...]:
@@ -94,12 +118,16 @@ class Incoming(Body, Marks):
     def arrive(self, workouts: Iterable[Workout], *, update: bool, dry_run: bool) -> Arrivals:
         """Another app's sessions. One already here from this app (the same start) is
         left, or, when its mapping or contents changed, updated in place (`update`); one
-        here from another app (starting within 10 minutes, the same back exercises) is
-        left; the rest are added. A dry run writes nothing."""
+        here from another app (`_one_session`) is left; the rest are added. A dry run
+        writes nothing, and counts as the import would (a session twice in the file
+        once)."""
         found = Arrivals()
         with self._transaction() as db:
             here = [w for w in self._stored(db) if w.source is not None]
             by_start = {(w.source, int(w.created_ts)): w for w in here}
+            by_day: dict[date, list[Stored]] = {}  # a session is looked for near its day
+            for w in here:
+                by_day.setdefault(_day(w.created_ts), []).append(w)
             for workout in workouts:
                 start = int(workout.created.timestamp())
                 names, backs = _names(workout), frozenset(e.id for e in workout.exercises)
@@ -113,21 +141,19 @@ class Incoming(Body, Marks):
                         self._replace(db, mine.id, workout)
                         found.updated += 1
                     continue
-                if backs and any(
-                    w.source != workout.source
-                    and abs(w.created_ts - start) <= CROSS_APP_SECONDS
-                    and w.backs == backs
-                    for w in here
-                ):
+                day = _day(start)
+                near = (w for d in (-1, 0, 1) for w in by_day.get(day + timedelta(d), ()))
+                if any(_one_session(w, workout, backs) for w in near):
                     found.same += 1
                     continue
                 found.added += 1
+                ident = -found.added  # a dry run's: what is added counts as here after it
                 if not dry_run:
                     ident = insert_workout(db, workout)
                     insert_logged(db, ident, workout)
-                    stored = Stored(ident, workout.source, workout.created.timestamp(), names)
-                    here.append(stored)
-                    by_start[(workout.source, start)] = stored
+                stored = Stored(ident, workout.source, workout.created.timestamp(), names)
+                by_day.setdefault(day, []).append(stored)
+                by_start[(workout.source, start)] = stored
         return found
 
     def update_arrived(self, changed: Sequence[tuple[int, Workout]]) -> int:

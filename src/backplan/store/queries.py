@@ -7,7 +7,7 @@ from datetime import datetime
 
 from backplan.catalogue.model import Group
 from backplan.store.part import Part
-from backplan.store.rows import SET_COLUMNS, local_time, set_from_row
+from backplan.store.rows import OTHER_WARMUP, SET_COLUMNS, local_time, set_from_row
 from backplan.training.loads import DROP, Session, SetDone
 from backplan.training.model import Recency, Workout
 from backplan.training.progress import Logged
@@ -135,7 +135,7 @@ class Queries(Part):
                 for g in json.loads(secondary)
             ]
         for credit, ts, sets, ident in other:
-            work = sum(kind != DROP for *_, kind in json.loads(sets))
+            work = sum(kind not in (DROP, OTHER_WARMUP) for *_, kind in json.loads(sets))
             found += [
                 Work(Group(g), local_time(ts), work * HALF, ident, partial=True)
                 for g in json.loads(credit)

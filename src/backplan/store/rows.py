@@ -10,7 +10,7 @@ from typing import Any
 
 from backplan.catalogue.model import Dose, Goal, Group, Level, LoadKind, Mechanic, Pattern, Sides
 from backplan.errors import ENVIRONMENT, BackplanError
-from backplan.text import visible
+from backplan.text import visible, visible_lines
 from backplan.training.loads import SET_KINDS, WORK, Load, SetDone
 from backplan.training.model import OtherExercise, PlannedExercise, Prescription, Workout
 
@@ -51,23 +51,29 @@ def set_from_row(
     if kind not in SET_KINDS:
         raise ValueError(f"unknown set kind {kind!r}")
     return SetDone(reps, weight, unit, Dose(dose), rir, kind=kind,
-                   note=None if note is None else visible(note), rest=rest)  # fmt: skip
+                   note=None if note is None else visible_lines(note), rest=rest)  # fmt: skip
+
+
+OTHER_WARMUP = "warmup"  # an other training's warm-up set, among its sets in the store
 
 
 def other_row(e: OtherExercise) -> tuple[Any, ...]:
-    sets = [[s.reps, s.weight, s.unit, s.dose.value, s.kind] for s in e.sets]
+    sets = [[s.reps, s.weight, s.unit, s.dose.value, OTHER_WARMUP] for s in e.warmup]
+    sets += [[s.reps, s.weight, s.unit, s.dose.value, s.kind] for s in e.sets]
     credit = json.dumps([g.value for g in e.credit]) if e.credit else None
     return (e.position, e.name, json.dumps(sets), e.note, credit)
 
 
 def other_from_row(position: int, name: str, sets: str, note: str | None,
                    credit: str | None) -> OtherExercise:  # fmt: skip
+    rows = json.loads(sets)
     return OtherExercise(
         position,
         visible(name),
-        tuple(set_from_row(r, w, u, d, None, k) for r, w, u, d, k in json.loads(sets)),
-        None if note is None else visible(note),
+        tuple(set_from_row(r, w, u, d, None, k) for r, w, u, d, k in rows if k != OTHER_WARMUP),
+        None if note is None else visible_lines(note),
         tuple(Group(g) for g in json.loads(credit)) if credit else (),
+        tuple(set_from_row(r, w, u, d, None) for r, w, u, d, k in rows if k == OTHER_WARMUP),
     )
 
 
@@ -177,7 +183,7 @@ def planned_exercise(row: Any, sets_logged: tuple[SetDone, ...]) -> PlannedExerc
         warmup=tuple(_warmup_set(values) for values in json.loads(warmup)) if warmup else (),
         skipped=skipped,
         secondary=tuple(Group(g) for g in json.loads(secondary)) if secondary else (),
-        note=None if note is None else visible(note),
+        note=None if note is None else visible_lines(note),
         superset=superset,
     )
 
@@ -209,7 +215,7 @@ def workout_from_row(
         program_id=program_id,
         program_day=day,
         seconds_taken=round(took) if took else None,
-        note=None if note is None else visible(note),
+        note=None if note is None else visible_lines(note),
         duration=duration,
         source=source,
         other=tuple(other),

@@ -141,6 +141,7 @@ class OtherExercise:
     sets: tuple[SetDone, ...]
     note: str | None = None
     credit: tuple[Group, ...] = ()  # the groups it loads at half a set (a squat: lower back)
+    warmup: tuple[SetDone, ...] = ()  # as the app logged them: they count nothing
 
 
 @dataclass(frozen=True)
