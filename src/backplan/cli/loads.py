@@ -70,7 +70,7 @@ def _first_load(
     """A loaded lift never done: from the closest relative you have logged (the same
     family, else the same pattern and equipment), else 'start light'."""
     from backplan.catalogue.model import Dose, LoadKind
-    from backplan.training import external, progression
+    from backplan.training import progression, relatives
     from backplan.training.loads import empty_bar, increment
 
     related = [
@@ -80,18 +80,19 @@ def _first_load(
         and (e.family_name == exercise.family_name
              or (e.pattern is not None and e.pattern is exercise.pattern
                  and set(e.equipment) == set(exercise.equipment)))
+        and relatives.ratio(e, exercise) is not None
     ]  # fmt: skip
     related.sort(key=lambda pair: pair[0] != "family")
     relative = None
     for kin, e in related:
         sessions = store.sessions(e.id, progression.SESSIONS_READ)
         if sessions:
-            relative = (e.name, kin, sessions)
+            relative = (e, kin, sessions)
             break
     unit = settings.unit
     step = increment(exercise.equipment, unit, settings.step)
     floor = empty_bar(exercise.equipment, unit)
-    return external.first_load(relative, unit, step, floor, target)
+    return relatives.first_load(relative, exercise, unit, step, floor, target)
 
 
 def records_before(

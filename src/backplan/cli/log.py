@@ -224,7 +224,7 @@ def _next_session(
     planned = prescribe(entry, day.goal, past.level)
     when = program.schedule(progress, current_time().date()).dates[day.number]
     what = f"{when:%a %-d %b}, a {day.goal.value} day" + (" (deload)" if day.deload else "")
-    return what, Target.of(planned, day.goal), day.deload
+    return what, Target.of(planned, day.goal, past.level), day.deload
 
 
 def _log_done(workout_id: int | None, known: Catalogue, unit: str) -> None:

@@ -157,7 +157,8 @@ def plan_session(
     request = replace(request, spare_back=soreness is not None)
     recency = store.recency(before=ignored) if ignored is not None else store.recency()
     planned = planner.plan(known.exercises, request, recency, now)
-    targets = [(e.id, Target.of(e.prescription, planned.goal)) for e in planned.exercises]
+    level = planned.level
+    targets = [(e.id, Target.of(e.prescription, planned.goal, level)) for e in planned.exercises]
     hinges = frozenset(e.id for e in planned.exercises if e.pattern is Pattern.HINGE)
     loads = loads_for(store, targets, known, settings, hold=bool(day and day.deload),
                       keep=hinges if soreness else frozenset())  # fmt: skip
