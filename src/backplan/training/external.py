@@ -8,10 +8,10 @@ once the target is beaten), and the reason says when that cap holds it. An undul
 block shares one training max: a strength day that goes up moves the hypertrophy day
 too. A beginner who meets the target on every work set adds the next increment next
 session (linear progression: 5 kg / 10 lb on a hinge, the equipment's step on a pull),
-until two sessions in a row miss it. One session short of the range never lowers a load
-the training max supports; two in a row lower it to what the training max gives, never
-by more than 10 %; a stall takes 10 % off to build back. Where one increment is over
-10 % of the load, reps come first.
+until two sessions in a row miss it. One session under the target never lowers a load
+the training max supports; two in a row lower the training max (`strength`) and the
+load with it, never by more than 10 % a session; a stall takes 10 % off to build back.
+Where one increment is over 10 % of the load, reps come first.
 """
 
 from __future__ import annotations
@@ -115,8 +115,8 @@ def suggest(
                     f"{say(ideal)}{floor_said}; build back from here")  # fmt: skip
     most = max(last_load + step, body + floor_to(last_load * (1 + MOST) - body, step))
     novice = _linear(target, exercise, recent, unit, step, last_load)
-    if novice is not None and strength.missed(last):
-        return Load(last_load, unit, "same", f"under the target of {reps} reps: "
+    if novice is not None and not strength.met(last):
+        return Load(last_load, unit, "same", "a set under the target: "
                     f"{say(last_load)} again, then the next increment")  # fmt: skip
     if novice is not None and novice >= min(ideal, most):
         return Load(novice, unit, "up", f"every set met the target: +{number(novice - last_load)} "
@@ -163,13 +163,11 @@ def _why_lower(
     """Why the load goes down to what the training max gives, or None: it stays. Two
     sessions short lower the max; a load more than a step above what the max supports
     goes down after one session short of the range (a single of 455 lb does not make
-    5 × 455 lb) or two under the target in a row."""
+    5 × 455 lb), and one above it after two sessions in a row under the target there."""
     if lowered:
-        return "two sessions short"
-    if ideal >= last_load - step / 2:
-        return None
+        return "two sessions under the target"
     last = same[0]
-    if strength.short(last):
+    if strength.short(last) and ideal < last_load - step - 1e-9:
         return f"short at {say(last_load)}"
     unit = last.sets[0].unit
     twice = len(same) >= 2 and abs(_load(same[1], unit) - _load(last, unit)) < step / 2

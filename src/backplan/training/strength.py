@@ -6,13 +6,12 @@ left in reserve counted as reps that were there (Helms et al. 2016). A set logge
 without an effort counts at the effort it was prescribed, not as a set to failure.
 
 The training max is read from the sessions oldest first: a session whose estimate is
-higher raises it; nothing else lowers it but two sessions short of their range in a
-row (then it is the latest one's) or a stall: three sessions in a row under their
-target without a rise take 10 % off it to build back (GZCLP's and NSCA ch. 17's reset).
-So a session at the top of a light range never drags down what a heavy day showed, and
-a lifter who meets his target at a load he cannot beat yet is holding, not stalled. A set
-of more than 12 reps (a guess at the far end of Epley's range) raises it by one step
-at most.
+higher raises it, and nothing lowers it but two sessions in a row under their target
+(the middle of the range: then it is the better of those two's estimates) or a stall:
+a third such session without a rise takes 10 % off it to build back (GZCLP's and
+NSCA ch. 17's reset). So one bad day, or a session at the top of a light range, never
+drags down what a heavy day showed. A set of more than 12 reps (a guess at the far end
+of Epley's range) raises it by one step at most.
 """
 
 from __future__ import annotations
@@ -71,12 +70,24 @@ def short(session: Session) -> bool:
     return sum(s.reps < session.reps_min for s in session.sets) * 2 > len(session.sets)
 
 
+def reached(s: SetDone, session: Session) -> bool:
+    """The set reached the session's target (the middle of its range, rounded up, at its
+    effort): reps and reps in reserve together, so 4 reps at 3 RIR reach 5 at 2 RIR."""
+    target = (session.reps_min + session.reps_max + 1) // 2
+    asked = float(session.rir or 0)
+    return s.reps + (s.rir if s.rir is not None else asked) >= target + asked
+
+
 def missed(session: Session) -> bool:
-    """Most work sets under the session's target (the middle of its range, rounded up)."""
+    """Most work sets under the session's target (an imported session has none)."""
     if session.imported or not session.sets:
         return False
-    target = (session.reps_min + session.reps_max + 1) // 2
-    return sum(s.reps < target for s in session.sets) * 2 > len(session.sets)
+    return sum(not reached(s, session) for s in session.sets) * 2 > len(session.sets)
+
+
+def met(session: Session) -> bool:
+    """Every work set reached the session's target."""
+    return bool(session.sets) and all(reached(s, session) for s in session.sets)
 
 
 @dataclass(frozen=True)
@@ -85,7 +96,7 @@ class Walk:
 
     tm: Estimate
     stalled: bool = False  # the newest session made a stall: the max was reset
-    lowered: bool = False  # the newest session was the second short one in a row
+    lowered: bool = False  # the newest session was the second in a row under target
     flat: int = 0  # sessions since the max last rose
     stalls: int = 0  # stalls along the way, the newest session's included
 
@@ -96,26 +107,25 @@ def walk(sessions: Sequence[Session], unit: str, step: float) -> Walk | None:
     found = [(s, e) for s in reversed(sessions) if (e := estimate(s, unit)) is not None]
     if not found:
         return None
-    first_session, tm = found[0]
-    state = Walk(tm)
-    before_short = short(first_session)
-    misses = stalls = 0  # sessions in a row under their target, without a rise
+    state = Walk(found[0][1])
+    misses: list[Estimate] = []  # the sessions in a row under their target, no rise since
+    stalls = 0
     for session, e in found[1:]:
-        now_short = short(session)
         if e.e1rm > state.tm.e1rm:
             if e.best.reps > HIGH_REPS and e.e1rm > state.tm.e1rm + step:
                 e = replace(e, e1rm=state.tm.e1rm + step, note=f"+{number(step)} {unit} at most")
-            state, misses = Walk(e), 0
-        elif now_short and before_short:
-            state, misses = Walk(e, lowered=True), 0
-        else:
-            misses = misses + 1 if missed(session) else 0
-            state = replace(state, flat=state.flat + 1, stalled=False, lowered=False)
-            if misses >= STALL:
-                reset = replace(state.tm, e1rm=state.tm.e1rm * (1 - RESET),
-                                note=f"{number(RESET * 100)} % off after a stall")  # fmt: skip
-                state, misses, stalls = Walk(reset, stalled=True), 0, stalls + 1
-        before_short = now_short
+            state, misses = Walk(e), []
+            continue
+        misses = [*misses, e] if missed(session) else []
+        state = replace(state, flat=state.flat + 1, stalled=False, lowered=False)
+        if len(misses) == 2:  # two in a row: what they showed, the better of the two
+            shown = max(misses, key=lambda m: m.e1rm)
+            state = replace(state, tm=replace(shown, note="two sessions under target"),
+                            lowered=True)  # fmt: skip
+        elif len(misses) >= STALL:
+            reset = replace(state.tm, e1rm=state.tm.e1rm * (1 - RESET),
+                            note=f"{number(RESET * 100)} % off after a stall")  # fmt: skip
+            state, misses, stalls = Walk(reset, stalled=True), [], stalls + 1
     return replace(state, stalls=stalls)
 
 
