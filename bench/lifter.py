@@ -143,8 +143,9 @@ def follow(weeks: int, days: int, seed: int, level: str = "intermediate",
     with tempfile.TemporaryDirectory() as home:
         os.environ["BACKPLAN_HOME"] = home
         os.environ["BACKPLAN_NOW"] = f"{START.isoformat()}T07:00:00+00:00"
-        block = _run("program", "new", "--weeks", str(weeks), "--days", str(days), "--level",
-                     level, "--seed", str(seed), "--start", START.isoformat(), "--json")  # fmt: skip
+        block = _run("program", "new", "--weeks", str(weeks), "--days", str(days),
+                     "--level", level, "--seed", str(seed), "--start", START.isoformat(),
+                     "--json")  # fmt: skip
         mains = {m["id"] for m in block["main_lifts"]}
         week_of_block = 0
         for calendar_week in range(weeks + 1):
