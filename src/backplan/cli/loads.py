@@ -5,7 +5,7 @@ beat, by the load moved."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from backplan.catalogue import Catalogue
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from backplan.training.external import Target
     from backplan.training.loads import Load, SetDone
     from backplan.training.model import Workout
+    from backplan.training.program import Program
     from backplan.training.progress import Point
 
 
@@ -139,3 +140,26 @@ def progress_of(
             if any(s.weight for s in moved):
                 sessions.append(replace(logged, sets=moved))
     return points(sessions, unit), {e.id: e.name for e in family}
+
+
+def stalls_in(
+    store: Store, block: Program, known: Catalogue, workouts: Sequence[Workout], unit: str
+) -> dict[str, int]:
+    """How often each main lift stalled in the block (its sessions since the block's
+    first workout, read as the training max reads them)."""
+    from backplan import config
+    from backplan.training.loads import increment
+    from backplan.training.strength import walk
+
+    if not workouts:
+        return {}
+    since = min(w.created for w in workouts).date()
+    steps = config.load().step
+    found = {}
+    for lift in dict.fromkeys(m.id for m in block.main_lifts):
+        exercise = known.find(lift)
+        sessions = [s for s in store.sessions(lift, 1000) if s.day is None or s.day >= since]
+        step = increment(exercise.equipment if exercise else (), unit, steps)
+        read = walk(sessions, unit, step)
+        found[lift] = read.stalls if read else 0
+    return found
