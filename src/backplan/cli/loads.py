@@ -163,3 +163,32 @@ def stalls_in(
         read = walk(sessions, unit, step)
         found[lift] = read.stalls if read else 0
     return found
+
+
+def stalled_now(store: Store, lifts: Iterable[str], known: Catalogue, settings: Config) -> bool:
+    """Whether a main lift's last session made a stall (a beginner deloads after one)."""
+    from backplan.training import progression
+    from backplan.training.loads import increment
+    from backplan.training.strength import walk
+
+    for lift in lifts:
+        exercise = known.find(lift)
+        step = increment(exercise.equipment if exercise else (), settings.unit, settings.step)
+        read = walk(store.sessions(lift, progression.SESSIONS_READ), settings.unit, step)
+        if read is not None and read.stalled:
+            return True
+    return False
+
+
+def loading_sets(store: Store, block: Program, held: Iterable[str]) -> dict[str, int | None]:
+    """Each main lift's sets in its last session of the block outside a deload (None:
+    none yet), what a deload halves."""
+    progress = store.progress(block)
+    found: dict[str, int | None] = dict.fromkeys(held)
+    for number, workout_id in sorted(progress.done.items(), reverse=True):
+        if block.sessions[number - 1].deload:
+            continue
+        for e in store.get(workout_id).exercises:
+            if e.id in found and found[e.id] is None:
+                found[e.id] = e.prescription.sets
+    return found
