@@ -222,9 +222,11 @@ def checks(runs: dict[tuple[str, float], Loads]) -> list[Check]:
                 if by_goal.get("strength") and slow:
                     ratios.append((by_goal["strength"][-1].weight / slow[-1].weight, level, lift))
     low = min(ratios, default=(0.0, "", ""))
+    each = {level: min(r for r, lv, _ in ratios if lv == level) for _, level, _ in ratios}
     found.append(Check("the 2 % lifter's last strength-day load is 10 % over the 0 % lifter's",
                        bool(ratios) and low[0] >= 1.10,
-                       f"lowest {low[0]:.3f} ({low[1]} {low[2]})"))  # fmt: skip
+                       ", ".join(f"{lv} {r:.3f}" for lv, r in sorted(each.items()))
+                       + f" (lowest: {low[2]})"))  # fmt: skip
     late = []  # a beginner's lift whose first load is not beaten by week 2, at its target
     for (level, growth), loads in runs.items():
         for lift, by_goal in loads.items() if level == "beginner" else ():

@@ -491,3 +491,42 @@ def test_the_prescription_keeps_the_load_and_more_raises_it_within_two_sessions(
     assert raised is not None
     assert raised.weight is not None
     assert raised.weight > weight
+
+
+# --- first loads from a relative -----------------------------------------------------------
+
+
+def _first(relative: str, lift: str, logged: list[SetDone], kin: str, aim: Target) -> float:
+    from backplan.training.relatives import first_load
+
+    other, exercise = SHIPPED.by_id[relative], SHIPPED.by_id[lift]
+    session = Session(aim.reps_min, aim.reps_max, tuple(logged), aim.rir_max)
+    step = increment(exercise.equipment, "kg", {})
+    load = first_load((other, kin, [session]), exercise, "kg", step, 0.0, aim)
+    assert load.weight is not None, load.reason
+    assert "first time:" in load.reason
+    return load.weight
+
+
+def test_first_loads_cross_equipment_only_through_the_ratio_table() -> None:
+    aim = Target(8, 12, Goal.HYPERTROPHY, rir_max=2)
+    rdl = sets(3, 10, 100, rir=2)  # e1RM 140: 100 kg for 10 at 2 RIR
+    one_leg = _first("romanian-deadlift", "single-leg-dumbbell-rdl", rdl, "family", aim)
+    assert 20 <= one_leg <= 25  # a quarter a hand, taken at 90 %: never 102 kg
+    shrugs = sets(3, 10, 34, rir=2)  # 34 kg a hand
+    bar = _first("dumbbell-shrug", "barbell-shrug", shrugs, "family", aim)
+    assert 70 <= bar <= 80  # two and a half times a hand, at 90 %: never 30 kg
+    rows = sets(3, 10, 70, rir=2)
+    one_arm = _first("seated-cable-row", "single-arm-cable-row", rows, "pattern and equipment",
+                     aim)  # fmt: skip
+    assert 25 <= one_arm <= 30  # under half the stack: never 55 kg
+
+
+def test_no_table_entry_means_start_light() -> None:
+    from backplan.training.relatives import START_LIGHT, first_load, ratio
+
+    machine, bar = SHIPPED.by_id["machine-row"], SHIPPED.by_id["barbell-bent-over-row"]
+    assert ratio(bar, machine) is None  # a stack is never compared with free weights
+    session = Session(8, 12, tuple(sets(3, 10, 80, rir=2)), 2)
+    load = first_load((bar, "pattern and equipment", [session]), machine, "kg", 2.5, 0.0, None)
+    assert (load.weight, load.reason) == (None, START_LIGHT)

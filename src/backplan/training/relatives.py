@@ -90,12 +90,13 @@ def first_load(
     reps = (target.reps_min + target.reps_max + 1) // 2
     rir = float(target.rir_max or 0)
     weight = max(floor, strength.load_for(tm.e1rm * taken, reps, rir, step))
+    exact = tm.e1rm * taken / (1 + (reps + rir) / 30)
     per = "" if loading(other) == loading(exercise) else f" ({loading(exercise)})"
     return Load(
         weight,
         unit,
         "same",
         f"{FIRST_TIME} {number(round(taken * 100))} % of your {other.name}'s {tm.text(unit)}"
-        f"{per} → {reps} reps at {number(rir)} RIR: {number(weight)} {unit}, "
-        "after a warm-up from light",
+        f"{per} → {reps} reps at {number(rir)} RIR = {number(round(exact, 1))} {unit}: "
+        f"{number(weight)} {unit}, after a warm-up from light",
     )
