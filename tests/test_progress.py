@@ -63,3 +63,44 @@ def test_a_workout_as_markdown(backplan_env: Path) -> None:
         result = run("history", "show", "1", *args)
         assert result.exit_code == 2
         assert message in result.stderr
+
+
+def test_a_familys_record_is_shown_once_under_the_lift_that_set_it() -> None:
+    """One weighted chin-up record, read through the family's one curve, is not listed
+    again under the pull-up, the negative and the assisted machine."""
+    from datetime import date, datetime, timezone
+
+    from backplan.catalogue.model import Goal, Group, Level
+    from backplan.training.loads import SetDone
+    from backplan.training.program import Day, MainLift, Program, Progress
+    from backplan.training.progress import Logged, points
+    from backplan.training.review import review
+
+    monday = datetime(2026, 10, 5, 18, tzinfo=timezone.utc)
+    days = tuple(
+        Day(n, 1, n, date(2026, 10, 4 + n), Goal.STRENGTH, ((Group.LATS, 1),), ((Group.LATS, 3),))
+        for n in (1, 2)
+    )
+    block = Program(
+        monday, date(2026, 10, 5), 1, 2, None, Level.INTERMEDIATE, (), None, 1,
+        (MainLift(Group.LATS, "weighted-chin-up", "Weighted Chin-Up", frozenset(Goal)),), days,
+    )  # fmt: skip
+    family = points(
+        [
+            Logged(1, monday.replace(day=1), [SetDone(8, 80, "kg")], "pull-up"),
+            Logged(2, monday, [SetDone(6, 90, "kg")], "weighted-chin-up"),
+            Logged(3, monday.replace(day=7), [SetDone(10, 50, "kg")], "assisted-pull-up"),
+        ],
+        "kg",
+    )
+    names = {
+        "pull-up": "Pull-Up",
+        "weighted-chin-up": "Weighted Chin-Up",
+        "assisted-pull-up": "Assisted Pull-Up Machine",
+    }
+    found = review(
+        block, Progress({1: 2, 2: 3}), [], dict.fromkeys(names, family), names,
+        {"weighted-chin-up": 1},
+    )  # fmt: skip
+    assert [r.name for r in found.records] == ["Weighted Chin-Up"]
+    assert [(s.name, s.times) for s in found.stalls] == [("Weighted Chin-Up", 1)]

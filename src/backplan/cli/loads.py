@@ -5,7 +5,7 @@ beat, by the load moved."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from backplan.catalogue import Catalogue
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from backplan.training.external import Target
     from backplan.training.loads import Load, SetDone
     from backplan.training.model import Workout
+    from backplan.training.program import Program
     from backplan.training.progress import Point
 
 
@@ -87,7 +88,7 @@ def _first_load(
     """A loaded lift never done: from the closest relative you have logged (the same
     family, else the same pattern and equipment), else 'start light'."""
     from backplan.catalogue.model import Dose, LoadKind
-    from backplan.training import external, progression
+    from backplan.training import progression, relatives
     from backplan.training.loads import empty_bar, increment
 
     related = [
@@ -97,18 +98,19 @@ def _first_load(
         and (e.family_name == exercise.family_name
              or (e.pattern is not None and e.pattern is exercise.pattern
                  and set(e.equipment) == set(exercise.equipment)))
+        and relatives.ratio(e, exercise) is not None
     ]  # fmt: skip
     related.sort(key=lambda pair: pair[0] != "family")
     relative = None
     for kin, e in related:
         sessions = store.sessions(e.id, progression.SESSIONS_READ)
         if sessions:
-            relative = (e.name, kin, sessions)
+            relative = (e, kin, sessions)
             break
     unit = settings.unit
     step = increment(exercise.equipment, unit, settings.step)
     floor = empty_bar(exercise.equipment, unit)
-    return external.first_load(relative, unit, step, floor, target)
+    return relatives.first_load(relative, exercise, unit, step, floor, target)
 
 
 def records_before(
@@ -155,3 +157,55 @@ def progress_of(
             if any(s.weight for s in moved):
                 sessions.append(replace(logged, sets=moved))
     return points(sessions, unit), {e.id: e.name for e in family}
+
+
+def stalls_in(
+    store: Store, block: Program, known: Catalogue, workouts: Sequence[Workout], unit: str
+) -> dict[str, int]:
+    """How often each main lift stalled in the block (its sessions since the block's
+    first workout, read as the training max reads them)."""
+    from backplan import config
+    from backplan.training.loads import increment
+    from backplan.training.strength import walk
+
+    if not workouts:
+        return {}
+    since = min(w.created for w in workouts).date()
+    steps = config.load().step
+    found = {}
+    for lift in dict.fromkeys(m.id for m in block.main_lifts):
+        exercise = known.find(lift)
+        sessions = [s for s in store.sessions(lift, 1000) if s.day is None or s.day >= since]
+        step = increment(exercise.equipment if exercise else (), unit, steps)
+        read = walk(sessions, unit, step)
+        found[lift] = read.stalls if read else 0
+    return found
+
+
+def stalled_now(store: Store, lifts: Iterable[str], known: Catalogue, settings: Config) -> bool:
+    """Whether a main lift's last session made a stall (a beginner deloads after one)."""
+    from backplan.training import progression
+    from backplan.training.loads import increment
+    from backplan.training.strength import walk
+
+    for lift in lifts:
+        exercise = known.find(lift)
+        step = increment(exercise.equipment if exercise else (), settings.unit, settings.step)
+        read = walk(store.sessions(lift, progression.SESSIONS_READ), settings.unit, step)
+        if read is not None and read.stalled:
+            return True
+    return False
+
+
+def loading_sets(store: Store, block: Program, held: Iterable[str]) -> dict[str, int | None]:
+    """Each main lift's sets in its last session of the block outside a deload (None:
+    none yet), what a deload halves."""
+    progress = store.progress(block)
+    found: dict[str, int | None] = dict.fromkeys(held)
+    for number, workout_id in sorted(progress.done.items(), reverse=True):
+        if block.sessions[number - 1].deload:
+            continue
+        for e in store.get(workout_id).exercises:
+            if e.id in found and found[e.id] is None:
+                found[e.id] = e.prescription.sets
+    return found

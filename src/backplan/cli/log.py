@@ -230,7 +230,7 @@ def _next_session(
     when = program.schedule(progress, current_time().date()).dates[day.number]
     kind = f"{article(day.goal.value)} {day.goal.value} day"
     what = f"{when:%a %-d %b}, {kind}" + (" (deload)" if day.deload else "")
-    return what, Target.of(planned, day.goal), day.deload
+    return what, Target.of(planned, day.goal, past.level), day.deload
 
 
 def _log_done(workout_id: int | None, known: Catalogue, unit: str) -> None:

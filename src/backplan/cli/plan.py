@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from backplan import render
-from backplan.cli.loads import loads_for
+from backplan.cli.loads import loading_sets, loads_for, stalled_now
 from backplan.cli.options import (
     MAX_ID,
     CatalogOption,
@@ -157,9 +157,21 @@ def plan_session(
     request = replace(request, back=soreness)
     recency = store.recency(before=ignored) if ignored is not None else store.recency()
     planned = planner.plan(known.exercises, request, recency, now)
-    targets = [(e.id, Target.of(e.prescription, planned.goal)) for e in planned.exercises]
+    deload, why = (False, "")
+    if block and day:
+        deload, why = program.deload_now(
+            block,
+            day,
+            max(store.progress(block).on.values(), default=None),
+            now.date(),
+            stalled_now(store, request.held, known, settings),
+        )
+        if deload:
+            planned = program.deloaded(planned, loading_sets(store, block, request.held))
+    level = planned.level
+    targets = [(e.id, Target.of(e.prescription, planned.goal, level)) for e in planned.exercises]
     hinges = frozenset(e.id for e in planned.exercises if e.pattern is Pattern.HINGE)
-    loads = loads_for(store, targets, known, settings, hold=bool(day and day.deload),
+    loads = loads_for(store, targets, known, settings, hold=deload,
                       keep=hinges if soreness else frozenset())  # fmt: skip
     planned = with_warmup(
         planner.with_loads(planned, loads), known.by_id, settings.step, settings.rack
@@ -170,7 +182,7 @@ def plan_session(
     if block and day:
         planned = replace(
             planned,
-            notes=(program.where(block, day, planned.goal), *planned.notes),
+            notes=(program.where(block, day, planned.goal, why), *planned.notes),
             program_id=block.id,
             program_day=day.number,
         )

@@ -352,7 +352,7 @@ def program_review(json_: JsonOption = False, catalog: CatalogOption = None) -> 
     Example: backplan program review
     """
     from backplan import config
-    from backplan.cli.loads import progress_of
+    from backplan.cli.loads import progress_of, stalls_in
     from backplan.store import history
     from backplan.training.progress import points
     from backplan.training.review import review
@@ -373,7 +373,8 @@ def program_review(json_: JsonOption = False, catalog: CatalogOption = None) -> 
                 curves[ident] = points(store.logged_sessions(ident), unit)
             else:
                 curves[ident] = progress_of(store, exercise, known, unit)[0]
-    found = review(block, progress, workouts, curves, names)
+        stalls = stalls_in(store, block, known, workouts, unit)
+    found = review(block, progress, workouts, curves, names, stalls)
     if json_:
         render.print_json(render.review_json(found))
     else:

@@ -105,7 +105,7 @@ def swap(
             to=wanted,
             force=force,
         )
-        target = Target.of(fresh.prescription, past.goal)
+        target = Target.of(fresh.prescription, past.goal, past.level)
         fresh = replace(
             fresh, load=loads_for(store, [(fresh.id, target)], known, settings)[fresh.id]
         )

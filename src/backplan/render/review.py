@@ -71,6 +71,15 @@ def review_view(found: Review) -> None:
         [Column("Week", "Wk"), *(Column(SHORT[g], justify="right") for g in groups)], weeks
     ))  # fmt: skip
     out.print()
+    if found.stalls:
+        out.print(
+            "Stalled (three sessions under target without a rise: 10 % off, built back): "
+            + ", ".join(s.name + (f" ({s.times}×)" if s.times > 1 else "") for s in found.stalls)
+            + ".",
+            markup=False,
+        )
+    else:
+        out.print("Stalled: no main lift.")
     if not found.records:
         out.print("Records: none this block.")
         return
@@ -126,4 +135,5 @@ def review_json(found: Review) -> dict[str, Any]:
             {"id": r.id, "name": r.name, **_point(r.best), "before": r.before}
             for r in found.records
         ],
+        "stalled": [{"id": s.id, "name": s.name, "times": s.times} for s in found.stalls],
     }

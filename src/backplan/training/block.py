@@ -2,7 +2,9 @@
 
 Weekly sets per group ramp in waves of at most six weeks (about 10 -> 14 -> 18,
 Schoenfeld, Ogborn & Krieger 2017), each wave ending in a deload week: half the sets,
-same loads (NSCA); each wave after the first starts a step above the one before. The
+the main lifts' too, same loads (NSCA); a beginner's waves end at their top instead
+(his deloads come after a stall or a missed week: `program.deload_now`); each wave
+after the first starts a step above the one before. The
 lower back, loaded again by every hinge and row, has its own lower ramp. `auto`
 undulates strength / hypertrophy / endurance days.
 
@@ -65,7 +67,10 @@ def weekly_targets(weeks: int, level: Level, group: Group = Group.LATS) -> list[
         step = min(MAX_RAMP_STEP, (high - start) / max(1, loading - 1))
         sets = [min(high, _half_up(start + step * i)) for i in range(loading)]
         targets += [(n, False) for n in sets]
-        targets.append((_half_up(sets[-1] / 2), True))  # deload: half the sets
+        if level is Level.BEGINNER:  # no deload planned: after a stall or a missed week
+            targets.append((sets[-1], False))
+        else:
+            targets.append((_half_up(sets[-1] / 2), True))  # deload: half the sets
     return targets
 
 

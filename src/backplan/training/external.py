@@ -1,31 +1,45 @@
-"""Loads that follow your strength (progression v3): an external load from the training
+"""Loads that follow your strength (progression v4): an external load from the training
 max, for the range's target at the prescribed effort.
 
 The next load for a range is the heaviest loadable weight that leaves its target (the
-middle of the range, rounded up) at the prescribed effort by the training max, never
-more than one step above the last load at that range; so an undulating block shares
-one training max, and a strength day that goes up moves the hypertrophy day too. Two
-sessions in a row that beat the target (more reps, or more in reserve, on the last
-set: NSCA's 2-for-2) add a step. One session short of the range repeats the load; a
-second one in a row at that load lowers it to what the training max gives, never by
-more than 10 %. Where one increment is over 10 % of the load, reps come first.
+middle of the range, rounded up) at the prescribed effort by the training max, and the
+reason shows that sum. It never rises more than 10 % in a session (ACSM 2009: 2-10 %
+once the target is beaten), and the reason says when that cap holds it. An undulating
+block shares one training max: a strength day that goes up moves the hypertrophy day
+too. A beginner who meets the target on every work set adds the next increment next
+session (linear progression: 5 kg / 10 lb on a hinge, the equipment's step on a pull),
+until two sessions in a row miss it. One session under the target never lowers a load
+the training max supports; two in a row lower the training max (`strength`) and the
+load with it, never by more than 10 % a session; a stall takes 10 % off to build back.
+Where one increment is over 10 % of the load, reps come first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from backplan.catalogue.model import Goal
+from backplan.catalogue.model import Goal, Level
 from backplan.training import strength
-from backplan.training.loads import Load, Session, empty_bar, number, round_to, round_up_to
+from backplan.training.loads import (
+    Load,
+    Session,
+    empty_bar,
+    floor_to,
+    number,
+    round_to,
+    round_up_to,
+)
 from backplan.training.model import Prescription
+from backplan.training.strength import STALL
 
 if TYPE_CHECKING:
     from backplan.catalogue.model import Exercise
 
-MOST = 0.10  # never a bigger jump, up or down, than this share of the load
+MOST = 0.10  # never a bigger jump, up or down, than this share of the load (ACSM 2009)
+NOVICE_HINGE = {"kg": 5.0, "lb": 10.0}  # a beginner's increment on a hinge (NSCA ch. 17)
 
 
 @dataclass(frozen=True)
@@ -36,10 +50,12 @@ class Target:
     reps_max: int
     goal: Goal | None = None
     rir_max: int | None = None
+    level: Level | None = None  # a beginner progresses linearly
 
     @classmethod
-    def of(cls, prescription: Prescription, goal: Goal) -> Target:
-        return cls(prescription.reps_min, prescription.reps_max, goal, prescription.rir_max)
+    def of(cls, prescription: Prescription, goal: Goal, level: Level | None = None) -> Target:
+        return cls(prescription.reps_min, prescription.reps_max, goal, prescription.rir_max,
+                   level)  # fmt: skip
 
 
 def suggest(
@@ -51,9 +67,7 @@ def suggest(
     target: Target | None,
     body: float = 0.0,
 ) -> Load:
-    """An external load from the training max (progression v3): the heaviest loadable
-    weight that leaves the range's target at the prescribed effort, never more than one
-    step above the last load at that range, and never lower for one short session.
+    """An external load from the training max (see the module).
 
     With `body` (today's bodyweight, for a belt: sessions as loads moved), the weights
     are loads moved, loadable as `body` + a whole number of steps, and the last load is
@@ -67,9 +81,11 @@ def suggest(
     reps = (low + high + 1) // 2
     rir_max = target.rir_max if target is not None else None
     rir = float(rir_max if rir_max is not None else last.rir or 0)
-    tm = strength.training_max(recent, unit, step)
-    assert tm is not None  # the latest session is loaded
+    found = strength.walk(recent, unit, step)
+    assert found is not None  # the latest session is loaded
+    tm = found.tm
     floor = max(empty_bar(exercise.equipment if exercise else (), unit), body)
+    exact = tm.e1rm / (1 + (reps + rir) / 30)
     ideal = max(floor, strength.load_for(tm.e1rm, reps, rir, step, above=body))
 
     def say(weight: float) -> str:
@@ -78,8 +94,9 @@ def suggest(
         belt = round(weight - body, 2)
         return f"{number(belt)} {unit} on the belt" if belt > 0 else "bodyweight alone"
 
-    aim = f"{reps} reps at {number(rir)} RIR"
-    why = f"{tm.text(unit)} → {aim}"
+    # The sum, then the load: '→ 5 reps at 2 RIR = 108.1 kg: 107.5 kg'.
+    worked = f" = {number(round(exact, 1))} {unit}" if abs(exact - ideal) >= 0.05 else ""
+    why = f"{tm.text(unit)} → {reps} reps at {number(rir)} RIR{worked}"
     if not at_range:  # a range not done lately: carried through the training max
         before = _load(recent[0], unit, body)
         change = "up" if ideal > before else "down" if ideal < before else "same"
@@ -89,33 +106,99 @@ def suggest(
         last_load = body + round_to(last_load - body, step)  # 135 lb is 61.23 kg: nobody loads that
     if step > last_load * MOST:  # one increment too big a jump: reps first, then the load
         return _reps_first(same, unit, step, last_load, low, high)
+    lowest = max(floor, body + round_up_to(last_load * (1 - MOST) - body, step))
+    if found.stalled:  # one line: what stalled, and the reset
+        weight = max(ideal, lowest)
+        change = "up" if weight > last_load else "down" if weight < last_load else "same"
+        floor_said = f", at most 10 % down: {say(weight)}" if weight > ideal else ""
+        return Load(weight, unit, change, f"stalled, no rise in {STALL} sessions: {why}: "
+                    f"{say(ideal)}{floor_said}; build back from here")  # fmt: skip
+    most = max(last_load + step, body + floor_to(last_load * (1 + MOST) - body, step))
+    novice = _linear(target, exercise, recent, unit, step, last_load)
+    if novice is not None and not strength.met(last):
+        return Load(last_load, unit, "same", "a set under the target: "
+                    f"{say(last_load)} again, then the next increment")  # fmt: skip
+    if novice is not None and novice >= min(ideal, most):
+        return Load(novice, unit, "up", f"every set met the target: +{number(novice - last_load)} "
+                    f"{unit}, {say(novice)} (a beginner's linear progression)")  # fmt: skip
     beat = len(same) >= 2 and all(_beat(s, reps, rir) for s in same[:2])
-    weight = min(max(ideal, last_load + step if beat else ideal), last_load + step)
+    weight = min(most, max(ideal, last_load + step if beat else ideal))
     if strength.short(last):  # a bad day is never a reason to go up
         weight = min(weight, last_load)
     if weight < last_load:
-        twice_short = len(same) >= 2 and all(strength.short(s) for s in same[:2])
-        if not twice_short or abs(_load(same[1], unit, body) - last_load) > step / 2:
-            return Load(last_load, unit, "same", f"{why}: {say(last_load)} again")
-        lower = body + round_up_to(last_load * (1 - MOST) - body, step)
-        weight = max(weight, lower, floor)
-        return Load(weight, unit, "down", f"{why}; two sessions short: {say(weight)}")
+        words = _why_lower(same, found.lowered, ideal, last_load, step, say)
+        if words is None:  # the max holds the load (a bad day, once): the same again
+            return Load(last_load, unit, "same", f"{why}: {say(ideal)}; {say(last_load)} again")
+        weight = max(weight, lowest)
+        floor_said = f", at most 10 % down: {say(weight)}" if weight > ideal else ""
+        return Load(weight, unit, "down", f"{words}: {why}: {say(ideal)}{floor_said}")
     change = "up" if weight > last_load else "same"
     reason = f"{why}: {say(weight)}"
-    if beat and weight > ideal:
-        reason = f"{why}; beat the target twice: +{number(step)} {unit}"
+    if strength.short(last) and weight < ideal:
+        reason = f"{why}: {say(ideal)}; short last time: {say(weight)} again"
+    elif weight < ideal:
+        reason = f"{why}: {say(ideal)}, at most +10 % a session: {say(weight)}"
+    elif weight > ideal:
+        reason = (
+            f"{why}: {say(ideal)}; beat the target twice: +{number(step)} {unit}, {say(weight)}"
+        )
     return Load(weight, unit, change, reason)
+
+
+def _beat(session: Session, reps: int, rir: float) -> bool:
+    """The last set did more than asked: more reps, or more left in reserve (ACSM 2009's
+    two-for-two: 1-2 reps over the target in two sessions running)."""
+    last = session.sets[-1]
+    return last.reps > reps or (last.reps == reps and last.rir is not None and last.rir > rir)
+
+
+def _why_lower(
+    same: Sequence[Session],
+    lowered: bool,
+    ideal: float,
+    last_load: float,
+    step: float,
+    say: Callable[[float], str],
+) -> str | None:
+    """Why the load goes down to what the training max gives, or None: it stays. Two
+    sessions short lower the max; a load more than a step above what the max supports
+    goes down after one session short of the range (a single of 455 lb does not make
+    5 × 455 lb), and one above it after two sessions in a row under the target there."""
+    if lowered:
+        return "two sessions under the target"
+    last = same[0]
+    if strength.short(last) and ideal < last_load - step - 1e-9:
+        return f"short at {say(last_load)}"
+    unit = last.sets[0].unit
+    twice = len(same) >= 2 and abs(_load(same[1], unit) - _load(last, unit)) < step / 2
+    if twice and all(strength.missed(s) for s in same[:2]):
+        return f"twice under the target at {say(last_load)}"
+    return None
+
+
+def _linear(
+    target: Target | None,
+    exercise: Exercise | None,
+    recent: Sequence[Session],
+    unit: str,
+    step: float,
+    last_load: float,
+) -> float | None:
+    """A beginner's next load by linear progression (last load + the increment: 5 kg /
+    10 lb on a hinge, the equipment's step on a pull; never over 10 % of the load); None
+    when not a beginner, or once two sessions in a row missed the target."""
+    if target is None or target.level is not Level.BEGINNER:
+        return None
+    if any(strength.missed(a) and strength.missed(b) for a, b in pairwise(recent)):
+        return None
+    hinge = exercise is not None and exercise.is_hinge
+    wanted = max(step, floor_to(NOVICE_HINGE[unit], step)) if hinge else step
+    return last_load + min(wanted, max(step, floor_to(last_load * MOST, step)))
 
 
 def _load(session: Session, unit: str, body: float = 0.0) -> float:
     """The session's heaviest load; for loads moved, its added load on today's `body`."""
     return max(s.weight_in(unit) for s in session.sets) - session.body + body
-
-
-def _beat(session: Session, reps: int, rir: float) -> bool:
-    """The last set did more than asked: more reps, or more left in reserve."""
-    last = session.sets[-1]
-    return last.reps > reps or (last.rir is not None and last.rir > rir)
 
 
 def _reps_first(
@@ -135,39 +218,3 @@ def _reps_first(
     return Load(load, unit, "same",
                 f"one {number(step)} {unit} step is over 10 %: reps first, {reps} a set",
                 reps=reps)  # fmt: skip
-
-
-# A first load from a related lift's training max, as a share of it: conservative, so a
-# new lift starts a little light and the training max takes over after one session.
-RELATIVE_SHARE = {"family": 0.9, "pattern and equipment": 0.8}
-START_LIGHT = "start light: a weight for 10 reps at 3 RIR"
-
-
-def first_load(
-    relative: tuple[str, str, Sequence[Session]] | None,
-    unit: str,
-    step: float,
-    floor: float,
-    target: Target | None,
-) -> Load:
-    """A loaded lift never done: from a relative (its name, how it is related, its
-    sessions) by the share in RELATIVE_SHARE, at the target's reps and effort; with no
-    relative, start light."""
-    tm = strength.training_max(relative[2], unit, step) if relative else None
-    if relative is None or tm is None:
-        return Load(None, unit, "same", START_LIGHT)
-    name, kin, sessions = relative
-    if target is None:  # no session planned yet: the relative's own last range
-        last = sessions[0]
-        target = Target(last.reps_min, last.reps_max, rir_max=last.rir)
-    share = RELATIVE_SHARE[kin]
-    reps = (target.reps_min + target.reps_max + 1) // 2
-    rir = float(target.rir_max or 0)
-    weight = max(floor, strength.load_for(tm.e1rm * share, reps, rir, step))
-    return Load(
-        weight,
-        unit,
-        "same",
-        f"first time: {number(share * 100)} % of your {name}'s {tm.text(unit)} → "
-        f"{reps} reps at {number(rir)} RIR: {number(weight)} {unit}",
-    )

@@ -14,11 +14,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from backplan.catalogue.model import Goal, Group, Level, Pattern
 from backplan.defaults import AUTO, PROGRAM_DAYS, PROGRAM_WEEKS
 from backplan.training.calendar import Calendar, Move, Schedule, spread
 from backplan.training.candidates import Request
+
+if TYPE_CHECKING:
+    from backplan.training.model import Workout
 
 WEEKS, DAYS = PROGRAM_WEEKS, PROGRAM_DAYS
 UNDULATION = (Goal.STRENGTH, Goal.HYPERTROPHY, Goal.ENDURANCE)  # heavy, medium, light days
@@ -190,10 +194,62 @@ def article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
-def where(program: Program, day: Day, goal: Goal) -> str:
-    """'Week 2, day 3 of your 4-week block: a strength day (the hinge and rows).'"""
+MISSED_WEEK = 8  # days since the block's last session: a week was missed
+
+
+def deload_now(program: Program, day: Day, last_done: date | None, today: date,
+               stalled: bool) -> tuple[bool, str]:  # fmt: skip
+    """Whether the session is a deload, and why: the block's planned deload weeks; a
+    beginner has none planned (novices recover between sessions: ACSM 2009) and
+    deloads only after a stall or a missed week."""
+    if day.deload:
+        return True, "in the deload week"
+    if program.level is not Level.BEGINNER:
+        return False, ""
+    if last_done is not None and (today - last_done).days >= MISSED_WEEK:
+        return True, "a deload after a missed week"
+    return (True, "a deload after a stall") if stalled else (False, "")
+
+
+def deloaded(workout: Workout, main_lifts: Mapping[str, int | None]) -> Workout:
+    """A deload session: each main lift's sets half what it did in its last loading
+    session (`main_lifts`: id -> those sets; None: the goal's usual), rounded up (NSCA
+    ch. 17: a deload cuts the volume by about half and keeps the load). The block
+    already halved each group's sets; what the main lift gives up goes to the group's
+    other exercises, each up to the goal's usual sets, so the week sums to the plan
+    where it can."""
+    from backplan.training.prescription import sets_per_exercise
+
+    usual = sets_per_exercise(workout.goal, workout.level)
+    sets = {e.id: e.prescription.sets for e in workout.exercises}
+    for e in workout.exercises:
+        if e.id not in main_lifts:
+            continue
+        half = -(-(main_lifts[e.id] or usual) // 2)
+        if sets[e.id] <= half:
+            continue  # the group's halved sets left it no more already
+        freed = sets[e.id] - half
+        sets[e.id] = half
+        for other in workout.exercises:
+            if other.group is e.group and other.id not in main_lifts:
+                given = min(freed, max(0, usual - sets[other.id]))
+                sets[other.id] += given
+                freed -= given
+    return replace(
+        workout,
+        exercises=tuple(
+            replace(e, prescription=replace(e.prescription, sets=sets[e.id]))
+            for e in workout.exercises
+        ),
+    )
+
+
+def where(program: Program, day: Day, goal: Goal, deload: str | None = None) -> str:
+    """'Week 2, day 3 of your 4-week block: a strength day (the hinge and rows).'
+    `deload`: why the session is a deload, when it is one (else the planned week's)."""
     split = f" ({SPLIT_WORDS[day.split]})" if day.split else ""
-    deload = " in the deload week: half the sets, same loads" if day.deload else ""
+    why = deload if deload is not None else "in the deload week" if day.deload else ""
+    deload = f" {why}: half the sets, same loads" if why else ""
     return (
         f"Week {day.week}, day {day.day} of your {program.weeks}-week block: "
         f"{article(goal.value)} {goal.value} day{split}{deload}."

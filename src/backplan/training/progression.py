@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 EXTRA_REPS = 2  # past the top of the range, before a too-big increment
 TIMED_STEP = 5  # seconds or metres
-SESSIONS_READ = 6  # recent sessions read, to find the last one at the range asked for
+SESSIONS_READ = 9  # recent sessions read: the training max walks them, a stall takes three
 _SYMBOL = {Dose.SECONDS: "s", Dose.METRES: "m"}
 
 

@@ -45,12 +45,23 @@ class Record:
 
 
 @dataclass(frozen=True)
+class Stall:
+    """A main lift that stalled in the block: three sessions in a row under target
+    without a rise in its estimate (`strength.walk`), each one reset 10 %."""
+
+    id: str
+    name: str
+    times: int
+
+
+@dataclass(frozen=True)
 class Review:
     program: Program
     done: int  # sessions
     lifts: tuple[LiftChange, ...]
     weeks: tuple[WeekSets, ...]
     records: tuple[Record, ...]
+    stalls: tuple[Stall, ...] = ()
 
 
 def review(
@@ -59,9 +70,11 @@ def review(
     workouts: Sequence[Workout],
     curves: Mapping[str, Sequence[Point]],
     names: Mapping[str, str],
+    stalls: Mapping[str, int] | None = None,
 ) -> Review:
-    """The block's review from its logged `workouts` (those progress counts done) and
-    each exercise's curve (`curves`, by id; `names` to show)."""
+    """The block's review from its logged `workouts` (those progress counts done), each
+    exercise's curve (`curves`, by id; `names` to show) and the stalls of each main lift
+    in the block (`stalls`, by id)."""
     session_of = {workout: number for number, workout in progress.done.items()}
     goal_of = {w: program.sessions[n - 1].goal for w, n in session_of.items()}
     lifts = []
@@ -80,17 +93,25 @@ def review(
                     done[e.group] = done.get(e.group, 0) + len(e.sets_logged)
         weeks.append(WeekSets(week, program.weekly_sets(week), done))
     # A record: the block's best of an exercise, above every session before it (in the
-    # block or before it).
+    # block or before it). A family read as one curve has one record: under the exercise
+    # that set it.
     records = []
     for ident, points_ in curves.items():
         ours = [p for p in points_ if p.workout_id in session_of]
         if not ours:
             continue
         best = max(ours, key=lambda p: p.value)
+        if best.exercise and best.exercise != ident:
+            continue
         earlier = [
             p.value for p in points_ if (p.when, p.workout_id) < (best.when, best.workout_id)
         ]
         if earlier and best.value > max(earlier):
             records.append(Record(ident, names.get(ident, ident), best, max(earlier)))
     records.sort(key=lambda r: -(r.best.value - r.before) / (r.before or 1))
-    return Review(program, len(progress.done), tuple(lifts), tuple(weeks), tuple(records))
+    stalled = tuple(
+        Stall(m, names.get(m, m), times)
+        for m in dict.fromkeys(m.id for m in program.main_lifts)
+        if (times := (stalls or {}).get(m, 0))
+    )
+    return Review(program, len(progress.done), tuple(lifts), tuple(weeks), tuple(records), stalled)

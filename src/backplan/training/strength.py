@@ -5,21 +5,26 @@ One estimate for all of backplan (Epley: weight × (1 + reps / 30)), with the re
 left in reserve counted as reps that were there (Helms et al. 2016). A set logged
 without an effort counts at the effort it was prescribed, not as a set to failure.
 
-The training max is the latest session's estimate, except that one session short of
-its range (a bad day) does not lower it: only a second one in a row does. A set of
-more than 12 reps (a guess at the far end of Epley's range) raises it by one step
-at most.
+The training max is read from the sessions oldest first: a session whose estimate is
+higher raises it, and nothing lowers it but two sessions in a row under their target
+(the middle of the range: then it is the better of those two's estimates) or a stall:
+a third such session without a rise takes 10 % off it to build back (GZCLP's and
+NSCA ch. 17's reset). So one bad day, or a session at the top of a light range, never
+drags down what a heavy day showed. A set of more than 12 reps (a guess at the far end
+of Epley's range) raises it by one step at most.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from backplan.training.loads import Session, SetDone, floor_to, number
 
 HIGH_REPS = 12  # past this, Epley guesses: such a set raises the estimate a step at most
+STALL = 3  # sessions in a row under their target, the estimate not rising: a stall
+RESET = 0.10  # off the training max after a stall, to build back (NSCA ch. 17)
 
 
 def e1rm(s: SetDone, unit: str, rir: float | None = None) -> float:
@@ -36,13 +41,15 @@ class Estimate:
     e1rm: float
     best: SetDone
     rir: float  # the reps in reserve counted for it
+    note: str = ""  # how the training max differs from the set's own estimate
 
     def text(self, unit: str) -> str:
         """'e1RM 124 kg (10×95 kg, 2 RIR)'."""
         s = self.best  # as it was lifted: 5×315 lb stays 315 lb
+        note = f", {self.note}" if self.note else ""
         return (
             f"e1RM {number(round(self.e1rm, 1))} {unit} "
-            f"({s.reps}×{number(s.weight or 0)} {s.unit}, {number(self.rir)} RIR)"
+            f"({s.reps}×{number(s.weight or 0)} {s.unit}, {number(self.rir)} RIR{note})"
         )
 
 
@@ -63,21 +70,69 @@ def short(session: Session) -> bool:
     return sum(s.reps < session.reps_min for s in session.sets) * 2 > len(session.sets)
 
 
-def training_max(sessions: Sequence[Session], unit: str, step: float) -> Estimate | None:
-    """The estimate loads follow, from the sessions newest first (see the module)."""
-    found = [(session, e) for session in sessions if (e := estimate(session, unit)) is not None]
+def reached(s: SetDone, session: Session) -> bool:
+    """The set reached the session's target (the middle of its range, rounded up, at its
+    effort): reps and reps in reserve together, so 4 reps at 3 RIR reach 5 at 2 RIR."""
+    target = (session.reps_min + session.reps_max + 1) // 2
+    asked = float(session.rir or 0)
+    return s.reps + (s.rir if s.rir is not None else asked) >= target + asked
+
+
+def missed(session: Session) -> bool:
+    """Most work sets under the session's target (an imported session has none)."""
+    if session.imported or not session.sets:
+        return False
+    return sum(not reached(s, session) for s in session.sets) * 2 > len(session.sets)
+
+
+def met(session: Session) -> bool:
+    """Every work set reached the session's target."""
+    return bool(session.sets) and all(reached(s, session) for s in session.sets)
+
+
+@dataclass(frozen=True)
+class Walk:
+    """The training max after the sessions, and what the newest one did to it."""
+
+    tm: Estimate
+    stalled: bool = False  # the newest session made a stall: the max was reset
+    lowered: bool = False  # the newest session was the second in a row under target
+    flat: int = 0  # sessions since the max last rose
+    stalls: int = 0  # stalls along the way, the newest session's included
+
+
+def walk(sessions: Sequence[Session], unit: str, step: float) -> Walk | None:
+    """The training max from the sessions newest first (see the module); None when no
+    session has a load."""
+    found = [(s, e) for s in reversed(sessions) if (e := estimate(s, unit)) is not None]
     if not found:
         return None
-    latest_session, latest = found[0]
-    if len(found) == 1:
-        return latest
-    before_session, before = found[1]
-    if short(latest_session) and not short(before_session) and latest.e1rm < before.e1rm:
-        return before  # one bad day
-    if latest.best.reps > HIGH_REPS and latest.e1rm > before.e1rm + step:
-        capped = before.e1rm + step
-        return Estimate(capped, latest.best, latest.rir)
-    return latest
+    state = Walk(found[0][1])
+    misses: list[Estimate] = []  # the sessions in a row under their target, no rise since
+    stalls = 0
+    for session, e in found[1:]:
+        if e.e1rm > state.tm.e1rm:
+            if e.best.reps > HIGH_REPS and e.e1rm > state.tm.e1rm + step:
+                e = replace(e, e1rm=state.tm.e1rm + step, note=f"+{number(step)} {unit} at most")
+            state, misses = Walk(e), []
+            continue
+        misses = [*misses, e] if missed(session) else []
+        state = replace(state, flat=state.flat + 1, stalled=False, lowered=False)
+        if len(misses) == 2:  # two in a row: what they showed, the better of the two
+            shown = max(misses, key=lambda m: m.e1rm)
+            state = replace(state, tm=replace(shown, note="two sessions under target"),
+                            lowered=True)  # fmt: skip
+        elif len(misses) >= STALL:
+            reset = replace(state.tm, e1rm=state.tm.e1rm * (1 - RESET),
+                            note=f"{number(RESET * 100)} % off after a stall")  # fmt: skip
+            state, misses, stalls = Walk(reset, stalled=True), [], stalls + 1
+    return replace(state, stalls=stalls)
+
+
+def training_max(sessions: Sequence[Session], unit: str, step: float) -> Estimate | None:
+    """The estimate loads follow, from the sessions newest first (see the module)."""
+    found = walk(sessions, unit, step)
+    return found.tm if found else None
 
 
 def load_for(tm: float, reps: int, rir: float, step: float, above: float = 0.0) -> float:

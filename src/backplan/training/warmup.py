@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from backplan.catalogue.model import Exercise, Goal, LoadKind, Mechanic
-from backplan.training.external import START_LIGHT
-from backplan.training.loads import SetDone, empty_bar, increment, round_to
+from backplan.training.loads import Load, SetDone, empty_bar, increment, round_to
 from backplan.training.model import Workout
 from backplan.training.plates import Rack, loadable, loads_plates
+from backplan.training.relatives import FIRST_TIME, START_LIGHT
 
 RAMP = ((0.4, 8), (0.6, 5), (0.8, 3))
 STRENGTH_TOP = (0.9, 1)
@@ -53,33 +53,36 @@ def with_warmup(
     rack: Rack | None = None,
 ) -> Workout:
     """The workout with warm-up sets under its first loaded multi-joint lift whose
-    suggested weight is known."""
+    suggested weight is known, and under any lift loaded for the first time from a
+    relative's estimate (a guess: the ramp finds out before the work sets)."""
+    now = list(workout.exercises)
+    first = True
     for index, planned in enumerate(workout.exercises):
         exercise = exercises.get(planned.id)
-        if (
-            exercise is None
-            or exercise.load_kind is not LoadKind.EXTERNAL
-            or exercise.mechanic is not Mechanic.COMPOUND
-        ):
+        if exercise is None or exercise.load_kind is not LoadKind.EXTERNAL:
             continue
-        if planned.load is None:
+        borrowed = planned.load is not None and planned.load.reason.startswith(FIRST_TIME)
+        if not borrowed and (not first or exercise.mechanic is not Mechanic.COMPOUND):
             continue
-        if not planned.load.weight:
-            if planned.load.reason != START_LIGHT or rack is None:
-                continue
-            if not loads_plates(exercise.equipment):
-                continue
-            # A first time with no load known: the empty bar, then find the weight.
-            ramp: tuple[SetDone, ...] = (
-                SetDone(10, rack.on(exercise.equipment).bar, rack.unit, plates=()),
-            )
-        else:
-            ramp = sets_for(
-                planned.load.weight, planned.load.unit, exercise, workout.goal, steps, rack
-            )
-        if not ramp:
-            continue
-        exercises_now = list(workout.exercises)
-        exercises_now[index] = replace(planned, warmup=ramp)
-        return replace(workout, exercises=tuple(exercises_now))
-    return workout
+        ramp = _ramp(planned.load, exercise, workout.goal, steps, rack)
+        if ramp:
+            now[index] = replace(planned, warmup=ramp)
+            first = first and exercise.mechanic is not Mechanic.COMPOUND
+    return replace(workout, exercises=tuple(now))
+
+
+def _ramp(
+    load: Load | None,
+    exercise: Exercise,
+    goal: Goal,
+    steps: Mapping[str, float],
+    rack: Rack | None,
+) -> tuple[SetDone, ...]:
+    if load is None:
+        return ()
+    if not load.weight:
+        if load.reason != START_LIGHT or rack is None or not loads_plates(exercise.equipment):
+            return ()
+        # A first time with no load known: the empty bar, then find the weight.
+        return (SetDone(10, rack.on(exercise.equipment).bar, rack.unit, plates=()),)
+    return sets_for(load.weight, load.unit, exercise, goal, steps, rack)
