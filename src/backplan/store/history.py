@@ -12,7 +12,7 @@ from typing import Any
 from backplan.errors import BackplanError
 from backplan.store.gym import Gym
 from backplan.store.incoming import Incoming
-from backplan.store.migrations import connect
+from backplan.store.migrations import check_intact, connect
 from backplan.store.notes import Notes
 from backplan.store.programs import Programs
 from backplan.store.queries import Queries
@@ -183,6 +183,13 @@ class Store(Queries, Programs, Gym, Incoming, Notes):
                 raise no_such_workout(workout_id)
 
     # --- reads --------------------------------------------------------------------
+
+    def checked(self) -> int:
+        """Every page and table read (PRAGMA quick_check), or the damage raised; the count
+        of workouts."""
+        with self._snapshot():
+            check_intact(self._db, whole=True)
+            return int(self._db.execute("SELECT COUNT(*) FROM workouts").fetchone()[0])
 
     def count(self) -> int:
         with self._guard():
