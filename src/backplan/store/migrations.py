@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from backplan import paths
-from backplan.errors import ENVIRONMENT, BackplanError
+from backplan.errors import ENVIRONMENT, BackplanError, Halt
 
 FILE_NAME = paths.HISTORY_FILE
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -214,6 +214,8 @@ def guard(path: Path | None) -> Iterator[None]:
         yield
     except sqlite3.DatabaseError as err:
         text = " ".join(str(err).split())  # one line, whatever SQLite's report holds
+        if "disk is full" in text or "disk I/O error" in text:
+            raise Halt(_disk_failed(path, where, text)) from None
         if "locked" in text or "busy" in text:
             message = f"{where} is busy: another backplan is still writing. Try again."
         elif any(word in text for word in ("not a database", "malformed", "corrupt", "no such")):
@@ -224,6 +226,20 @@ def guard(path: Path | None) -> Iterator[None]:
         else:
             message = f"{where} could not be used: {text}."
         raise BackplanError(message, exit_code=ENVIRONMENT) from None
+
+
+def _disk_failed(path: Path | None, where: str, text: str) -> str:
+    """What to say when the disk refused a write (SQLite says 'disk I/O error' when the
+    log beside the file cannot grow)."""
+    try:
+        full = path is not None and os.statvfs(path.parent).f_bavail == 0
+    except OSError:
+        full = False
+    cause = "the disk is full" if full or "full" in text else f"the disk failed ({text})"
+    return (
+        f"{where} could not be written: {cause}. Everything saved before is kept; "
+        "free some space and run again."
+    )
 
 
 class Opened(NamedTuple):
