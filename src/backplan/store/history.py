@@ -259,7 +259,10 @@ class Store(Queries, Programs, Gym, Incoming, Notes):
             f" WHERE workout_id IN ({marks}) ORDER BY workout_id, exercise_id, set_number",
             ids,
         ):
-            logged.setdefault((workout_id, exercise_id), []).append(set_from_row(*values))
+            try:
+                logged.setdefault((workout_id, exercise_id), []).append(set_from_row(*values))
+            except (ValueError, TypeError, KeyError) as err:
+                raise unreadable(workout_id, err) from None
         exercises: dict[int, list[PlannedExercise]] = {workout_id: [] for workout_id in ids}
         for row in self._db.execute(
             f"SELECT workout_id, {READ_EXERCISE_COLUMNS} FROM workout_exercises"
