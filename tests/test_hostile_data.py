@@ -154,3 +154,22 @@ def test_a_huge_number_in_a_catalogue_is_named_shortly(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "…(5,000 characters)' is not a valid int" in result.stderr
     assert len(result.stderr) < 500
+
+
+def test_a_400_digit_weight_a_huge_note_and_a_nan_weight_are_one_line(
+    export: dict[str, Any], tmp_path: Path, backplan_env: Path
+) -> None:
+    import sqlite3
+
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(export).replace('"seed": ', '"seed": ' + "9" * 400 + ', "x": '))
+    _refused(run("import", str(path)), 2, "a number too long")
+    export["workouts"][0]["note"] = "a" * 5_000_000
+    path.write_text(json.dumps(export), encoding="utf-8")
+    _refused(run("import", str(path)), 2, "over 100,000 bytes")
+    ok("log", "--workout", "1", export["workouts"][0]["exercises"][0]["id"], "8x20")
+    db = sqlite3.connect(backplan_env / migrations.FILE_NAME)
+    db.execute("UPDATE logged_sets SET weight = 'NaN'")
+    db.commit()
+    db.close()
+    _refused(run("history"), 1, "cannot be read")
