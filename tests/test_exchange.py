@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from backplan import catalogue, paths
 from backplan.catalogue.model import Dose
-from backplan.store import exchange, history, migrations
+from backplan.store import exchange, history, migrations, streamed
 from backplan.training.loads import SET_KINDS, SetDone
 from backplan.training.planner import Request, plan
 from tests.helpers import ok, run
@@ -72,7 +72,7 @@ def export_of(path: Path) -> str:
 
 
 def import_into(path: Path, text: str) -> int:
-    workouts, marks, *_ = exchange.read(text, "export.json")
+    workouts, marks, *_ = streamed.read(io.BytesIO(text.encode()), "export.json")
     with history.open_store(path) as store:
         return store.add(workouts, marks)
 

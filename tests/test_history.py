@@ -318,3 +318,68 @@ def test_ten_processes_planning_at_once_leave_one_plan_and_lose_no_set(tmp_path:
     assert logged_into <= ids  # no workout with a logged set was deleted
     sets = db.execute("SELECT COUNT(*) FROM logged_sets").fetchone()[0]
     assert sets == len(logs.read_text().split())
+
+
+def _before(statement_part: str) -> int:
+    """The schema version just before the migration holding `statement_part`."""
+    return next(
+        number
+        for number, statements in enumerate(migrations.MIGRATIONS)
+        if any(statement_part in statement for statement in statements)
+    )
+
+
+def test_a_history_from_before_the_workout_exercise_index_gets_it(backplan_env: Path) -> None:
+    from tests.helpers import old_database
+
+    path = old_database(backplan_env, _before("exercises_by_workout"))
+    db = sqlite3.connect(path)
+    db.execute(
+        "INSERT INTO workouts (id, created, created_ts, goal, level, groups, notes)"
+        " VALUES (1, '2026-11-24T18:00:00+00:00', 1795543200, 'hypertrophy', 'beginner',"
+        " '[]', '[]')"
+    )
+    db.execute(
+        "INSERT INTO workout_exercises (workout_id, position, exercise_id, name, grp,"
+        " mechanic, sets, reps_min, reps_max, rest_seconds, reason, created_ts)"
+        " VALUES (1, 1, 'pull-up', 'Pull-Up', 'lats', 'compound', 3, 6, 12, 120, 'r',"
+        " 1795543200)"
+    )
+    db.execute(
+        "INSERT INTO logged_sets (workout_id, exercise_id, set_number, reps, unit, created_ts)"
+        " VALUES (1, 'pull-up', 1, 8, 'kg', 1795543200)"
+    )
+    db.commit()
+    db.close()
+    with history.open_store(path) as store:
+        (logged,) = store.logged_sessions("pull-up")
+        assert [s.reps for s in logged.sets] == [8]
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+        plan = " ".join(
+            str(row[-1])
+            for row in db.execute(
+                "EXPLAIN QUERY PLAN SELECT l.reps FROM logged_sets l JOIN workout_exercises e"
+                " ON e.workout_id = l.workout_id AND e.exercise_id = l.exercise_id"
+                " WHERE l.exercise_id = 'pull-up'"
+            )
+        )
+    assert "exercises_by_workout" in plan, plan
+
+
+def test_a_crash_is_checked_before_the_history_is_used(tmp_path: Path) -> None:
+    """A write-ahead log left behind is a backplan stopped mid-write: the file is read
+    whole (through a read-only connection) before anything is written."""
+    path = tmp_path / "history.sqlite3"
+    with history.open_store(path) as store:
+        store.save(a_workout())
+    crashed = (
+        "import os, sqlite3, sys\n"
+        "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "db.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "db.execute(\"INSERT INTO marks VALUES ('x', 'ban')\")\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", crashed, str(path)], check=True)
+    with history.open_store(path) as store:  # intact: read, and the crashed write kept
+        assert store.marks() == {"x": "ban"}

@@ -43,7 +43,7 @@ def export(backplan_env: Path, tmp_path: Path) -> dict[str, Any]:
         ("created", "0001-01-01T00:00:00+00:00", "is not a time backplan could have planned"),
         ("created", "9999-12-31T23:59:59-12:00", "is not a time backplan could have planned"),
         ("created", "1969-12-31T23:59:59+00:00", "is not a time backplan could have planned"),
-        ("seed", 2**63, "must be from 0 to 9223372036854775807"),
+        ("seed", 2**63, "a number too long"),
         ("exercises", [], "is empty; a workout has at least one exercise"),
     ],
 )
@@ -67,7 +67,9 @@ def test_an_import_of_impossible_values_is_refused(
     ("text", "message"),
     [
         ('{"backplan_export": ' + "9" * 5000 + "}", "a number too long"),
-        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ("[" * 100_000 + "]" * 100_000, "not a backplan export"),
+        ('{"marks": ' + "[" * 100_000 + "]" * 100_000 + "}", "not a backplan export"),
+        ('{"marks": ' + '[""' + ',[""' * 50_000 + "]" * 50_001 + "}", "is missing"),
     ],
 )
 def test_a_monstrous_json_file_is_refused(
@@ -152,3 +154,22 @@ def test_a_huge_number_in_a_catalogue_is_named_shortly(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "…(5,000 characters)' is not a valid int" in result.stderr
     assert len(result.stderr) < 500
+
+
+def test_a_400_digit_weight_a_huge_note_and_a_nan_weight_are_one_line(
+    export: dict[str, Any], tmp_path: Path, backplan_env: Path
+) -> None:
+    import sqlite3
+
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(export).replace('"seed": ', '"seed": ' + "9" * 400 + ', "x": '))
+    _refused(run("import", str(path)), 2, "a number too long")
+    export["workouts"][0]["note"] = "a" * 5_000_000
+    path.write_text(json.dumps(export), encoding="utf-8")
+    _refused(run("import", str(path)), 2, "over 100,000 bytes")
+    ok("log", "--workout", "1", export["workouts"][0]["exercises"][0]["id"], "8x20")
+    db = sqlite3.connect(backplan_env / migrations.FILE_NAME)
+    db.execute("UPDATE logged_sets SET weight = 'NaN'")
+    db.commit()
+    db.close()
+    _refused(run("history"), 1, "cannot be read")

@@ -183,7 +183,8 @@ def test_a_csv_date_no_session_could_have_is_refused(
 # --- 5. a damaged history is never written ------------------------------------------
 
 
-def test_a_partly_corrupt_history_is_not_written(history: Path) -> None:
+def _scribbled(history: Path) -> None:
+    """Six workouts, then the file's third page overwritten."""
     for seed in range(2, 8):
         ok("workout", "--seed", str(seed), "--new")
     db = sqlite3.connect(history)
@@ -193,9 +194,52 @@ def test_a_partly_corrupt_history_is_not_written(history: Path) -> None:
     page = 4096
     data[2 * page : 3 * page] = b"\xff" * page
     history.write_bytes(bytes(data))
+
+
+def test_history_check_finds_a_partly_corrupt_history(history: Path) -> None:
+    _scribbled(history)
     before = _digest(history)
+    _one_line(run("history", "check"), 1, "corrupt")
+    assert _digest(history) == before
+
+
+def test_after_a_crash_a_partly_corrupt_history_is_not_written(history: Path) -> None:
+    _scribbled(history)
+    # A process stopped mid-session leaves its write-ahead log behind: the next backplan
+    # reads the whole file before it writes.
+    crashed = "import os, sqlite3, sys\n" + (
+        "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "db.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "db.execute(\"INSERT INTO marks VALUES ('x', 'ban')\")\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", crashed, str(history)], check=True)
+    wal = history.with_name(history.name + "-wal")
+    assert wal.stat().st_size > 0
+    before = _digest(history), _digest(wal)
     for command in (["log", "pull-up", "8", "--add"], ["pin", "pull-up"], ["workout", "--new"]):
         _one_line(run(*command), 1, "corrupt")
+    assert (_digest(history), _digest(wal)) == before
+
+
+@pytest.mark.parametrize("table", ["bodyweights", "marks", "other_training", "logged_sets"])
+def test_a_history_missing_a_table_is_not_written(table: str, history: Path) -> None:
+    db = sqlite3.connect(history)
+    db.execute(f"DROP TABLE {table}")
+    db.commit()
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    before = _digest(history)
+    writers = (
+        ["weigh", "80"],
+        ["pin", "pull-up"],
+        ["history", "delete", "1", "--yes"],
+        ["log", "--workout", "1", "pull-up", "8", "--add"],
+        ["workout", "--new"],
+    )
+    for command in writers:
+        _one_line(run(*command), 1, f"no such table: {table}")
+    _one_line(run("history", "check"), 1, "corrupt")
     assert _digest(history) == before
 
 
@@ -534,3 +578,41 @@ def test_json_safe_keeps_the_document() -> None:
     text = json.dumps({"name": "x\x9by\u202e\u200bz\x1b"}, ensure_ascii=False)
     _no_raw(json_safe(text))
     assert json.loads(json_safe(text)) == json.loads(text)
+
+
+# --- 7. a program moved off the calendar ----------------------------------------------
+
+
+def test_a_move_past_a_year_is_refused_before_it_is_saved(
+    backplan_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BACKPLAN_NOW", "2026-12-01T10:00:00+00:00")
+    ok("program", "new", "--weeks", "4", "--days", "3", "--seed", "1")
+    path = backplan_env / migrations.FILE_NAME
+    before = _digest(path)
+    for far in ("9999-12-31", "8999-12-31", "2027-12-02"):
+        _one_line(run("program", "move", "next", "--to", far), 2, "more than a year ahead")
+    assert _digest(path) == before
+    ok("program", "move", "next", "--to", "2027-12-01")  # a year ahead, to the day
+
+
+def test_a_program_a_far_move_broke_still_shows_and_moves(
+    backplan_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BACKPLAN_NOW", "2026-12-01T10:00:00+00:00")
+    ok("program", "new", "--weeks", "4", "--seed", "1", "--days", "tue,thu,sat")
+    db = sqlite3.connect(backplan_env / migrations.FILE_NAME)
+    db.execute("""UPDATE programs SET moves = '[["2026-12-03", "9999-12-31"]]'""")
+    db.commit()
+    db.close()
+    shown = run("program", "show")
+    assert shown.exit_code == 0, shown.stderr
+    assert "set aside" in shown.stderr
+    assert len(shown.stderr.splitlines()) == 1
+    assert "Thu 3 Dec" in shown.stdout  # the session keeps its day
+    moved = run("program", "move", "next")
+    assert moved.exit_code == 0, moved.stderr
+    assert "Traceback" not in moved.stderr
+    again = run("program", "show")  # the move rewrote the calendar without it
+    assert again.exit_code == 0
+    assert again.stderr == ""

@@ -24,6 +24,18 @@ class BackplanError(Exception):
         self.exit_code = exit_code
 
 
+class Halt(Exception):
+    """An environment failure that ends whatever runs, a session at the gym included (which
+    shows a BackplanError on its screen and asks again): the disk is full or failing, so
+    nothing more can be kept. Not a BackplanError, so nothing on the way catches it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details: tuple[str, ...] = ()
+        self.exit_code = ENVIRONMENT
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
     import difflib  # only on the way to an error message

@@ -8,6 +8,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from backplan.errors import ENVIRONMENT, BackplanError
 
@@ -70,9 +71,9 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def read_regular(path: Path, limit: int) -> bytes:
-    """A regular file's bytes, at most `limit` of them: a pipe, a device or a folder is
-    refused at once (it could wait forever, or never end), as is a larger file."""
+def open_regular(path: Path) -> BinaryIO:
+    """A regular file, open to read bytes: a pipe, a device or a folder is refused at once
+    (it could wait forever, or never end)."""
     import stat
 
     found = path.stat()
@@ -80,7 +81,13 @@ def read_regular(path: Path, limit: int) -> bytes:
         raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
     if not stat.S_ISREG(found.st_mode):
         raise OSError(errno.EINVAL, "not a regular file", str(path))
-    with path.open("rb") as handle:
+    return path.open("rb")
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """A regular file's bytes (`open_regular`), at most `limit` of them: a larger file is
+    refused."""
+    with open_regular(path) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise OSError(errno.EFBIG, f"larger than {limit // (1024 * 1024)} MB", str(path))

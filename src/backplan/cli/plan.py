@@ -311,3 +311,17 @@ def history_delete(
             return
         store.delete(workout_id)
     render.out.print(f"Deleted workout {workout_id}.")
+
+
+@history_app.command("check")
+def history_check() -> None:
+    """Read the whole history file and say whether it is intact (writes check it only after
+    a backplan was stopped mid-write, and when a new version of backplan first opens it).
+
+    Example: backplan history check
+    """
+    from backplan.store import history
+
+    with history.open_store(create=False) as store:
+        workouts = store.checked()
+    render.out.print(f"Your history is intact: {workouts:,} workouts, every page read.")

@@ -43,6 +43,7 @@ program_app = typer.Typer(
 )
 app.add_typer(program_app, name="program")
 START_RANGE = 366  # days either side of today a block may start
+HABIT_DAYS = 365  # main lifts come from what was logged most in the last year
 EXPORT_FORMATS = ("md", "ics")
 
 
@@ -121,7 +122,7 @@ def program_new(
             request=request,
             now=now,
             weekdays=weekdays,
-            logged=store.logged_counts(),
+            logged=store.logged_counts(now - timedelta(days=HABIT_DAYS)),
         )
         block = store.start_program(block, replace=True)
         progress = store.progress(block)
@@ -221,11 +222,21 @@ def _ask_to_replace(active: Program, store: Store) -> None:
 
 
 def _active(store: Store) -> Program:
+    """The active block; a stored move no calendar can follow is said, and set aside."""
     from backplan.store.programs import NO_PROGRAM
 
     active = store.active_program()
     if active is None:
         raise BackplanError(NO_PROGRAM)
+    for move in active.set_aside:
+        assert move.to is not None
+        render.err.print(
+            f"warning: the move of {move.away:%-d %b %Y} to {move.to:%-d %b %Y} (over a year "
+            "on) is set aside; 'backplan program move' moves that session again.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     return active
 
 

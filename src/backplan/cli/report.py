@@ -46,6 +46,7 @@ def report(
     Example: backplan report --weeks 8 --output block.html --open
     """
     from backplan import config, render
+    from backplan.clock import EARLIEST
     from backplan.files import write_atomically
     from backplan.render.body import weigh_json
     from backplan.render.report import gather, html
@@ -61,7 +62,7 @@ def report(
         documents = [render.workout_json(w, with_logs=True)
                      for w in _since(store, first_day(today, weeks))]  # fmt: skip
         weigh = weigh_json(store.weigh_ins(), None, settings.unit)
-        charted = families(known.exercises, store.logged_counts(), bool(weigh["weigh_ins"]))
+        charted = families(known.exercises, store.logged_counts(EARLIEST), bool(weigh["weigh_ins"]))
         sessions = {e.id: store.sessions(e.id, EVERY) for variants in charted for e in variants}
     facts = gather(documents, weigh, LiftHistory(charted, sessions), unit=settings.unit,
                    steps=settings.step, level=settings.level, today=today, weeks=weeks)  # fmt: skip

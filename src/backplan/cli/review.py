@@ -21,7 +21,6 @@ from backplan.cli.options import (
 )
 from backplan.cli.root import app
 from backplan.errors import BackplanError, did_you_mean
-from backplan.files import read_regular
 
 # Each command imports what it uses, so that `backplan list` starts without SQLite.
 
@@ -93,7 +92,6 @@ def stats(
 
 
 FORMATS = ("json", "csv", "strong")
-MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 
 @app.command()
@@ -206,7 +204,7 @@ def import_(
     Example: backplan import --from strong strong.csv --dry-run
     """
     from backplan import config
-    from backplan.store import exchange, history
+    from backplan.store import history
 
     source = from_.strip().lower()
     if source not in SOURCES:
@@ -229,24 +227,28 @@ def import_(
     if dry_run or map_ or unit or yes:
         raise BackplanError("--dry-run, --map, --unit and --yes are for another app's CSV export.")
 
+    from backplan.files import open_regular
+    from backplan.store import streamed
+
     try:
-        text = read_regular(file, MAX_IMPORT_BYTES).decode("utf-8")
+        handle = open_regular(file)
     except FileNotFoundError:
         raise BackplanError(f"{file}: no such file.") from None
     except OSError as err:
         raise BackplanError(f"{file}: cannot be read ({err.strerror or err}).") from None
-    except UnicodeDecodeError as err:
-        raise BackplanError(f"{file}: not UTF-8 text ({err.reason}).") from None
-    workouts, marks, settings, programs, weigh_ins = exchange.read(text, str(file))
-    known = load_catalogue(catalog)
-    strays = sorted(ident for ident in marks if known.find(ident) is None)
-    marks = {ident: mark for ident, mark in marks.items() if ident not in strays}
-    adopted = config.adoptable(settings)  # checked before anything changes
-    with history.open_store() as store:
-        added = store.add(workouts, marks, programs, weigh_ins)
+    tally = streamed.Tally()
+    with handle:
+        head = streamed.read_head(handle, str(file))
+        known = load_catalogue(catalog)
+        strays = sorted(ident for ident in head.marks if known.find(ident) is None)
+        marks = {ident: mark for ident, mark in head.marks.items() if ident not in strays}
+        adopted = config.adoptable(head.settings)  # checked before anything changes
+        with history.open_store() as store:
+            workouts = streamed.read_workouts(handle, str(file), tally)
+            added = store.add(workouts, marks, head.programs, head.weigh_ins)
     for key, value in adopted.items():
         config.set_value(key, value)
-    skipped = len(workouts) - added
+    skipped = tally.count - added
     message = f"Imported {render.plural(added, 'workout')} from {file}"
     if skipped:
         message += f"; {skipped} {'was' if skipped == 1 else 'were'} already here"
@@ -256,7 +258,7 @@ def import_(
             f"pins and bans of {', '.join(strays)} were left out: no such exercise in the "
             "catalogue."
         )
-    ahead = max((w.created for w in workouts), default=None)
+    ahead = None if tally.latest is None else tally.latest.created
     now = current_time()
     if ahead is not None and ahead > now:
         hours = (ahead - now).total_seconds() / 3600

@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 from backplan import __version__, render
 from backplan.cli.options import HELP
-from backplan.errors import USAGE, BackplanError
+from backplan.errors import USAGE, BackplanError, Halt
 
 
 class BackplanGroup(TyperGroup):
@@ -22,7 +22,7 @@ class BackplanGroup(TyperGroup):
     def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
-        except BackplanError as failure:
+        except (BackplanError, Halt) as failure:
             render.error(failure.message, failure.details)
             raise typer.Exit(failure.exit_code) from None
 

@@ -18,7 +18,6 @@ from backplan.documents import (  # the same keys as --json
     program_link,
     sets_json,
 )
-from backplan.errors import BackplanError
 from backplan.store.apps import APPS
 from backplan.store.fields import (
     MAX_ID,
@@ -34,7 +33,7 @@ from backplan.store.fields import (
     typed,
     whole,
 )
-from backplan.store.programs import program_document, read_program
+from backplan.store.programs import program_document
 from backplan.text import spreadsheet_safe
 from backplan.training.bodyweight import LIMITS_KG, WeighIn
 from backplan.training.loads import (
@@ -111,7 +110,7 @@ def weigh_in_document(w: WeighIn) -> dict[str, Any]:
     return {"day": w.day.isoformat(), "weight": w.weight, "unit": w.unit}
 
 
-def _weigh_in(data: Any, where: str) -> WeighIn:
+def weigh_in_from(data: Any, where: str) -> WeighIn:
     text = typed(get(data, "day", where), str, f"{where}.day")
     try:
         day = date.fromisoformat(text)
@@ -294,7 +293,7 @@ def _exercise(data: Any, where: str) -> PlannedExercise:
     )
 
 
-def _workout(data: Any, where: str) -> Workout:
+def workout_from(data: Any, where: str) -> Workout:
     def field(key: str) -> Any:
         return get(data, key, where)
 
@@ -347,52 +346,3 @@ def _workout(data: Any, where: str) -> Workout:
         other=tuple(_other(e, f"{where}.other[{n}]") for n, e in enumerate(other)),
         back=None if back is None else whole(back, f"{where}.back", 0, 10),
     )
-
-
-def read(
-    text: str, source: str
-) -> tuple[list[Workout], dict[str, str], dict[str, Any], list[Program], list[WeighIn]]:
-    """The workouts, marks and settings of an export, or one clear error naming what is
-    wrong (the settings are checked where they are used)."""
-    if text.lstrip("\ufeff").startswith(("workout_id,", "workout_created,")):
-        raise BackplanError(
-            f"{source} is a CSV export, for spreadsheets; backplan imports its JSON exports "
-            "(backplan export --format json). Nothing was imported."
-        )
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise BackplanError(
-            f"{source}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); "
-            "is the file complete? Nothing was imported."
-        ) from None
-    except (ValueError, RecursionError) as err:
-        # A number of thousands of digits, or lists nested thousands deep: not an export.
-        why = "nested too deeply" if isinstance(err, RecursionError) else "a number too long"
-        raise BackplanError(
-            f"{source}: not a backplan export ({why}). Nothing was imported."
-        ) from None
-    try:
-        version = typed(get(data, "backplan_export", ""), int, "backplan_export")
-        if version > FORMAT_VERSION:
-            raise BackplanError(
-                f"{source} was exported by a newer backplan (format {version}; this one reads "
-                f"up to {FORMAT_VERSION}). Upgrade backplan; nothing was imported."
-            )
-        if version < 1:
-            raise Invalid("backplan_export", "must be 1 or more")
-        raw_workouts = typed(get(data, "workouts", ""), list, "workouts")
-        workouts = [_workout(w, f"workouts[{n}]") for n, w in enumerate(raw_workouts)]
-        raw_marks = typed(get(data, "marks", ""), dict, "marks")
-        marks = {
-            exercise_id(key, "marks"): one_of(value, f"marks.{key}", MARKS)
-            for key, value in raw_marks.items()
-        }
-        settings = typed(optional(data, "config", {}), dict, "config")
-        raw_programs = typed(optional(data, "programs", []), list, "programs")
-        programs = [read_program(p, f"programs[{n}]") for n, p in enumerate(raw_programs)]
-        raw_weights = typed(optional(data, "bodyweights", []), list, "bodyweights")
-        weigh_ins = [_weigh_in(w, f"bodyweights[{n}]") for n, w in enumerate(raw_weights)]
-    except Invalid as problem:
-        raise BackplanError(f"{source}: {problem}. Nothing was imported.") from None
-    return workouts, marks, settings, programs, weigh_ins

@@ -3,6 +3,7 @@ its path (`workouts[3].exercises[0].sets`)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
@@ -54,7 +55,12 @@ def typed(value: Any, kind: type[T], where: str, lines: bool = False) -> T:
         if len(value) > MAX_TEXT:
             raise Invalid(where, f"is {len(value):,} characters; at most {MAX_TEXT:,}")
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
+        try:
+            value = float(value)
+        except OverflowError:  # an integer of hundreds of digits
+            raise Invalid(where, "is a number too large") from None
+    if kind is float and isinstance(value, float) and not math.isfinite(value):
+        raise Invalid(where, "must be a finite number")
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         names = {str: "text", int: "a whole number", float: "a number", list: "a list",
                  dict: "an object"}  # fmt: skip

@@ -12,7 +12,7 @@ from typing import Any
 from backplan.errors import BackplanError
 from backplan.store.gym import Gym
 from backplan.store.incoming import Incoming
-from backplan.store.migrations import connect
+from backplan.store.migrations import check_intact, connect
 from backplan.store.notes import Notes
 from backplan.store.programs import Programs
 from backplan.store.queries import Queries
@@ -184,6 +184,13 @@ class Store(Queries, Programs, Gym, Incoming, Notes):
 
     # --- reads --------------------------------------------------------------------
 
+    def checked(self) -> int:
+        """Every page and table read (PRAGMA quick_check), or the damage raised; the count
+        of workouts."""
+        with self._snapshot():
+            check_intact(self._db, whole=True)
+            return int(self._db.execute("SELECT COUNT(*) FROM workouts").fetchone()[0])
+
     def count(self) -> int:
         with self._guard():
             return int(self._db.execute("SELECT COUNT(*) FROM workouts").fetchone()[0])
@@ -252,7 +259,10 @@ class Store(Queries, Programs, Gym, Incoming, Notes):
             f" WHERE workout_id IN ({marks}) ORDER BY workout_id, exercise_id, set_number",
             ids,
         ):
-            logged.setdefault((workout_id, exercise_id), []).append(set_from_row(*values))
+            try:
+                logged.setdefault((workout_id, exercise_id), []).append(set_from_row(*values))
+            except (ValueError, TypeError, KeyError) as err:
+                raise unreadable(workout_id, err) from None
         exercises: dict[int, list[PlannedExercise]] = {workout_id: [] for workout_id in ids}
         for row in self._db.execute(
             f"SELECT workout_id, {READ_EXERCISE_COLUMNS} FROM workout_exercises"

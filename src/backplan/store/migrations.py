@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from backplan import paths
-from backplan.errors import ENVIRONMENT, BackplanError
+from backplan.errors import ENVIRONMENT, BackplanError, Halt
 
 FILE_NAME = paths.HISTORY_FILE
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -182,8 +182,24 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # How the back felt after a workout, 0 (fine) to 10 (very sore); NULL: not said.
         "ALTER TABLE workouts ADD COLUMN back INTEGER",
     ),
+    (
+        # An exercise's row of a workout by (workout, exercise): the joins of logged sets
+        # to their exercise read it (progress, progression); without it SQLite scanned
+        # every row of the exercise for each set, quadratic in the history.
+        "CREATE INDEX exercises_by_workout ON workout_exercises (workout_id, exercise_id)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def tables(version: int = SCHEMA_VERSION) -> frozenset[str]:
+    """Every table the migrations up to `version` make: a history missing one is damaged."""
+    return frozenset(
+        statement.split()[2]
+        for migration in MIGRATIONS[:version]
+        for statement in migration
+        if statement.startswith("CREATE TABLE")
+    )
 
 
 def default_path() -> Path:
@@ -198,9 +214,11 @@ def guard(path: Path | None) -> Iterator[None]:
         yield
     except sqlite3.DatabaseError as err:
         text = " ".join(str(err).split())  # one line, whatever SQLite's report holds
+        if "disk is full" in text or "disk I/O error" in text:
+            raise Halt(_disk_failed(path, where, text)) from None
         if "locked" in text or "busy" in text:
             message = f"{where} is busy: another backplan is still writing. Try again."
-        elif "not a database" in text or "malformed" in text or "corrupt" in text:
+        elif any(word in text for word in ("not a database", "malformed", "corrupt", "no such")):
             message = (
                 f"{where} is corrupt or not a backplan database ({text}). "
                 "It was left untouched; move it aside to start a new history."
@@ -208,6 +226,20 @@ def guard(path: Path | None) -> Iterator[None]:
         else:
             message = f"{where} could not be used: {text}."
         raise BackplanError(message, exit_code=ENVIRONMENT) from None
+
+
+def _disk_failed(path: Path | None, where: str, text: str) -> str:
+    """What to say when the disk refused a write (SQLite says 'disk I/O error' when the
+    log beside the file cannot grow)."""
+    try:
+        full = path is not None and os.statvfs(path.parent).f_bavail == 0
+    except OSError:
+        full = False
+    cause = "the disk is full" if full or "full" in text else f"the disk failed ({text})"
+    return (
+        f"{where} could not be written: {cause}. Everything saved before is kept; "
+        "free some space and run again."
+    )
 
 
 class Opened(NamedTuple):
@@ -233,6 +265,8 @@ def connect(path: Path | None = None, *, create: bool = True) -> Opened:
         raise BackplanError(
             f"Cannot create {path.parent}: {err.strerror or err}.", exit_code=ENVIRONMENT
         ) from None
+    if _hot_log(path):
+        _check_after_crash(path)
     with guard(path):
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
     try:
@@ -240,6 +274,42 @@ def connect(path: Path | None = None, *, create: bool = True) -> Opened:
     except BaseException:
         connection.close()
         raise
+
+
+def _hot_log(path: Path) -> bool:
+    """Whether the write-ahead log holds pages: SQLite folds it into the file and deletes
+    it when the last connection closes, so one left behind is a crash (or a backplan
+    running now)."""
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _check_after_crash(path: Path) -> None:
+    """The whole file read before it is used, through a read-only connection: one that
+    found damage and closed would fold the log into the file, and the next backplan would
+    see no crash."""
+    with guard(path):
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            check_intact(db, True, check_ours(db, path))
+        finally:
+            db.close()
+
+
+def check_intact(db: sqlite3.Connection, whole: bool, version: int = SCHEMA_VERSION) -> None:
+    """A damaged file is never written to: a table missing (always checked; it costs one
+    read of the schema) or, with `whole`, a page that does not read (PRAGMA quick_check:
+    it reads the whole file, so it runs where it is rare, not on every write)."""
+    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = sorted(tables(version) - present)
+    if missing:
+        raise sqlite3.DatabaseError(f"no such table: {', '.join(missing)}")
+    if whole:
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(1)")]
+        if problems != ["ok"]:
+            raise sqlite3.DatabaseError(f"database disk image is malformed: {problems[0]}")
 
 
 def refuse_special(path: Path) -> None:
@@ -330,6 +400,8 @@ def _migrated(db: sqlite3.Connection, path: Path | None) -> sqlite3.Connection:
                 # Another process may have migrated while this one waited for the lock.
                 version = db.execute("PRAGMA user_version").fetchone()[0]
                 _refuse_newer(version, path)
+                if version > 0:  # once per schema version: the file is read whole anyway
+                    check_intact(db, True, version)  # before any migration writes to it
                 for number in range(version + 1, SCHEMA_VERSION + 1):
                     for statement in MIGRATIONS[number - 1]:
                         db.execute(statement)

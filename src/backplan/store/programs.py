@@ -98,6 +98,7 @@ def _moves(values: list[Any]) -> tuple[Move, ...]:
 def _program(row: Any) -> Program:
     ident, created, start, weeks, days, goal, level, groups, equipment, seed = row[:10]
     lifts, sessions, ended, weekdays, moves = row[10:]
+    stored = _moves(json.loads(moves))
     return Program(
         id=ident,
         created=datetime.fromisoformat(created),
@@ -113,7 +114,8 @@ def _program(row: Any) -> Program:
         sessions=tuple(_day(values) for values in json.loads(sessions)),
         ended=None if ended is None else datetime.fromisoformat(ended),
         weekdays=() if weekdays is None else tuple(int(d) for d in json.loads(weekdays)),
-        moves=_moves(json.loads(moves)),
+        moves=tuple(m for m in stored if not m.beyond),
+        set_aside=tuple(m for m in stored if m.beyond),
     )
 
 
@@ -259,7 +261,7 @@ def read_program(data: Any, where: str) -> Program:
         sessions=days_read,
         ended=None if ended is None else created(ended, f"{where}.ended"),
         weekdays=tuple(sorted({whole(d, f"{where}.weekdays", 0, 6) for d in weekdays})),
-        moves=moves,
+        moves=tuple(m for m in moves if not m.beyond),  # one no calendar can follow
     )
 
 

@@ -164,12 +164,15 @@ class Queries(Part):
             for ident, (when, rir, sets) in found.items()
         ]
 
-    def logged_counts(self) -> dict[str, int]:
-        """Per exercise id, the workouts with sets of it logged (imports included)."""
+    def logged_counts(self, since: datetime) -> dict[str, int]:
+        """Per exercise id, the workouts since then with sets of it logged (imports
+        included): read from the workouts in that time, never every set of the history."""
         with self._guard():
             rows = self._db.execute(
-                "SELECT exercise_id, COUNT(DISTINCT workout_id) FROM logged_sets"
-                " GROUP BY exercise_id"
+                "SELECT l.exercise_id, COUNT(DISTINCT l.workout_id) FROM workouts w"
+                " JOIN logged_sets l ON l.workout_id = w.id"
+                " WHERE w.created_ts >= ? GROUP BY l.exercise_id",
+                (since.timestamp(),),
             ).fetchall()
         return {str(ident): int(count) for ident, count in rows}
 

@@ -38,6 +38,13 @@ def set_row(s: SetDone) -> tuple[Any, ...]:
     return (s.reps, s.weight, s.unit, s.dose.value, s.rir, s.kind, s.note, s.rest)
 
 
+def _number(value: object, empty: bool) -> bool:
+    """A finite number (None too, when `empty`), as SQLite gives back what backplan wrote."""
+    if value is None:
+        return empty
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def set_from_row(
     reps: int,
     weight: float | None,
@@ -50,6 +57,10 @@ def set_from_row(
 ) -> SetDone:
     if kind not in SET_KINDS:
         raise ValueError(f"unknown set kind {kind!r}")
+    # A value written by hand into the file ('NaN', text): the set cannot be counted.
+    for name, value in (("reps", reps), ("weight", weight), ("rir", rir), ("rest", rest)):
+        if not _number(value, empty=name != "reps"):
+            raise ValueError(f"a set's {name} is {str(value)[:20]!r}")
     return SetDone(reps, weight, unit, Dose(dose), rir, kind=kind,
                    note=None if note is None else visible_lines(note), rest=rest)  # fmt: skip
 

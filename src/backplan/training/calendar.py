@@ -21,6 +21,9 @@ FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 # whenever the number of days allows it.
 SPREAD = {2: (0, 3), 3: (0, 2, 4), 4: (0, 1, 3, 4), 5: (0, 1, 2, 3, 4)}
 ONE_DAY = timedelta(days=1)
+# How far ahead a session may move: a block plans the year to come, and a date past it
+# (9999-12-31) would push every later session off the calendar.
+MOVE_HORIZON = timedelta(days=365)
 
 
 def weekday(text: str) -> int | None:
@@ -49,6 +52,12 @@ class Move:
 
     away: date
     to: date | None = None
+
+    @property
+    def beyond(self) -> bool:
+        """Further from its day than any move `checked_move` allows (made before it
+        checked): set aside when read, so a block it would break still shows and moves."""
+        return self.to is not None and self.to - self.away > MOVE_HORIZON
 
 
 @dataclass(frozen=True)
@@ -140,6 +149,11 @@ def checked_move(calendar: Calendar, schedule: Schedule, away: date, to: date | 
         )
     if to is not None and to < today:
         raise BackplanError(f"--to {to:%a %-d %b %Y} has passed: choose today or a day to come.")
+    if to is not None and to > today + MOVE_HORIZON:
+        raise BackplanError(
+            f"--to {to:%a %-d %b %Y} is more than a year ahead: a session moves to a day "
+            f"by {today + MOVE_HORIZON:%a %-d %b %Y}."
+        )
     before = max((day for day in schedule.dates.values() if day < away), default=None)
     if to is not None and before is not None and to <= before:
         raise BackplanError(

@@ -104,6 +104,7 @@ class Program:
     ended: datetime | None = None
     weekdays: tuple[int, ...] = ()  # 0 = Monday; () for a block from before: spread
     moves: tuple[Move, ...] = ()
+    set_aside: tuple[Move, ...] = ()  # stored moves no calendar can follow (`Move.beyond`)
 
     @property
     def calendar(self) -> Calendar:
