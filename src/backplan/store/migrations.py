@@ -20,6 +20,21 @@ from backplan.errors import ENVIRONMENT, BackplanError
 FILE_NAME = paths.HISTORY_FILE
 BUSY_TIMEOUT_SECONDS = 30.0
 
+def uuid7_sql(seconds: str) -> str:
+    """An SQL expression for a UUIDv7 (RFC 9562) whose time is `seconds` since the epoch:
+    48 bits of milliseconds, the version, 74 random bits with the variant."""
+    ms = f"printf('%012x', CAST(({seconds}) * 1000 AS INTEGER))"
+    return (
+        f"lower(substr({ms}, 1, 8) || '-' || substr({ms}, 9, 4) || '-7'"
+        " || substr(hex(randomblob(2)), 2) || '-'"
+        " || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2)"
+        " || '-' || hex(randomblob(6)))"
+    )
+
+
+# A program keeps its creation as ISO 8601 text with its offset.
+PROGRAM_SECONDS = "CAST(strftime('%s', created) AS REAL)"
+
 # Migration N takes the schema from version N-1 to N; PRAGMA user_version records it.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
@@ -181,6 +196,43 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         # How the back felt after a workout, 0 (fine) to 10 (very sore); NULL: not said.
         "ALTER TABLE workouts ADD COLUMN back INTEGER",
+    ),
+    (
+        # Sync: a stable id that travels (a UUIDv7 with the row's own time) for the rows
+        # that have no natural key; the short workout numbers stay this device's aliases.
+        # Rows written later get theirs when `sync` next runs (store/uids.py).
+        "ALTER TABLE workouts ADD COLUMN uid TEXT",
+        "ALTER TABLE logged_sets ADD COLUMN uid TEXT",
+        "ALTER TABLE programs ADD COLUMN uid TEXT",
+        f"UPDATE workouts SET uid = {uuid7_sql('created_ts')}",
+        f"UPDATE logged_sets SET uid = {uuid7_sql('COALESCE(logged_at, created_ts)')}",
+        f"UPDATE programs SET uid = {uuid7_sql(PROGRAM_SECONDS)}",
+        "CREATE UNIQUE INDEX workouts_by_uid ON workouts (uid)",
+        "CREATE UNIQUE INDEX sets_by_uid ON logged_sets (uid)",
+        "CREATE UNIQUE INDEX programs_by_uid ON programs (uid)",
+        # What this device has journaled or applied, per entity: the winning event's
+        # hybrid clock, when the entity was born (its first event), whether the winner is
+        # a deletion, whether it is in the tables here (`present`: a set whose workout has
+        # not arrived is not), the hash of its row here and the winner's content (JSON).
+        """CREATE TABLE sync_entities (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            parent TEXT,                -- a workout's uid (its parts), a program's (a workout)
+            hlc TEXT NOT NULL,
+            born TEXT NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            present INTEGER NOT NULL DEFAULT 0,
+            hash TEXT,
+            content TEXT
+        )""",
+        "CREATE INDEX sync_by_parent ON sync_entities (parent) WHERE parent IS NOT NULL",
+        # How far each other device's journal file has been read (bytes of whole lines).
+        """CREATE TABLE sync_files (
+            path TEXT PRIMARY KEY,      -- DEVICE/YYYY-MM.jsonl
+            offset INTEGER NOT NULL
+        )""",
+        # The hybrid clock's latest reading, and other one-value facts of sync.
+        "CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
