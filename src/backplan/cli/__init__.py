@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 FAMILIES = (
     "catalogue", "plan", "go", "log", "body", "program", "progress", "review", "training",
+    "sync",
 )  # fmt: skip
 HOMES = {
     "list": "catalogue", "show": "catalogue", "check": "catalogue", "log": "log",
@@ -24,7 +25,7 @@ HOMES = {
     "stats": "review", "export": "review", "import": "review", "swap": "training",
     "pin": "training", "unpin": "training", "ban": "training", "unban": "training",
     "marks": "training", "config": "training", "program": "program",
-    "go": "go", "progress": "progress", "weigh": "body",
+    "go": "go", "progress": "progress", "weigh": "body", "sync": "sync",
 }  # fmt: skip
 
 

@@ -20,6 +20,7 @@ from backplan.errors import ENVIRONMENT, BackplanError
 FILE_NAME = paths.HISTORY_FILE
 BUSY_TIMEOUT_SECONDS = 30.0
 
+
 def uuid7_sql(seconds: str) -> str:
     """An SQL expression for a UUIDv7 (RFC 9562) whose time is `seconds` since the epoch:
     48 bits of milliseconds, the version, 74 random bits with the variant."""
