@@ -68,28 +68,39 @@ def pull(folder: Path, device: str) -> None:
             "there, or sync without --git."
         )
     _commit(folder, device)
-    if not _git(folder, "remote").stdout.strip():
+    remote = _remote(folder)
+    _check(_git(folder, "fetch", "--quiet", remote), "fetch", folder)
+    theirs = f"refs/remotes/{remote}/{_branch(folder)}"
+    if _git(folder, "rev-parse", "--verify", "--quiet", theirs).returncode != 0:
+        return  # the first device to push: nothing to pull yet
+    _check(
+        _git(folder, "-c", "user.name=backplan", "-c", f"user.email={device}@backplan",
+             "merge", "--quiet", "--no-edit", theirs),
+        "merge", folder,
+    )  # fmt: skip
+
+
+def _remote(folder: Path) -> str:
+    remotes = _git(folder, "remote").stdout.split()
+    if not remotes:
         raise BackplanError(
             f"sync --git: {folder} has no remote to pull from and push to; add one "
             "('git remote add origin URL')."
         )
-    if _git(folder, "rev-parse", "--verify", "--quiet", "@{upstream}").returncode != 0:
-        branch = _git(folder, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
-        found = _git(folder, "ls-remote", "--heads", "origin", branch)
-        _check(found, "ls-remote", folder)
-        if not found.stdout.strip():
-            return  # the first device to push: nothing to pull yet
-        _check(_git(folder, "branch", "--set-upstream-to", f"origin/{branch}"), "branch", folder)
-        _check(_git(folder, "fetch", "--quiet", "origin"), "fetch", folder)
-    _check(
-        _git(folder, "-c", "user.name=backplan", "-c", f"user.email={device}@backplan",
-             "pull", "--quiet", "--no-rebase", "--no-edit"),
-        "pull", folder,
-    )  # fmt: skip
+    return "origin" if "origin" in remotes else remotes[0]
+
+
+def _branch(folder: Path) -> str:
+    """The branch checked out (it may have no commit yet, in a fresh clone)."""
+    found = _git(folder, "symbolic-ref", "--quiet", "--short", "HEAD")
+    _check(found, "symbolic-ref", folder)
+    return found.stdout.strip()
 
 
 def push(folder: Path, device: str) -> None:
     """After sync: this device's new journal lines, to the others."""
     _commit(folder, device)
-    branch = _git(folder, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip() or "HEAD"
-    _check(_git(folder, "push", "--quiet", "-u", "origin", branch), "push", folder)
+    if _git(folder, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
+        return  # nothing journaled and nothing pulled: nothing to push
+    branch = _branch(folder)
+    _check(_git(folder, "push", "--quiet", "-u", _remote(folder), branch), "push", folder)
