@@ -65,8 +65,10 @@ def test_a_round_three_history_gets_stable_ids_and_syncs(
     sets = [row[0] for row in db.execute("SELECT uid FROM logged_sets")]
     db.close()
     parsed = uuid.UUID(workout)
-    assert parsed.version == 7 and int(parsed.hex[:12], 16) == 1795194000 * 1000
-    assert len(set(sets)) == 2 and all(uuid.UUID(u).version == 7 for u in sets)
+    assert parsed.version == 7
+    assert int(parsed.hex[:12], 16) == 1795194000 * 1000
+    assert len(set(sets)) == 2
+    assert all(uuid.UUID(u).version == 7 for u in sets)
     ok("sync", "--dir", str(homes["shared"]))
     on(monkeypatch, homes["phone"])
     ok("sync", "--dir", str(homes["shared"]))
@@ -120,7 +122,8 @@ def test_two_devices_logging_one_exercise_keep_both_and_history_says_so(
         assert sorted(s["reps"] for s in logged) == [7, 8, 8, 10, 10]
         out = ok("history", "show", "1").stdout
         assert f"{first} was logged on 2 devices" in out
-        assert "3 sets on" in out and "2 sets on" in out
+        assert "3 sets on" in out
+        assert "2 sets on" in out
     assert histories[0] == histories[1]
 
 
@@ -184,7 +187,8 @@ def test_the_folder_is_remembered_or_taken_from_the_environment(
     on(monkeypatch, homes["phone"])
     result = run("sync")
     assert result.exit_code == 2
-    assert "backplan sync --dir" in result.stderr and "Traceback" not in result.stderr
+    assert "backplan sync --dir" in result.stderr
+    assert "Traceback" not in result.stderr
     ok("sync", "--dir", str(homes["shared"]))
     assert run_json("config", "show")["sync_dir"] == str(homes["shared"])
     other = tmp_path / "elsewhere"
@@ -204,7 +208,8 @@ def test_a_folder_that_cannot_be_one_is_refused(
     for bad, said in ((afile, "is a file"), (tmp_path / "no" / "such", "does not exist")):
         result = run("sync", "--dir", str(bad))
         assert result.exit_code == 2, result.stderr
-        assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1
+        assert said in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
     assert afile.read_text() == "mine"
 
 
@@ -221,7 +226,8 @@ def test_rebuild_makes_the_history_from_the_journals_and_keeps_the_old_file(
     ok("weigh", "80")  # not journaled yet: rebuild journals it first
     before = run_json("history")
     done = run_json("sync", "--rebuild")
-    assert done["backup"] is not None and Path(done["backup"]).is_file()
+    assert done["backup"] is not None
+    assert Path(done["backup"]).is_file()
     assert run_json("history") == before
     assert run_json("weigh")["weigh_ins"][0]["weight"] == 80
     backups = list(homes["phone"].glob("history.sqlite3.before-rebuild-*"))
@@ -258,7 +264,8 @@ def test_sync_git_moves_the_folder_through_a_bare_repository(
     # Not a clone: said plainly.
     on(monkeypatch, homes["phone"])
     result = run("sync", "--git", "--dir", str(homes["shared"]))
-    assert result.exit_code == 2 and "not a git clone" in result.stderr
+    assert result.exit_code == 2
+    assert "not a git clone" in result.stderr
 
 
 # --- the buzz at the end of a rest ----------------------------------------------------
@@ -288,8 +295,8 @@ def test_the_rest_buzzes_on_termux_without_waiting(
     bin_.mkdir()
     # The vibrator answers only once told to: rest_over must return before it does.
     gate = tmp_path / "gate"
-    _fake(bin_, "termux-vibrate",
-          f'while [ ! -e {gate} ]; do sleep 0.01; done; echo "$@" > {tmp_path}/vibrated')  # fmt: skip
+    wait = f"while [ ! -e {gate} ]; do sleep 0.01; done"
+    _fake(bin_, "termux-vibrate", f'{wait}; echo "$@" > {tmp_path}/vibrated')
     _fake(bin_, "termux-notification", f'echo "$@" > {tmp_path}/notified')
     monkeypatch.setenv("PATH", f"{bin_}{os.pathsep}{os.environ['PATH']}")
     assert buzz.rest_over("Rest over: set 2 of pull-up.") is True
