@@ -193,6 +193,22 @@ def append(folder: Path, device: str, events: list[Event]) -> None:
             ) from None
 
 
+def last_reading(folder: Path, device: str) -> str | None:
+    """The latest clock reading in this device's own newest journal, if any."""
+    files = sorted((folder / device).glob("[0-9][0-9][0-9][0-9]-[0-9][0-9].jsonl"))
+    if not files:
+        return None
+    try:
+        with files[-1].open("rb") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(max(0, size - 64 * 1024))
+            tail = handle.read()
+    except OSError:
+        return None
+    found = [e.hlc for e in map(_event, tail.split(b"\n")) if e is not None]
+    return max(found, default=None)
+
+
 def _ends_with_newline(path: Path) -> bool:
     with path.open("rb") as handle:
         handle.seek(-1, os.SEEK_END)

@@ -60,7 +60,10 @@ def sync(folder: Path, path: Path | None = None) -> Synced:
 
 def _sync(db: sqlite3.Connection, folder: Path, device: str, own: bool = False) -> Synced:
     tick = Clock(device, _meta(db, "hlc"))
-    entities.give_uids(db)
+    # A sync killed after writing its journal did not record its clock: read it there.
+    last = journal.last_reading(folder, device)
+    if last is not None:
+        tick.seen(last)
     journaled = _journal_local(db, folder, tick)
     events: list[Event] = []
     devices: set[str] = set()
@@ -101,6 +104,11 @@ class _Writing:
         self.db = opened.connection
         self.guard = guard(self.path)
         self.guard.__enter__()
+        # The stable ids, committed before any is journaled: a sync killed after writing
+        # its journal journals the same ids again, never new ones for the same rows.
+        self.db.execute("BEGIN IMMEDIATE")
+        entities.give_uids(self.db)
+        self.db.commit()
         self.db.execute("BEGIN IMMEDIATE")
         problems = [row[0] for row in self.db.execute("PRAGMA quick_check(1)")]
         if problems != ["ok"]:
