@@ -9,7 +9,6 @@ without a change here; one a device does not have yet is left out when written.
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,23 +24,37 @@ PARTS = {"exercise": "workout_exercises", "other": "other_training", "set": "log
 
 @dataclass(frozen=True)
 class Row:
+    """One entity as the tables hold it; its content is made only when it is needed
+    (most rows are unchanged since the last sync, and only their hash is compared)."""
+
     id: str
     kind: str
     parent: str | None
-    content: dict[str, Any]
+    names: tuple[str, ...]
+    values: tuple[Any, ...]
+    extra: tuple[tuple[str, Any], ...] = ()  # what stands for this device's numbers
+
+    @property
+    def content(self) -> dict[str, Any]:
+        return {**dict(zip(self.names, self.values, strict=True)), **dict(self.extra)}
 
     @property
     def hash(self) -> str:
-        return content_hash(self.content)
-
-
-def content_hash(content: dict[str, Any]) -> str:
-    text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+        # repr of plain values (text, numbers, None) is the same on every run and device.
+        text = repr((self.kind, self.values, self.extra))
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def columns(db: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+
+
+def without_uids(db: sqlite3.Connection) -> bool:
+    """Whether a row has no stable id yet (an index lookup each)."""
+    return any(
+        db.execute(f"SELECT 1 FROM {table} WHERE uid IS NULL LIMIT 1").fetchone()
+        for table in ("workouts", "logged_sets", "programs")
+    )
 
 
 def give_uids(db: sqlite3.Connection) -> None:
@@ -55,8 +68,8 @@ def give_uids(db: sqlite3.Connection) -> None:
     db.execute(f"UPDATE programs SET uid = {uuid7_sql(PROGRAM_SECONDS)} WHERE uid IS NULL")
 
 
-def _select(db: sqlite3.Connection, table: str) -> tuple[list[str], str]:
-    names = [c for c in columns(db, table) if c not in _LOCAL]
+def _select(db: sqlite3.Connection, table: str) -> tuple[tuple[str, ...], str]:
+    names = tuple(c for c in columns(db, table) if c not in _LOCAL)
     return names, ", ".join(f"t.{c}" for c in names)
 
 
@@ -65,43 +78,30 @@ def rows(db: sqlite3.Connection) -> Iterator[Row]:
     journaled, and born, in that order)."""
     names, listed = _select(db, "programs")
     for uid, *values in db.execute(f"SELECT t.uid, {listed} FROM programs t ORDER BY t.id"):
-        yield Row(uid, "program", None, dict(zip(names, values, strict=True)))
+        yield Row(uid, "program", None, names, tuple(values))
     names, listed = _select(db, "workouts")
     for uid, program, *values in db.execute(
         f"SELECT t.uid, p.uid, {listed} FROM workouts t"
         " LEFT JOIN programs p ON p.id = t.program_id ORDER BY t.id"
     ):
-        yield Row(
-            uid, "workout", program, {**dict(zip(names, values, strict=True)), "program": program}
-        )
+        yield Row(uid, "workout", program, names, tuple(values), (("program", program),))
     for kind, table in PARTS.items():
         names, listed = _select(db, table)
         order = {"exercise": "t.position", "other": "t.position",
                  "set": "t.exercise_id, t.set_number"}[kind]  # fmt: skip
-        ident = "t.uid" if kind == "set" else "NULL"
-        for uid, workout, *values in db.execute(
-            f"SELECT {ident}, w.uid, {listed} FROM {table} t"
+        key = {"exercise": "w.uid || '/' || t.exercise_id",
+               "other": "w.uid || '#' || t.position", "set": "t.uid"}[kind]  # fmt: skip
+        for ident, workout, *values in db.execute(
+            f"SELECT {key}, w.uid, {listed} FROM {table} t"
             f" JOIN workouts w ON w.id = t.workout_id ORDER BY w.id, {order}"
         ):
-            content = {**dict(zip(names, values, strict=True)), "workout": workout}
-            yield Row(part_id(kind, workout, content, uid), kind, workout, content)
+            yield Row(ident, kind, workout, names, tuple(values), (("workout", workout),))
     for exercise_id, mark in db.execute("SELECT exercise_id, mark FROM marks"):
-        yield Row(f"mark/{exercise_id}", "mark", None, {"exercise_id": exercise_id, "mark": mark})
+        yield Row(f"mark/{exercise_id}", "mark", None, ("exercise_id", "mark"), (exercise_id, mark))
     names, listed = _select(db, "bodyweights")
+    day = names.index("day")
     for values in db.execute(f"SELECT {listed} FROM bodyweights t"):
-        content = dict(zip(names, values, strict=True))
-        yield Row(f"weigh/{content['day']}", "weigh", None, content)
-
-
-def part_id(kind: str, workout: str, content: dict[str, Any], uid: str | None) -> str:
-    """A set has its own id; an exercise is its workout's one of that id (two devices
-    adding the same exercise to a workout add it once), other training its position's."""
-    if kind == "set":
-        assert uid is not None
-        return uid
-    if kind == "exercise":
-        return f"{workout}/{content['exercise_id']}"
-    return f"{workout}#{content['position']}"
+        yield Row(f"weigh/{values[day]}", "weigh", None, names, tuple(values))
 
 
 # --- writing --------------------------------------------------------------------------

@@ -205,8 +205,11 @@ def last_reading(folder: Path, device: str) -> str | None:
             tail = handle.read()
     except OSError:
         return None
-    found = [e.hlc for e in map(_event, tail.split(b"\n")) if e is not None]
-    return max(found, default=None)
+    for line in reversed(tail.split(b"\n")):  # the last whole event is the latest
+        event = _event(line) if line.strip() else None
+        if event is not None:
+            return event.hlc
+    return None
 
 
 def _ends_with_newline(path: Path) -> bool:

@@ -33,6 +33,17 @@ def uuid7_sql(seconds: str) -> str:
     )
 
 
+# The tables whose rows sync carries.
+SYNCED_TABLES = ("workouts", "workout_exercises", "logged_sets", "other_training", "marks",
+                 "bodyweights", "programs")  # fmt: skip
+DIRTY_TRIGGERS = tuple(
+    f"CREATE TRIGGER sync_dirty_{table}_{when.lower()} AFTER {when} ON {table}"
+    " WHEN (SELECT value FROM sync_meta WHERE key = 'dirty') = '0'"
+    " BEGIN UPDATE sync_meta SET value = '1' WHERE key = 'dirty'; END"
+    for table in SYNCED_TABLES
+    for when in ("INSERT", "UPDATE", "DELETE")
+)
+
 # A program keeps its creation as ISO 8601 text with its offset.
 PROGRAM_SECONDS = "CAST(strftime('%s', created) AS REAL)"
 
@@ -234,6 +245,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         # The hybrid clock's latest reading, and other one-value facts of sync.
         "CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        # 'dirty': a row sync carries was written since the last sync (so a sync with
+        # nothing new reads no table); every write path sets it without knowing.
+        "INSERT INTO sync_meta (key, value) VALUES ('dirty', '1')",
+        *DIRTY_TRIGGERS,
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

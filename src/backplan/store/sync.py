@@ -24,7 +24,7 @@ from backplan import clock
 from backplan.errors import ENVIRONMENT, BackplanError
 from backplan.store import entities, journal
 from backplan.store.journal import Clock, Event
-from backplan.store.migrations import connect, default_path, guard
+from backplan.store.migrations import DIRTY_TRIGGERS, connect, default_path, guard
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def _sync(db: sqlite3.Connection, folder: Path, device: str, own: bool = False) 
     last = journal.last_reading(folder, device)
     if last is not None:
         tick.seen(last)
-    journaled = _journal_local(db, folder, tick)
+    journaled = _journal_local(db, folder, tick) if _dirty(db) else []
     events: list[Event] = []
     devices: set[str] = set()
     unreadable = 0
@@ -83,7 +83,10 @@ def _sync(db: sqlite3.Connection, folder: Path, device: str, own: bool = False) 
             "INSERT OR REPLACE INTO sync_files (path, offset) VALUES (?, ?)", (found.name, offset)
         )
     applied, unusable = _apply(db, events, tick)
-    db.execute("INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('hlc', ?)", (tick.text,))
+    if tick.text != _meta(db, "hlc"):
+        db.execute("INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('hlc', ?)", (tick.text,))
+    if _meta(db, "dirty") != "0":  # this sync's own writes are journaled or settled
+        db.execute("UPDATE sync_meta SET value = '0' WHERE key = 'dirty'")
     (workouts,) = db.execute("SELECT COUNT(*) FROM workouts").fetchone()
     return Synced(device, len(journaled), applied, tuple(sorted(devices)), unreadable,
                   unusable, workouts)  # fmt: skip
@@ -106,9 +109,10 @@ class _Writing:
         self.guard.__enter__()
         # The stable ids, committed before any is journaled: a sync killed after writing
         # its journal journals the same ids again, never new ones for the same rows.
-        self.db.execute("BEGIN IMMEDIATE")
-        entities.give_uids(self.db)
-        self.db.commit()
+        if entities.without_uids(self.db):
+            self.db.execute("BEGIN IMMEDIATE")
+            entities.give_uids(self.db)
+            self.db.commit()
         self.db.execute("BEGIN IMMEDIATE")
         problems = [row[0] for row in self.db.execute("PRAGMA quick_check(1)")]
         if problems != ["ok"]:
@@ -129,6 +133,15 @@ class _Writing:
 def _writing(path: Path | None) -> _Writing:
     """The history, open in one write transaction (committed when the block ends well)."""
     return _Writing(path)
+
+
+def _dirty(db: sqlite3.Connection) -> bool:
+    """Whether anything sync carries was written since the last sync. Should a later
+    migration remake a table (dropping its triggers), every sync looks at every row."""
+    (triggers,) = db.execute(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_dirty_%'"
+    ).fetchone()
+    return triggers != len(DIRTY_TRIGGERS) or _meta(db, "dirty") != "0"
 
 
 def _meta(db: sqlite3.Connection, key: str) -> str | None:
@@ -162,24 +175,30 @@ def _dumps(content: dict[str, Any]) -> str:
 def _journal_local(db: sqlite3.Connection, folder: Path, tick: Clock) -> list[Event]:
     """Events for what is new, changed or gone here since this device last journaled
     or applied: appended to its journal, and recorded as its state."""
-    states = _states(db)
-    events: list[tuple[Event, str | None]] = []
+    # Only the hashes, for the usual case of a row unchanged since the last sync.
+    known: dict[str, str | None] = dict(
+        db.execute("SELECT id, hash FROM sync_entities WHERE deleted = 0 AND present = 1")
+    )
+    changed: list[entities.Row] = []
     seen = set()
     for row in entities.rows(db):
         seen.add(row.id)
+        if known.get(row.id) != row.hash:
+            changed.append(row)
+    gone = [ident for ident in known if ident not in seen]
+    if not changed and not gone:
+        return []
+    states = _states(db)
+    events: list[tuple[Event, str | None]] = []
+    for row in changed:
         was = states.get(row.id)
-        digest: str | None = row.hash
-        if was is not None and not was.deleted and was.hash == digest:
-            continue
         hlc = tick.tick()
         born = was.born if was is not None and not was.deleted else hlc
-        events.append((Event(row.id, row.kind, hlc, born, row.parent, row.content), digest))
-    for ident, was in states.items():
-        if was.present and not was.deleted and ident not in seen:
-            gone = Event(ident, was.kind, tick.tick(), was.born, was.parent, None)
-            events.append((gone, None))
-    if events:
-        journal.append(folder, tick.device, [event for event, _ in events])
+        events.append((Event(row.id, row.kind, hlc, born, row.parent, row.content), row.hash))
+    for ident in gone:
+        was = states[ident]
+        events.append((Event(ident, was.kind, tick.tick(), was.born, was.parent, None), None))
+    journal.append(folder, tick.device, [event for event, _ in events])
     for event, digest in events:
         _record(db, event, event.data is not None, digest)
     return [event for event, _ in events]
@@ -191,6 +210,9 @@ def _journal_local(db: sqlite3.Connection, folder: Path, tick: Clock) -> list[Ev
 def _apply(db: sqlite3.Connection, events: Iterable[Event], tick: Clock) -> tuple[int, int]:
     """The events that win over what is here (later by the clock), written into the
     tables; how many won, and how many could not be written."""
+    events = list(events)
+    if not events:
+        return 0, 0
     states = _states(db)
     won: dict[str, Event] = {}
     for event in events:
