@@ -45,8 +45,18 @@ class Row:
         return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def columns(db: sqlite3.Connection, table: str) -> list[str]:
-    return [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+_columns: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def columns(db: sqlite3.Connection, table: str) -> tuple[str, ...]:
+    """A table's columns in order, asked of SQLite once per connection and table (a sync
+    writes thousands of rows; every connection here is migrated to one schema)."""
+    key = (id(db), table)
+    if key not in _columns:
+        if len(_columns) > 64:
+            _columns.clear()
+        _columns[key] = tuple(row[1] for row in db.execute(f"PRAGMA table_info({table})"))
+    return _columns[key]
 
 
 def without_uids(db: sqlite3.Connection) -> bool:
@@ -188,28 +198,35 @@ def put_parts(
     the content's order, then the born clock, then the id, the same on every device."""
     for table in PARTS.values():
         db.execute(f"DELETE FROM {table} WHERE workout_id = ?", (workout_id,))
+    rows: list[tuple[str, dict[str, Any]]] = []
     for kind in ("exercise", "other"):
         mine = sorted(
             (p for p in parts if p[0] == kind),
             key=lambda p: (p[3].get("position") or 0, p[2], p[1]),
         )
         for number, (_kind, _ident, _born, content) in enumerate(mine, start=1):
-            _insert(db, PARTS[kind], {**content, "position": number}, workout_id)
+            rows.append((PARTS[kind], {**content, "position": number}))
     numbers: dict[str, int] = {}
     for _kind, ident, _born, content in sorted(
         (p for p in parts if p[0] == "set"), key=lambda p: (p[2], p[1])
     ):
         exercise = str(content.get("exercise_id"))
         numbers[exercise] = numbers.get(exercise, 0) + 1
-        _insert(db, "logged_sets", {**content, "set_number": numbers[exercise], "uid": ident},
-                workout_id)  # fmt: skip
+        rows.append(("logged_sets", {**content, "set_number": numbers[exercise], "uid": ident}))
+    _insert(db, rows, workout_id)
 
 
-def _insert(db: sqlite3.Connection, table: str, content: dict[str, Any], workout_id: int) -> None:
-    known = set(columns(db, table)) - {"workout_id"}
-    values = {k: v for k, v in content.items() if k in known}
-    names = ["workout_id", *values]
-    db.execute(
-        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-        (workout_id, *values.values()),
-    )
+def _insert(
+    db: sqlite3.Connection, rows: list[tuple[str, dict[str, Any]]], workout_id: int
+) -> None:
+    """Rows of a workout's parts, those with the same columns in one statement."""
+    batches: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
+    for table, content in rows:
+        known = columns(db, table)
+        names = tuple(k for k in content if k in known and k != "workout_id")
+        batch = batches.setdefault((table, names), [])
+        batch.append((workout_id, *(content[k] for k in names)))
+    for (table, names), values in batches.items():
+        listed = ", ".join(("workout_id", *names))
+        marks = ", ".join("?" * (len(names) + 1))
+        db.executemany(f"INSERT INTO {table} ({listed}) VALUES ({marks})", values)

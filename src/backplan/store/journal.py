@@ -29,6 +29,7 @@ _DEVICE = re.compile(r"[a-z0-9][a-z0-9-]{2,62}")
 # 13 digits of milliseconds, 6 of counter, the device: compared as text.
 _HLC = re.compile(r"(\d{13})\.(\d{6})\.([a-z0-9][a-z0-9-]{2,62})")
 MAX_ID = 200
+_PLAIN = {str, int, float, bool, type(None)}
 MAX_LINE = 1 << 20  # no event is a megabyte; a longer "line" is not a journal's
 
 
@@ -154,9 +155,9 @@ def _event(line: bytes) -> Event | None:
         return None
     if parent is not None and not (isinstance(parent, str) and len(parent) <= MAX_ID):
         return None
+    # A row's values are plain: text, numbers, null (no list or object inside).
     if data is not None and not (
-        isinstance(data, dict)
-        and all(isinstance(v, (str, int, float, type(None))) for v in data.values())
+        isinstance(data, dict) and set(map(type, data.values())) <= _PLAIN
     ):
         return None
     return Event(ident, kind, hlc, born, parent, data)

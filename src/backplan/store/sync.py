@@ -158,13 +158,17 @@ def _states(db: sqlite3.Connection) -> dict[str, State]:
     }
 
 
-def _record(db: sqlite3.Connection, event: Event, present: bool, digest: str | None) -> None:
-    db.execute(
+def _record(db: sqlite3.Connection, events: list[tuple[Event, bool, str | None]]) -> None:
+    """Each event as its entity's state here: (event, present, hash of its row)."""
+    db.executemany(
         "INSERT OR REPLACE INTO sync_entities"
         " (id, kind, parent, hlc, born, deleted, present, hash, content)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (event.id, event.kind, event.parent, event.hlc, event.born, event.data is None,
-         present, digest, None if event.data is None else _dumps(event.data)),
+        [
+            (e.id, e.kind, e.parent, e.hlc, e.born, e.data is None, present, digest,
+             None if e.data is None else _dumps(e.data))
+            for e, present, digest in events
+        ],
     )  # fmt: skip
 
 
@@ -199,8 +203,7 @@ def _journal_local(db: sqlite3.Connection, folder: Path, tick: Clock) -> list[Ev
         was = states[ident]
         events.append((Event(ident, was.kind, tick.tick(), was.born, was.parent, None), None))
     journal.append(folder, tick.device, [event for event, _ in events])
-    for event, digest in events:
-        _record(db, event, event.data is not None, digest)
+    _record(db, [(event, event.data is not None, digest) for event, digest in events])
     return [event for event, _ in events]
 
 
@@ -221,9 +224,11 @@ def _apply(db: sqlite3.Connection, events: Iterable[Event], tick: Clock) -> tupl
         if was is not None and was.hlc >= event.hlc:
             continue
         won[event.id] = event
+    recorded = []
     for event in won.values():
         was = states.get(event.id)
-        _record(db, event, was.present if was else False, was.hash if was else None)
+        recorded.append((event, was.present if was else False, was.hash if was else None))
+    _record(db, recorded)
     if not won:
         return 0, 0
     unusable = _materialize(db, list(won.values()))
@@ -236,6 +241,7 @@ def _materialize(db: sqlite3.Connection, won: list[Event]) -> int:
     workout with all its parts at once); how many entities could not be written."""
     unusable = 0
     workouts: set[str] = set()
+    fresh = {e.id: e.data for e in won if e.data is not None}  # not read back from JSON
     programs = [e for e in won if e.kind == "program"]
     for event in programs:
         unusable += _saved(db, lambda e=event: _put_or_delete(db, e))
@@ -257,18 +263,19 @@ def _materialize(db: sqlite3.Connection, won: list[Event]) -> int:
         elif event.kind in entities.PARTS and event.parent is not None:
             workouts.add(event.parent)
     for uid in _in_order(db, workouts):
-        unusable += _saved(db, lambda uid=uid: _workout(db, uid))
+        unusable += _saved(db, lambda uid=uid: _workout(db, uid, fresh))
     return unusable
 
 
 def _in_order(db: sqlite3.Connection, uids: set[str]) -> list[str]:
     """Workouts oldest first, so a history rebuilt numbers them as they happened."""
     created: dict[str, float] = {}
-    for ident, content in db.execute(
-        "SELECT id, content FROM sync_entities WHERE kind = 'workout'"
-    ).fetchall():
-        if ident in uids and content is not None:
-            created[ident] = float(json.loads(content).get("created_ts") or 0)
+    for ident, when in db.execute(
+        "SELECT id, json_extract(content, '$.created_ts') FROM sync_entities"
+        " WHERE kind = 'workout' AND content IS NOT NULL"
+    ):
+        if ident in uids and isinstance(when, (int, float)):
+            created[ident] = float(when)
     return sorted(uids, key=lambda uid: (created.get(uid, 0.0), uid))
 
 
@@ -294,7 +301,7 @@ def _put_or_delete(db: sqlite3.Connection, event: Event) -> None:
         entities.put_simple(db, event.kind, event.data)
 
 
-def _workout(db: sqlite3.Connection, uid: str) -> None:
+def _workout(db: sqlite3.Connection, uid: str, fresh: dict[str, dict[str, Any]]) -> None:
     """A workout as merged, with every part it has; or none, deleted or not arrived."""
     row = db.execute(
         "SELECT content FROM sync_entities WHERE id = ? AND kind = 'workout' AND deleted = 0",
@@ -303,9 +310,9 @@ def _workout(db: sqlite3.Connection, uid: str) -> None:
     if row is None or row[0] is None:
         entities.delete_row(db, "workout", uid)
         return
-    workout_id = entities.put_workout(db, uid, json.loads(row[0]))
+    workout_id = entities.put_workout(db, uid, fresh.get(uid) or json.loads(row[0]))
     parts = [
-        (kind, ident, born, json.loads(content))
+        (kind, ident, born, fresh.get(ident) or json.loads(content))
         for kind, ident, born, content in db.execute(
             "SELECT kind, id, born, content FROM sync_entities"
             " WHERE parent = ? AND deleted = 0 AND kind IN ('exercise', 'other', 'set')",
