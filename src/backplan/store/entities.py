@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from backplan.store.migrations import PROGRAM_SECONDS, uuid7_sql
+from backplan.store.uids import PROGRAM_SECONDS, uuid7_sql
 
 # This device's numbers, and what stands for them: never part of the content.
 _LOCAL = {"id", "uid", "workout_id", "program_id", "set_number"}

@@ -24,7 +24,8 @@ from backplan import clock
 from backplan.errors import ENVIRONMENT, BackplanError
 from backplan.store import entities, journal
 from backplan.store.journal import Clock, Event
-from backplan.store.migrations import DIRTY_TRIGGERS, connect, default_path, guard
+from backplan.store.migrations import connect, default_path, guard
+from backplan.store.uids import DIRTY_TRIGGERS
 
 
 @dataclass(frozen=True)
