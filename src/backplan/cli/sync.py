@@ -44,6 +44,15 @@ def _folder(given: Path | None) -> Path:
 
 def _usable(folder: Path, said: str, exit_code: int = 2) -> None:
     """A folder, made when its parent is there; a file or a missing parent is refused."""
+    try:
+        folder.stat()
+    except FileNotFoundError:
+        pass
+    except OSError as err:
+        raise BackplanError(
+            f"{said}: {str(folder)[:80]} cannot be used ({err.strerror or err}).",
+            exit_code=exit_code,
+        ) from None
     if folder.is_dir():
         return
     if folder.exists():
