@@ -381,6 +381,7 @@ def test_config_show_defaults(backplan_env: Path) -> None:
         "step": {},
         "plates": None,
         "bar": None,
+        "sync_dir": None,
     }
     assert "25, 20, 15, 10, 5, 2.5, 1.25 kg (default)" in out
 

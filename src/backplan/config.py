@@ -43,6 +43,7 @@ class Config:
     step: Mapping[str, float] = field(default_factory=dict)  # equipment -> increment
     plates: tuple[float, ...] | None = None  # the plates you have, in your unit
     bar: float | None = None  # what your barbell weighs, in your unit
+    sync_dir: str | None = None  # the folder `sync` keeps the journals in
 
     @property
     def rack(self) -> Rack:
@@ -147,6 +148,12 @@ def _bar(value: Any) -> float:
     return _weight(value, "the bar")
 
 
+def _folder(value: str) -> str:
+    if not value.strip() or "\0" in value:
+        raise BackplanError("must be a folder, like ~/Sync/backplan.")
+    return str(Path(value.strip()).expanduser().absolute())
+
+
 # Each setting's parser takes the TOML value (or the command line's text) and checks it.
 _PARSERS: dict[str, Callable[[Any], Any]] = {
     "equipment": _equipment,
@@ -157,6 +164,7 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     STEP_SETTING: _steps,
     "plates": _plates,
     "bar": _bar,
+    "sync_dir": _text(_folder),
 }
 
 
@@ -346,7 +354,8 @@ def adoptable(settings: Mapping[str, Any], path: Path | None = None) -> dict[str
     mine = _parse(text, path) if text is not None else Config()
     values = {}
     for key, value in settings.items():
-        if key not in _PARSERS or value is None or value == {}:
+        # A folder is this machine's: another device's path means nothing here.
+        if key not in _PARSERS or value is None or value == {} or key == "sync_dir":
             continue
         try:
             if key == STEP_SETTING:

@@ -12,6 +12,7 @@ SETTINGS = (
     "step",
     "plates",
     "bar",
+    "sync_dir",
 )  # config.toml's keys
 STEP_SETTING = "step"  # step.EQUIPMENT: the smallest jump that equipment allows
 MAX_STEP = 50.0

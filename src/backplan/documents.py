@@ -174,6 +174,7 @@ def config_json(settings: Config) -> dict[str, Any]:
         "step": dict(sorted(settings.step.items())),
         "plates": None if settings.plates is None else list(settings.plates),
         "bar": settings.bar,
+        "sync_dir": settings.sync_dir,
     }
 
 

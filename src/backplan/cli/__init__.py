@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 FAMILIES = (
     "catalogue", "plan", "go", "log", "body", "program", "progress", "review", "training",
-    "report", "doctor",
+    "report", "doctor", "sync",
 )  # fmt: skip
 HOMES = {
     "list": "catalogue", "show": "catalogue", "check": "catalogue", "log": "log",
@@ -27,6 +27,7 @@ HOMES = {
     "marks": "training", "config": "training", "program": "program",
     "go": "go", "progress": "progress", "weigh": "body", "doctor": "doctor",
     "report": "report", "calendar": "report",
+    "sync": "sync",
 }  # fmt: skip
 
 

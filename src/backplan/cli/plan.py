@@ -284,7 +284,18 @@ def history_show(
     shown = shown_as(format_, json_)
     with history.open_store(create=False) as store:
         past = store.get(workout_id)
+        both = store.logged_on_devices(workout_id)
     _show(past, config.load().unit, shown, with_logs=True)
+    if shown == "table":
+        for exercise_id, devices in both.items():
+            said = ", ".join(
+                f"{n} {'set' if n == 1 else 'sets'} on {device}" for device, n in devices.items()
+            )
+            render.out.print(
+                f"{exercise_id} was logged on {len(devices)} devices: {said}; all are kept.",
+                markup=False,
+                highlight=False,
+            )
 
 
 @history_app.command("delete")

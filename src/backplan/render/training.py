@@ -32,6 +32,7 @@ def config_table(settings: Config, path: Path) -> None:
         "unit": "kg",
         "plates": ", ".join(f"{p:g}" for p in settings.rack.plates) + f" {settings.unit}",
         "bar": f"{settings.rack.bar:g} {settings.unit}",
+        "sync_dir": "none: backplan sync --dir PATH",
     }
     table = data_table()
     table.add_column("Setting", no_wrap=True)
