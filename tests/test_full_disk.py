@@ -47,9 +47,9 @@ def _sets(workout_id: int = 1) -> dict[str, list[object]]:
 def test_log_on_a_full_disk_says_so_and_keeps_what_was_saved(disk: Path) -> None:
     ok("workout", "--seed", "1", "--group", "lats", "--exercises", "1")
     (exercise,) = _sets()
-    ok("log", exercise, "8x20")
+    ok("log", exercise, "8x20kg")
     _fill(disk)
-    result = run("log", exercise, "8x20", "--add")
+    result = run("log", exercise, "8x20kg", "--add")
     assert result.exit_code == 1, result.stdout
     assert "the disk is full" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
@@ -62,10 +62,10 @@ def test_go_on_a_full_disk_ends_in_one_line_and_keeps_the_sets_done(disk: Path) 
     ok("workout", "--seed", "1", "--group", "lats", "--exercises", "2")
     term = Terminal(disk / "home", "go", now=MONDAY, rate=1000.0, colour=False, timeout=20)
     term.expect("> ")
-    term.line("8x20")  # saved
+    term.line("8x20kg")  # saved
     term.expect("> ")
     _fill(disk)
-    term.line("8x20")  # the disk refuses it
+    term.line("8x20kg")  # the disk refuses it
     assert term.child.expect([pexpect.EOF, "> "]) == 0, term.child.before
     term.child.close()
     assert term.child.exitstatus == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -25,6 +25,7 @@ from backplan.cli.options import (
     current_time,
     load_catalogue,
 )
+from backplan.cli.program_words import day_word, days_word, goal_word, start_date
 from backplan.cli.root import BackplanGroup, app
 from backplan.defaults import AUTO, DEFAULT_DAYS, DEFAULT_WEEKS
 from backplan.defaults import PROGRAM_DAYS as DAYS
@@ -32,7 +33,6 @@ from backplan.defaults import PROGRAM_WEEKS as WEEKS
 from backplan.errors import BackplanError
 
 if TYPE_CHECKING:
-    from backplan.catalogue.model import Goal
     from backplan.store.history import Store
     from backplan.training.program import Program
 
@@ -42,7 +42,6 @@ program_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(program_app, name="program")
-START_RANGE = 366  # days either side of today a block may start
 HABIT_DAYS = 365  # main lifts come from what was logged most in the last year
 EXPORT_FORMATS = ("md", "ics")
 
@@ -102,9 +101,9 @@ def program_new(
     from backplan.training import block as blocks
 
     now = current_time()
-    first = _start_date(start, now.date())
-    count, weekdays = _days(days)
-    chosen_goal = _goal(goal)
+    first = start_date(start, now.date())
+    count, weekdays = days_word(days)
+    chosen_goal = goal_word(goal)
     settings = config.load()
     known = load_catalogue(catalog)
     with history.open_store() as store:
@@ -139,72 +138,6 @@ def program_new(
             f"level: this block trains {block.days} days a week, each worth the trip.",
             markup=False,
         )
-
-
-def _goal(text: str) -> Goal | None:
-    from backplan.training.prescription import parse_goal
-
-    if text.strip().lower() == AUTO:
-        return None
-    try:
-        return parse_goal(text)
-    except BackplanError as err:
-        raise BackplanError(str(err).replace("Choose from: ", "Choose from: auto, ")) from None
-
-
-def _days(text: str) -> tuple[int, tuple[int, ...]]:
-    """'3' -> (3, ()); 'mon,wed,fri' -> (3, (0, 2, 4))."""
-    from backplan.training.calendar import weekday
-
-    words = [w.strip() for w in text.split(",") if w.strip()]
-    if len(words) == 1 and words[0].isascii() and words[0].isdigit() and len(words[0]) <= 3:
-        count = int(words[0])
-        if not DAYS[0] <= count <= DAYS[1]:
-            raise BackplanError(f"--days must be from {DAYS[0]} to {DAYS[1]}, not {count}.")
-        return count, ()
-    found = [weekday(w) for w in words]
-    if not words or None in found:
-        bad = next((w for w, d in zip(words, found, strict=True) if d is None), text)
-        raise BackplanError(
-            f"--days '{bad[:40]}' is neither a number of days nor a weekday: give "
-            f"{DAYS[0]}–{DAYS[1]}, or weekdays like mon,wed,fri."
-        )
-    chosen = tuple(sorted({d for d in found if d is not None}))
-    if len(chosen) != len(found):
-        raise BackplanError(f"--days '{text[:60]}' names a weekday twice: name each once.")
-    if not DAYS[0] <= len(chosen) <= DAYS[1]:
-        raise BackplanError(
-            f"--days names {len(chosen)} weekday{'s' if len(chosen) > 1 else ''}: "
-            f"a block trains {DAYS[0]} to {DAYS[1]} days a week."
-        )
-    return len(chosen), chosen
-
-
-def _start_date(text: str | None, today: date) -> date:
-    if text is None:
-        return today
-    first = _day_word(text, today, "--start")
-    if abs((first - today).days) > START_RANGE:
-        raise BackplanError(f"--start {first} is more than a year from today; choose a nearer day.")
-    return first
-
-
-def _day_word(text: str, today: date, option: str) -> date:
-    """YYYY-MM-DD, 'today', 'tomorrow', or a weekday: the next one, today included."""
-    from backplan.training.calendar import weekday
-
-    key = text.strip().lower()
-    named = weekday(key)
-    if named is not None:
-        return today + timedelta(days=(named - today.weekday()) % 7)
-    words = {"today": today, "tomorrow": today + timedelta(days=1)}
-    try:
-        return words[key] if key in words else date.fromisoformat(key)
-    except ValueError:
-        raise BackplanError(
-            f"{option} '{text[:40]}' is not a day: give YYYY-MM-DD, today, tomorrow or a "
-            "weekday like monday."
-        ) from None
 
 
 def _ask_to_replace(active: Program, store: Store) -> None:
@@ -294,8 +227,8 @@ def program_move(
         if day.strip().lower() == "next" and coming:
             away = coming[0]
         else:
-            away = _day_word(day, today, "DAY")
-        target = None if to is None else _day_word(to, today, "--to")
+            away = day_word(day, today, "DAY")
+        target = None if to is None else day_word(to, today, "--to")
         move = checked_move(block.calendar, before, away, target, today)
         number = next(n for n, d in before.dates.items() if d == away)
         block = store.move_session(block, move)

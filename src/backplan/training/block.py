@@ -1,11 +1,10 @@
 """A block's skeleton: each session's day, goal, groups, and sets, planned ahead.
 
 Weekly sets per group ramp in waves of at most six weeks (about 10 -> 14 -> 18,
-Schoenfeld, Ogborn & Krieger 2017), each wave ending in a deload week: half the sets,
-the main lifts' too, same loads (NSCA); a beginner's waves end at their top instead
-(his deloads come after a stall or a missed week: `program.deload_now`); each wave
-after the first starts a step above the one before. The
-lower back, loaded again by every hinge and row, has its own lower ramp. `auto`
+Schoenfeld, Ogborn & Krieger 2017), each ending in a deload week: half the sets, the
+main lifts' too, same loads (NSCA); a beginner's end at their top (he deloads after a
+stall or a missed week: `program.deload_now`); each wave starts a step above the last.
+The lower back, loaded again by every hinge and row, has its own lower ramp. `auto`
 undulates strength / hypertrophy / endurance days.
 
 The erectors never load two days running (NSCA: a rest day between sessions that
@@ -41,8 +40,7 @@ LOWER_BACK_RAMP = {Level.BEGINNER: (4, 6), Level.INTERMEDIATE: (6, 10), Level.AD
 MAX_RAMP_STEP = 4  # sets a week more, at most, from one week to the next
 WAVE_STEP = 2  # sets a week: each wave after the first starts this much above the last
 LONGEST_WAVE = 6  # weeks, the deload included
-# A loading week's session holds at least this many hard sets: a day worth the trip
-# (about 20 minutes and more), never a 4-set, 17-minute one.
+# A loading week's session holds at least this many hard sets: worth the trip.
 SESSION_MINIMUM = {Level.BEGINNER: 6, Level.INTERMEDIATE: 8, Level.ADVANCED: 8}
 # A day of rear-delt work holds one rear-delt drill and one shrug (one of a kin).
 PULL_DAY_UPPER_BACK = 2
@@ -322,11 +320,7 @@ def _not_below(
             room = [
                 k
                 for k in days
-                if slots[k][group][1]
-                < min(
-                    GROUP_CEILING[level],
-                    slots[k][group][0] * (sets_per_exercise(goals[k], level) + 1),
-                )
+                if slots[k][group][1] < _most_sets(slots[k][group][0], goals[k], level)
                 and sum(n for _, n in slots[k].values()) < SESSION_CEILING[level]
             ]
             if not room:
