@@ -25,7 +25,7 @@ def add(store: Store, workout: Workout, known: Catalogue) -> str:
     """An exercise done that was not planned, prescribed like the rest of the workout;
     a near miss asks about the closest id, which Enter takes."""
     from backplan import config
-    from backplan.cli.log import unplanned
+    from backplan.cli.logto import unplanned
 
     answer = read_line("Exercise to add (its id or name; Enter: none): ")
     entry: Exercise | None = None

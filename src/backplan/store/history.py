@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from backplan.errors import BackplanError
+from backplan.store.edits import Edits
 from backplan.store.gym import Gym
 from backplan.store.incoming import Incoming
 from backplan.store.migrations import connect
@@ -42,7 +43,7 @@ def open_store(path: Path | None = None, *, create: bool = True) -> Store:
     return Store(connection, where, read_only)
 
 
-class Store(Queries, Programs, Gym, Incoming, Notes):
+class Store(Queries, Programs, Gym, Incoming, Notes, Edits):
     """One open history database. Use `open_store`, and close it (or use `with`)."""
 
     def __init__(
