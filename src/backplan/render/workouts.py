@@ -73,12 +73,27 @@ def _two_columns() -> Table:
     return grid
 
 
-def set_text(s: SetDone) -> str:
-    """'10×45 kg (drop)', '5×140 kg @2 RIR "straps on"'."""
+def set_text(s: SetDone, rest: bool = True) -> str:
+    """'10×45 kg (drop)', '5×140 kg @2 RIR "straps on"' (and the rest before it, unless
+    a column says the rests)."""
     kind = f" ({s.kind})" if s.kind != WORK else ""
     note = f' "{s.note}"' if s.note else ""
-    rest = f" after {s.rest // 60}:{s.rest % 60:02d} rest" if s.rest is not None else ""
-    return f"{s}{kind}{note}{rest}"
+    before = f" after {_minutes(s.rest)} rest" if rest and s.rest is not None else ""
+    return f"{s}{kind}{note}{before}"
+
+
+def _minutes(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def rests_text(sets: Sequence[SetDone]) -> str:
+    """The rests timed before an exercise's sets, in one short cell: '1:30', or their
+    mean with '~' when they differ; '' when none was timed."""
+    timed = [s.rest for s in sets if s.rest is not None]
+    if not timed:
+        return ""
+    mean = round(sum(timed) / len(timed))
+    return f"rest {'~' if len(set(timed)) > 1 else ''}{_minutes(mean)}"
 
 
 def _kept(workout: Workout) -> None:
@@ -183,10 +198,12 @@ def workout_view(workout: Workout, unit: str) -> None:
         logged.add_column(justify="right", style="dim", no_wrap=True)
         logged.add_column(no_wrap=True)
         logged.add_column()
+        # The rest taken is one column, not "after 1:30 rest" under every set.
+        logged.add_column(style="dim", no_wrap=True)
         for e in workout.exercises:
             if e.sets_logged:
-                done = ", ".join(set_text(s) for s in e.sets_logged)
-                logged.add_row(marks[e.id], Text(e.name), Text(done))
+                done = ", ".join(set_text(s, rest=False) for s in e.sets_logged)
+                logged.add_row(marks[e.id], Text(e.name), Text(done), rests_text(e.sets_logged))
         out.print(Text(f"\nLogged (volume {volume_text(workout, unit)})", style="bold"))
         out.print(logged)
     _kept(workout)
