@@ -112,6 +112,13 @@ def test_a_whole_session_typed_ahead_of_the_screen(
     by_id = {e["id"]: iter(e["sets_logged"]) for e in shown["exercises"]}
     stamps = [next(by_id[ident]) for ident in order]
     assert [s["reps"] for s in stamps] == [want[1] for _, want in SESSION if want is not None]
+    # The rests taken are kept, and shown as a column, not under every set.
+    assert any(s["rest"] is not None for e in shown["exercises"] for s in e["sets_logged"])
+    table = ok("history", "show", "1").stdout
+    assert " rest " in table
+    assert "after 0:" not in table
+    assert "after 1:" not in table
+    assert "8 × +10 kg @2 RIR" in table  # the belt as a belt
 
 
 def test_each_screen_says_what_enter_logs_and_a_belt_as_a_belt(
@@ -146,6 +153,8 @@ def test_the_set_line_and_the_prompt_are_always_on_screen(
         term.expect("> ")
         rows = [row for row in term.shown.splitlines() if row.strip()]
         assert rows[-1].startswith(">"), term.shown
+        # Nothing scrolled off the top: the screen opens with its head or the title.
+        assert rows[0].startswith(("backplan go", "#", "A1", "A2", "B1", "B2")), term.shown
         assert any(re.match(r"(Warm-up set|Set) \d of \d", row) for row in rows), term.shown
         assert any(row.startswith(("Enter", "No load")) for row in rows), term.shown
         assert all(len(row) <= size[1] for row in term.shown.splitlines())

@@ -20,6 +20,7 @@ from backplan.cli.keys import ENTER
 TICK = 0.25  # seconds between redraws
 NUDGE = 15  # seconds a `+` or `-` moves the rest
 GET_READY = 3  # seconds before a hold's count begins
+NARROW = 60  # columns under which the rest's line says less
 
 
 def _clock_text(seconds: float) -> str:
@@ -44,7 +45,8 @@ def _count(fd: int, count: Countdown, on_key: Callable[[list[str], Countdown], b
 
     with Progress(
         TextColumn("{task.description}", style="bold", markup=False),
-        BarColumn(bar_width=max(8, min(40, render.out.width - 44))),
+        # The whole line fits the terminal: on a phone, a short bar.
+        BarColumn(bar_width=max(4, min(40, render.out.width - len(count.label) - 34))),
         TextColumn("{task.fields[left]}  {task.fields[hint]}", markup=False),
         console=render.out,
         transient=True,
@@ -84,8 +86,9 @@ def rest(seconds: int, label: str) -> int:
             count.label = f"Rest {int(count.seconds)} s"
         return False
 
+    hint = "+/- 15 s, any key ends it" if render.out.width >= NARROW else "any key ends it"
     with keys_module.cbreak() as fd:
-        taken = _count(fd, Countdown(seconds, label, "+/- 15 s, any key ends it"), nudge)
+        taken = _count(fd, Countdown(seconds, label, hint), nudge)
     return round(taken)
 
 

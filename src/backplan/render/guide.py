@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from backplan.catalogue.model import Dose, LoadKind
 from backplan.render.console import group_text, out, plural
-from backplan.render.workouts import rest_text, with_plates
+from backplan.render.workouts import load_text, rest_text, with_plates
 from backplan.training.guide import partner_next, unfinished
 from backplan.training.loads import number
-from backplan.training.moved import moved_set
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -42,17 +41,9 @@ def set_text(done: SetDone, kind: LoadKind | None = None, body: float | None = N
     as a belt (or the help as help), with the load moved when `body` (your bodyweight,
     in the set's unit) is known: '8 × +10 kg (90 kg moved)'."""
     effort = f" @{number(done.rir)} RIR" if done.rir is not None else ""
-    if done.weight and kind in (LoadKind.BODYWEIGHT, LoadKind.ASSISTED):
-        amount = str(replace(done, weight=None, rir=None))
-        sign = "+" if kind is LoadKind.BODYWEIGHT else "−"
-        moved = ""
-        if body is not None:
-            moved = f" ({number(moved_set(done, kind, body, done.unit).weight or 0)} "
-            moved += f"{done.unit} moved)"
-        return f"{amount} × {sign}{number(done.weight)} {done.unit}{moved}{effort}"
     if done.dose is Dose.REPS and done.weight is None:
         return f"{done.reps} reps{effort}"
-    return str(done)
+    return load_text(done, kind, body)
 
 
 def logged_text(done: SetDone, kind: LoadKind | None, body: float | None = None) -> str:
@@ -193,7 +184,9 @@ def _keys_part(step: Step, timer: bool, body: float | None) -> _Part:
 def _show(parts: list[_Part]) -> None:
     """The parts that fit the terminal, a row kept for the prompt: the shorter form of
     a part first, then the part itself, the most droppable and the lowest first."""
-    room = max(out.size.height - 1, 1)
+    # A row for the prompt, and one for the rest's bar drawn above it (on the last row,
+    # the bar's newline would scroll the top of the screen away).
+    room = max(out.size.height - 2, 1)
     width = out.width
 
     def rows(part: _Part | Text) -> int:
