@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pexpect
@@ -12,6 +13,9 @@ import pyte
 ROWS, COLUMNS = 24, 80
 # The question `go` asks once a session is done.
 BACK_QUESTION = r"How does your back feel, 0 \(fine\) to 10 \(very sore\)\? Enter skips: "
+# The screen `go` shows after the last set, where a finisher may still be added.
+ALL_DONE = r"All sets done: Enter ends the session"
+LIFTER = 0.02  # seconds between two keys typed by a quick lifter
 
 
 class Terminal:
@@ -51,6 +55,7 @@ class Terminal:
             encoding="utf-8",
             timeout=timeout,
         )
+        self.child.delaybeforesend = None  # keys go when sent, as fast as typed
         self.text = ""  # everything printed so far, escapes and all
 
     def expect(self, pattern: str, timeout: float = -1) -> None:
@@ -64,13 +69,22 @@ class Terminal:
     def line(self, text: str) -> None:
         self.child.send(text + "\r")
 
+    def type(self, keys: str, gap: float = LIFTER) -> None:
+        """`keys` one at a time, `gap` seconds apart, as a lifter types them: they go
+        whatever the screen is doing (the pause is the typist's, not a wait)."""
+        for key in keys:
+            self.child.send(key)
+            time.sleep(gap)
+
     def finish(self) -> int:
-        """Wait for the end (skipping, as Enter does, the question about the back at the
-        end of a session); the exit code."""
-        if self.child.expect([pexpect.EOF, BACK_QUESTION]) == 1:
+        """Wait for the end (ending, as Enter does, the screen after the last set and the
+        question about the back); the exit code."""
+        while (found := self.child.expect([pexpect.EOF, BACK_QUESTION, ALL_DONE])) != 0:
             self._feed(self.child.before + self.child.after)
+            if found == 2:
+                self.child.expect("> ")
+                self._feed(self.child.before + self.child.after)
             self.child.send("\r")
-            self.child.expect(pexpect.EOF)
         self._feed(self.child.before)
         self.child.close()
         return int(self.child.exitstatus if self.child.exitstatus is not None else -1)

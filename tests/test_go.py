@@ -256,7 +256,7 @@ def test_a_whole_set_typed_during_the_rest_is_logged(
 ) -> None:
     term = resting(backplan_env, gym, monkeypatch, rate=1)
     term.send("6x+2.5\r")  # typed fast, Enter and all, while the bar runs
-    term.expect("Logged 6×2.5 kg")
+    term.expect(r"Logged 6 × \+2.5 kg")  # the belt shown as a belt
     term.expect("any key ends it")
     term.line("q")  # typed during the next rest: it quits
     assert term.finish() == 0
@@ -485,13 +485,15 @@ def test_go_opens_with_the_plans_notes_and_lists_its_keys(
     term.line("a")
     term.expect("Exercise to add")
     term.line("rwo")
-    term.expect("> ")
-    assert "did you mean 'row'?" in term.shown
-    term.line("a")
-    term.expect("Exercise to add")
-    term.line("row")
+    term.expect(r"No exercise 'rwo': did you mean 'row'\? Enter adds it, or type another: ")
+    term.line("")  # Enter takes the suggestion
     term.expect("> ")
     assert "Added Row" in term.shown
+    term.line("a")
+    term.expect("Exercise to add")
+    term.line("zzzz")  # nothing close: said, nothing added
+    term.expect("> ")
+    assert "No exercise 'zzzz' in the catalogue" in term.shown
     term.line("q")
     assert term.finish() == 0
     assert "row" in logged(2)

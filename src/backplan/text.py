@@ -117,6 +117,18 @@ def control_character(text: str) -> str | None:
     return None
 
 
+def not_text(text: str) -> str | None:
+    """Why `text` cannot be stored as UTF-8 ('a byte that is not UTF-8 (0x9B)', from a
+    command line, or 'a lone surrogate U+D800', from JSON), or None."""
+    for char in text:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # how Python keeps a byte of argv it cannot decode
+            return f"a byte that is not UTF-8 (0x{code - 0xDC00:02X})"
+        if 0xD800 <= code <= 0xDFFF:
+            return f"a lone surrogate U+{code:04X}, which is not text"
+    return None
+
+
 def visible(text: str) -> str:
     """`text` with every control character shown as a symbol (ESC as ␛) or a code
     (<U+202E>), so text written by hand or by an older backplan cannot drive the

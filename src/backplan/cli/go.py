@@ -11,7 +11,8 @@ import typer
 
 from backplan import render
 from backplan.catalogue.model import Dose
-from backplan.cli.keys import read_line
+from backplan.cli import asks
+from backplan.cli.keys import read_line, session
 from backplan.cli.options import (
     MAX_ID,
     CatalogOption,
@@ -33,7 +34,7 @@ from backplan.cli.root import app
 from backplan.errors import BackplanError
 
 if TYPE_CHECKING:
-    from backplan.catalogue import Catalogue
+    from backplan.catalogue import Catalogue, Exercise
     from backplan.config import Config
     from backplan.store.history import Store
     from backplan.training.guide import Step
@@ -99,7 +100,8 @@ def go(
         raise BackplanError("Give --exercises or --minutes, not both.")
     settings = config.load()
     known = load_catalogue(catalog)
-    with history.open_store() as store:
+    # One cbreak mode for the whole session: a key typed at any moment is kept.
+    with history.open_store() as store, session():
         workout = _chosen(store, workout_id, known, settings, options)
         _walk(store, workout, known, settings.unit, not no_timer, settings.step)
 
@@ -156,7 +158,6 @@ def _walk(
     message: str | None = "\n".join(workout.notes[:MAX_NOTES]) or None
     resting: int | None = None
     rested: int | None = None  # the rest just taken, stored with the next set
-    typed = ""
     step: Step | None = None
     walked = False  # a set was shown in this run
     try:
@@ -170,9 +171,16 @@ def _walk(
             }
             step = next_step(workout, warmed, unit, loading)
             if step is None:
-                break
+                if not walked:
+                    break
+                # After the last set a finisher may still come, or a note, or an undo.
+                message, ended = _at_the_end(store, workout, known, message)
+                if ended:
+                    break
+                continue
             walked = True
             entry = known.find(step.exercise.id)
+            body = _bodyweight(store, entry, workout, unit)
             render.step_screen(
                 workout,
                 step,
@@ -181,20 +189,20 @@ def _walk(
                 message,
                 store.last_time(step.exercise.id, ident),
                 timer,
+                body,
             )
             message = None
             if resting and timer:
                 from backplan.cli.rest import rest
 
-                typed, rested = rest(resting, f"Rest {resting} s")
+                rested = rest(resting, f"Rest {resting} s")
             resting = None
-            answer = read_line("> ", typed)
-            typed = ""
+            answer = read_line("> ")
             if answer is None or answer.strip().lower() == "q":
                 render.out.print(render.stopped_text(step, _logged(workout)), markup=False)
                 return
             message, resting = _act(
-                store, workout, step, answer.strip(), known, unit, warmed, rested, timer
+                store, workout, step, answer.strip(), known, unit, warmed, rested, timer, body
             )
             if resting is not None or message is None:
                 rested = None  # a set was done: the rest before it went with it
@@ -209,6 +217,54 @@ def _walk(
     _finish(store, workout, known, unit, took)
 
 
+def _at_the_end(
+    store: Store, workout: Workout, known: Catalogue, message: str | None
+) -> tuple[str | None, bool]:
+    """The screen after the last set: Enter ends the session; a finisher, a note on the
+    last set or an undo keep it going. The next message, and whether it ended."""
+    from backplan.render.guide import left_text
+
+    render.out.clear()
+    render.out.print(f"backplan go · workout #{workout.id}", style="dim", markup=False)
+    if message:
+        render.out.print(f"\n{message}", style="yellow", markup=False)
+    render.out.print(f"\n{asks.END_KEYS}", style="bold", markup=False)
+    answer = read_line("> ")
+    key = (answer or "").strip().lower()
+    if answer is None or key in ("", "q"):
+        return None, True
+    if key == "a":
+        return asks.add(store, workout, known), False
+    if key == "n":
+        return asks.note(store, workout, workout.exercises[-1], on_set=True), False
+    if key == "l":
+        return left_text(workout), False
+    if key == "u":
+        return _undo(store, workout), False
+    return f"'{answer.strip()}': {asks.END_KEYS[len('All sets done: ') :]}.", False
+
+
+def _bodyweight(store: Store, entry: Exercise | None, workout: Workout, unit: str) -> float | None:
+    """Your bodyweight in `unit` on the workout's day, for a move that lifts your body."""
+    if entry is None or not entry.lifts_body:
+        return None
+    body = store.body()
+    found = body.on(workout.created.date(), unit) if body else None
+    return found.weight if found else None
+
+
+def _undo(store: Store, workout: Workout) -> str:
+    from backplan.render.guide import set_text
+
+    undone = store.undo_last_set(workout.id or 0)
+    if undone is None:
+        return "Nothing to undo: no set is logged yet."
+    e = workout.exercise(undone[0])
+    # The warm-up stays done: taking back the first work set stays on the work sets.
+    done = set_text(undone[1], e.load_kind if e else None)
+    return f"Took back {done} of {e.name if e else undone[0]}."
+
+
 def _act(
     store: Store,
     workout: Workout,
@@ -219,6 +275,7 @@ def _act(
     warmed: dict[str, int],
     rested: int | None = None,
     timer: bool = True,
+    body: float | None = None,
 ) -> tuple[str | None, int | None]:
     """Do what the answer says; the message for the next screen, and the rest now due.
     `rested`: the rest taken before this set, stored with it."""
@@ -226,28 +283,24 @@ def _act(
 
     from backplan import clock
     from backplan.cli.sets import read_sets
+    from backplan.render.guide import left_text, logged_text
     from backplan.training import checks
     from backplan.training.guide import WARM_UP_REST, rest_after
     from backplan.training.reading import context_for
 
     e, ident = step.exercise, workout.id or 0
     key = answer.lower()
-    if key == "?":
-        return render.KEYS_HELP, None
-    if key == "s":
-        store.skip(ident, e.id)
-        return f"Skipped {e.name}.", None
-    if key == "u":
-        undone = store.undo_last_set(ident)
-        if undone is None:
-            return "Nothing to undo: no set is logged yet.", None
-        name = workout.exercise(undone[0])
-        # The warm-up stays done: taking back the first work set stays on the work sets.
-        return f"Took back {undone[1]} of {name.name if name else undone[0]}.", None
-    if key == "a":
-        return _add(store, workout, known), None
-    if key == "n":
-        return _note(store, workout, e), None
+    keys = {
+        "?": lambda: render.KEYS_HELP,
+        "l": lambda: left_text(workout),
+        "s": lambda: _skip(store, ident, e),
+        "u": lambda: _undo(store, workout),
+        "a": lambda: asks.add(store, workout, known),
+        "n": lambda: asks.note(store, workout, e, on_set=True),
+        "e": lambda: asks.note(store, workout, e, on_set=False),
+    }
+    if key in keys:
+        return keys[key](), None
     if step.warmup:
         if key == "w":
             warmed[e.id] = len(e.warmup)
@@ -260,11 +313,9 @@ def _act(
             return "No load is known yet: type what you did, like 8x60.", None
         sets = [step.target]
         if step.target.dose is Dose.SECONDS and timer:
-            from backplan.cli.rest import hold
-
-            held = hold(step.target.reps, f"Hold {step.target.reps} s")
-            if held is None:
-                return "Not started: Enter starts the hold, or type the time held.", None
+            held = _held(step.target.reps)
+            if isinstance(held, str):
+                return held, None
             sets = [replace(step.target, reps=held)]
     else:
         shown = step.target.weight if step.target is not None else None
@@ -280,65 +331,34 @@ def _act(
         store.log(ident, e.id, sets, when=clock.stamp(), after=len(e.sets_logged))
     except BackplanError as err:
         return err.message, None
-    done = ", ".join(str(s) for s in sets)
+    done = ", ".join(logged_text(s, e.load_kind, body) for s in sets)
     # The rest is taken before the next set's prompt (a superset's partner gets only the
     # transition); after the last set there is none.
     return f"Logged {done}.", rest_after(store.get(ident), e.id)
 
 
-def _add(store: Store, workout: Workout, known: Catalogue) -> str:
-    """An exercise done that was not planned, prescribed like the rest of the workout."""
-    from backplan import config
-    from backplan.cli.log import unplanned
-
-    answer = read_line("Exercise to add (its id or name; Enter: none): ")
-    if not answer or not answer.strip():
-        return "Nothing added."
-    try:
-        entry = known.get(answer.strip())
-    except BackplanError as err:
-        return err.message
-    if workout.exercise(entry.id) is not None:
-        return f"{entry.name} is already in this workout."
-    planned = unplanned(workout, entry, config.load(), current_time())
-    store.append_exercise(workout.id or 0, planned)
-    return f"Added {entry.name}: it comes after the rest."
+def _skip(store: Store, ident: int, e: PlannedExercise) -> str:
+    store.skip(ident, e.id)
+    return f"Skipped {e.name}."
 
 
-def _note(store: Store, workout: Workout, e: PlannedExercise) -> str:
-    """A note on the last set logged of the exercise, or on the exercise."""
-    from backplan.cli.notes import note_text
+def _held(target: int) -> int | str:
+    """A timed hold: the seconds held, or what to say when it was not (called off while
+    getting ready; stopped under a third of its target, most likely by a slip of Enter,
+    and not meant when asked)."""
+    from backplan.cli.rest import hold
+    from backplan.training.guide import SHORT_HOLD
 
-    text = read_line("Note (Enter: none): ")
-    if text is None or not text.strip():
-        return "No note."
-    try:
-        note = note_text(text, "The note")
-    except BackplanError as err:
-        return err.message
-    ident = workout.id or 0
-    if e.sets_logged:
-        where = read_line(f"On set {len(e.sets_logged)} (s) or the whole exercise (e)? [s] ")
-        if where is None or where.strip().lower() not in ("e", "exercise"):
-            store.note_set(ident, e.id, len(e.sets_logged), note)
-            return f"Noted on set {len(e.sets_logged)} of {e.name}."
-    store.note_exercise(ident, e.id, note)
-    return f"Noted on {e.name}."
-
-
-def _rate_back(store: Store, workout: Workout) -> None:
-    """How the back feels, asked once the session is done (Enter skips)."""
-    question = "How does your back feel, 0 (fine) to 10 (very sore)? Enter skips: "
-    while True:
-        answer = read_line(question)
-        if answer is None or not answer.strip():
-            return
-        text = answer.strip()
-        if text.isdigit() and 0 <= int(text) <= 10:
-            store.rate_back(workout.id or 0, int(text))
-            render.out.print(f"Your back: {int(text)} of 10, kept with the workout.")
-            return
-        render.out.print("A whole number from 0 to 10, or Enter to skip.", markup=False)
+    held = hold(target, f"Hold {target} s")
+    if held is None:
+        return "Not started: Enter starts the hold, or type the time held."
+    if held * SHORT_HOLD < target:
+        answer = read_line(
+            f"Stopped at {held} s of {target} s. Log {held} s? y logs it; Enter or u: not logged: "
+        )
+        if answer is None or answer.strip().lower() not in ("y", "yes"):
+            return f"Not logged: {held} s of {target} s. Enter starts the hold again."
+    return held
 
 
 def _logged(workout: Workout) -> int:
@@ -369,4 +389,4 @@ def _finish(
                               unit) for e in workout.exercises}  # fmt: skip
     render.summary_view(workout, summary(workout, unit, earlier, moved), unit, seconds)
     if workout.logged:
-        _rate_back(store, workout)
+        asks.rate_back(store, workout)

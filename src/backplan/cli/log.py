@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
-from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from backplan import render
+from backplan.cli import logto
 from backplan.cli.loads import loads_for
 from backplan.cli.options import (
     CatalogOption,
@@ -22,18 +21,14 @@ from backplan.cli.options import (
 )
 from backplan.cli.root import app
 from backplan.errors import ENVIRONMENT, BackplanError
-from backplan.when import days_ago, same_day
 
 if TYPE_CHECKING:
-    from backplan.catalogue import Catalogue, Exercise
-    from backplan.config import Config
+    from backplan.catalogue import Catalogue
     from backplan.store.history import Store
     from backplan.training.external import Target
     from backplan.training.loads import SetDone
     from backplan.training.model import PlannedExercise, Workout
     from backplan.training.reading import Context
-
-ADDED = "added by you"
 
 
 @app.command()
@@ -58,6 +53,34 @@ def log(
         ),
     ] = None,
     workout: WorkoutOption = None,
+    day: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            "--on",
+            metavar="DAY",
+            help="The day you did them: YYYY-MM-DD, today, yesterday or a weekday (the "
+            "last one). They go into that day's workout, or a new one for it.",
+            show_default=False,
+        ),
+    ] = None,
+    remove: Annotated[
+        bool,
+        typer.Option(
+            "--remove",
+            help="Take the exercise (or with --set N, one set of it) out of the workout.",
+        ),
+    ] = False,
+    number: Annotated[
+        int | None,
+        typer.Option(
+            "--set",
+            metavar="N",
+            click_type=Whole(1, 100, "N"),
+            help="With --remove: the set to take out.",
+            show_default=False,
+        ),
+    ] = None,
     add: Annotated[
         bool, typer.Option("--add", "-a", help="Put these sets after those logged before.")
     ] = False,
@@ -101,7 +124,15 @@ def log(
     --note, --workout-note and --back write a note and how your back feels; they need
     no sets.
 
+    After the fact, --date (or --on) puts the sets into that day's workout, or a new one
+    for that day. --remove takes a mistaken exercise out (its sets and notes with it);
+    --remove --set N one set of it.
+
     Example: backplan log barbell-bent-over-row 10x60 10x60 8x60@8
+
+    Example: backplan log conventional-deadlift 5x150 5x150 --date 2026-11-27
+
+    Example: backplan log dumbbell-row --remove --set 3
     """
     from backplan import config
     from backplan.cli.sets import on_a_terminal, read_sets, typed_line
@@ -117,6 +148,12 @@ def log(
     workout_note = None if workout_note is None else note_text(workout_note, "--workout-note")
     if note is not None and exercise_id is None:
         raise BackplanError("--note goes on an exercise: backplan log EXERCISE_ID --note TEXT.")
+    now = current_time()
+    on = None if day is None else logto.past_day(day, now.date())
+    if on is not None and workout is not None:
+        raise BackplanError("Give --workout ID or --date DAY, not both.")
+    if on is not None and not sets and (exercise_id is None or note is not None):
+        workout = logto.day_workout(on)  # a note, a rating or --done for that day's workout
     if exercise_id is None and not done and (workout_note is not None or back is not None):
         say(workout, workout_note, back)
         return
@@ -139,17 +176,21 @@ def log(
         )
     for text in sets or ():
         parse(text)  # the syntax is checked before anything is opened
+    if remove or number is not None:
+        logto.remove_command(
+            exercise_id, bool(sets), remove, number, workout, on, now, known, (add, replace)
+        )
+        return
     if note is not None and not sets:
         note_only(workout, exercise_id, note, known)
         if workout_note is not None or back is not None:
             say(workout, workout_note, back)
         return
-    now = current_time()
+    again = logto.as_typed(exercise_id, sets, add, replace, note, workout_note, back)
     with history.open_store() as store:
-        past = store.get(workout) if workout is not None else store.latest()
-        if past is not None and workout is None and not same_day(past.created, now):
-            _confirm_an_older_workout(past, now)
-        past, exercise, added = _target(store, past, exercise_id, known, settings, now)
+        past = logto.the_workout(store, workout, on, now, again)
+        created = now if on is None else logto.day_moment(on, now)
+        past, exercise, added = logto.target(past, exercise_id, known, settings, created)
         context = _context(store, exercise, known, settings.unit)
         ask = typed_line if on_a_terminal() else None
         parsed = [done for text in sets or () for done in read_sets(text, context, ask)]
@@ -167,9 +208,7 @@ def log(
                 f" of {exercise.name} ({logged}). Add these after them with --add, or put "
                 "them in their place with --replace."
             )
-        if past.id is None:  # a workout started by logging: nothing is kept without sets
-            past = store.save(past)
-            exercise = past.exercises[0]
+        past = logto.kept(store, past)
         before = store.log(past.id or 0, exercise.id, parsed, replace=replace, planned=added)
         if note is not None:
             store.note_exercise(past.id or 0, exercise.id, note)
@@ -265,70 +304,6 @@ def _log_done(workout_id: int | None, known: Catalogue, unit: str) -> None:
             f"{e.name} has no known load yet, so it was not logged: "
             f"backplan log {e.id} {e.prescription.sets}x{e.prescription.reps_max}xWEIGHT."
         )
-
-
-def _confirm_an_older_workout(past: Workout, now: datetime) -> None:
-    """Logging into a workout from another day is said, and asked on a terminal."""
-    when = f"{render.when_text(past.created)} ({days_ago(past.created, now)})"
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        if not typer.confirm(f"Your latest workout, #{past.id}, is from {when}. Log into it?",
-                             default=True):  # fmt: skip
-            raise BackplanError(
-                "Nothing was logged. Plan today's session with 'backplan workout', or name "
-                "a workout with --workout ID."
-            )
-        return
-    render.warning(
-        f"logging into workout #{past.id} from {when}; --workout {past.id} says it is meant."
-    )
-
-
-def _target(
-    store: Store,
-    past: Workout | None,
-    exercise_id: str,
-    known: Catalogue,
-    settings: Config,
-    now: datetime,
-) -> tuple[Workout, PlannedExercise, PlannedExercise | None]:
-    """The workout, the exercise in it, and the exercise to add when it was not planned
-    (a workout is started, unsaved, when there is none)."""
-    from backplan.catalogue.model import Goal, Level
-    from backplan.training.model import Workout
-
-    if past is not None and (found := past.exercise(exercise_id.strip().lower())):
-        return past, found, None
-    entry = known.get(exercise_id)
-    if past is not None and (found := past.exercise(entry.id)):  # named by an alias
-        return past, found, None
-    made = unplanned(past, entry, settings, now)
-    if past is None:
-        started = Workout(
-            created=now,
-            goal=settings.goal or Goal.HYPERTROPHY,
-            level=settings.level or Level.INTERMEDIATE,
-            groups=(entry.group,),
-            exercises=(made,),
-            notes=("Started by logging, without a plan.",),
-        )
-        return started, made, None  # saved with its first sets, not before
-    return past, made, made
-
-
-def unplanned(
-    past: Workout | None, entry: Exercise, settings: Config, now: datetime
-) -> PlannedExercise:
-    """An exercise done that was not planned: prescribed for the workout's goal and
-    level (or your settings'), after its other exercises."""
-    from backplan.catalogue.model import Goal, Level
-    from backplan.training.model import Recency
-    from backplan.training.planner import Request, planned_exercise
-
-    goal = past.goal if past else settings.goal or Goal.HYPERTROPHY
-    level = past.level if past else settings.level or Level.INTERMEDIATE
-    request = Request(groups=(entry.group,), goal=goal, level=level)
-    position = len(past.exercises) + 1 if past else 1
-    return replace(planned_exercise(position, entry, request, Recency(), now, 2), reason=ADDED)
 
 
 def _context(store: Store, exercise: PlannedExercise, known: Catalogue, unit: str) -> Context:

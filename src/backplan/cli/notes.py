@@ -18,7 +18,11 @@ MAX_NOTE = 10_000  # characters
 def note_text(text: str, option: str = "--note") -> str:
     """A note as typed, trimmed; refused when empty or over 10,000 characters. Control
     characters are kept as typed and never reach the terminal (`text.visible`)."""
+    from backplan.text import not_text
+
     found = text.strip()
+    if broken := not_text(found):
+        raise BackplanError(f"{option} has {broken}: type it again as plain text.")
     if not found:
         raise BackplanError(f"{option} is empty: give the note's text, or leave {option} out.")
     if len(found) > MAX_NOTE:

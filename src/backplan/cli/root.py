@@ -8,7 +8,7 @@ import typer
 
 # typer (0.29 and later) carries its own click; these are the types its parser raises.
 from typer._click.core import Context
-from typer._click.exceptions import BadParameter, ClickException, UsageError
+from typer._click.exceptions import BadParameter, ClickException, NoSuchOption, UsageError
 from typer.core import TyperGroup
 
 from backplan import __version__, render
@@ -54,6 +54,11 @@ class BackplanGroup(TyperGroup):
             if isinstance(failure, UsageError) and failure.ctx is not None:
                 hint = f" Try '{failure.ctx.command_path} --help'."
             message = failure.format_message().rstrip()
+            if isinstance(failure, NoSuchOption) and _negative(failure.option_name):
+                # `weigh -1`: a number, not an option click does not know.
+                name = failure.option_name  # click names '-8' of '-80'
+                typed = next((a for a in args if a.startswith(name)), name)
+                message = f"{typed} is a negative number; none is below 0 here"
             if type(failure) is BadParameter and failure.param_hint is None:
                 # "--exercises: must be from 1 to 12, not 13." rather than click's preamble.
                 param = failure.param
@@ -70,6 +75,11 @@ class BackplanGroup(TyperGroup):
             render.error(message + hint)
             sys.exit(failure.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _negative(option: str) -> bool:
+    """'-1', '-2.5', '-80kg': a negative amount typed where an argument was meant."""
+    return len(option) > 1 and (option[1].isdigit() or option[1:2] == ".")
 
 
 app = typer.Typer(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from backplan.catalogue.model import Group
+from backplan.catalogue.model import Group, LoadKind
 from backplan.render.console import (
     Cell,
     Column,
@@ -22,6 +23,7 @@ from backplan.render.console import (
     out,
 )
 from backplan.training.loads import WORK, SetDone, number
+from backplan.training.moved import moved_set
 from backplan.training.plates import plates_text
 
 if TYPE_CHECKING:
@@ -73,12 +75,42 @@ def _two_columns() -> Table:
     return grid
 
 
-def set_text(s: SetDone) -> str:
-    """'10×45 kg (drop)', '5×140 kg @2 RIR "straps on"'."""
-    kind = f" ({s.kind})" if s.kind != WORK else ""
+def load_text(done: SetDone, kind: LoadKind | None = None, body: float | None = None) -> str:
+    """A set as logged; on a move that lifts your body the belt as a belt (the help as
+    help), with the load moved when `body` (in the set's unit) is known:
+    '8 × +10 kg (90 kg moved) @2 RIR'."""
+    if not done.weight or kind not in (LoadKind.BODYWEIGHT, LoadKind.ASSISTED):
+        return str(done)
+    effort = f" @{number(done.rir)} RIR" if done.rir is not None else ""
+    amount = str(replace(done, weight=None, rir=None))
+    sign = "+" if kind is LoadKind.BODYWEIGHT else "−"
+    moved = ""
+    if body is not None:
+        moved = f" ({number(moved_set(done, kind, body, done.unit).weight or 0)} {done.unit} moved)"
+    return f"{amount} × {sign}{number(done.weight)} {done.unit}{moved}{effort}"
+
+
+def set_text(s: SetDone, rest: bool = True, kind: LoadKind | None = None) -> str:
+    """'10×45 kg (drop)', '5×140 kg @2 RIR "straps on"', '8 × +10 kg' (and the rest
+    before it, unless a column says the rests)."""
+    drop = f" ({s.kind})" if s.kind != WORK else ""
     note = f' "{s.note}"' if s.note else ""
-    rest = f" after {s.rest // 60}:{s.rest % 60:02d} rest" if s.rest is not None else ""
-    return f"{s}{kind}{note}{rest}"
+    before = f" after {_minutes(s.rest)} rest" if rest and s.rest is not None else ""
+    return f"{load_text(s, kind)}{drop}{note}{before}"
+
+
+def _minutes(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def rests_text(sets: Sequence[SetDone]) -> str:
+    """The rests timed before an exercise's sets, in one short cell: '1:30', or their
+    mean with '~' when they differ; '' when none was timed."""
+    timed = [s.rest for s in sets if s.rest is not None]
+    if not timed:
+        return ""
+    mean = round(sum(timed) / len(timed))
+    return f"rest {'~' if len(set(timed)) > 1 else ''}{_minutes(mean)}"
 
 
 def _kept(workout: Workout) -> None:
@@ -183,10 +215,12 @@ def workout_view(workout: Workout, unit: str) -> None:
         logged.add_column(justify="right", style="dim", no_wrap=True)
         logged.add_column(no_wrap=True)
         logged.add_column()
+        # The rest taken is one column, not "after 1:30 rest" under every set.
+        logged.add_column(style="dim", no_wrap=True)
         for e in workout.exercises:
             if e.sets_logged:
-                done = ", ".join(set_text(s) for s in e.sets_logged)
-                logged.add_row(marks[e.id], Text(e.name), Text(done))
+                done = ", ".join(set_text(s, False, e.load_kind) for s in e.sets_logged)
+                logged.add_row(marks[e.id], Text(e.name), Text(done), rests_text(e.sets_logged))
         out.print(Text(f"\nLogged (volume {volume_text(workout, unit)})", style="bold"))
         out.print(logged)
     _kept(workout)

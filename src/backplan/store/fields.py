@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from backplan import clock
 from backplan.catalogue.model import EXERCISE_ID, MAX_ID_LENGTH
-from backplan.text import control_character
+from backplan.text import control_character, not_text
 
 MAX_TEXT = 10_000  # characters in any text of an export, as in a catalogue
 MAX_ID = 2**63 - 1  # SQLite's largest integer
@@ -50,7 +50,7 @@ def note_text(value: Any, where: str) -> str | None:
 
 def typed(value: Any, kind: type[T], where: str, lines: bool = False) -> T:
     if isinstance(value, str):
-        if not lines and (unsafe := control_character(value)):
+        if unsafe := (None if lines else control_character(value)) or not_text(value):
             raise Invalid(where, f"contains {unsafe}")
         if len(value) > MAX_TEXT:
             raise Invalid(where, f"is {len(value):,} characters; at most {MAX_TEXT:,}")

@@ -28,6 +28,17 @@ class Gym(Part):
             db.execute("DELETE FROM logged_sets WHERE rowid = ?", (row[0],))
         return row[1], set_from_row(*row[2:])
 
+    def last_logged(self, workout_id: int) -> tuple[str, int] | None:
+        """The set logged last in a workout (as `undo_last_set` finds it): its exercise's
+        id and its number; None when nothing was logged."""
+        with self._guard():
+            row = self._db.execute(
+                "SELECT exercise_id, set_number FROM logged_sets WHERE workout_id = ?"
+                " ORDER BY COALESCE(logged_at, 0) DESC, rowid DESC LIMIT 1",
+                (workout_id,),
+            ).fetchone()
+        return None if row is None else (str(row[0]), int(row[1]))
+
     def skip(self, workout_id: int, exercise_id: str) -> None:
         with self._transaction() as db:
             db.execute(

@@ -11,6 +11,7 @@ from typing import Any
 
 from backplan.errors import BackplanError
 from backplan.store.devices import Devices
+from backplan.store.edits import Edits
 from backplan.store.gym import Gym
 from backplan.store.incoming import Incoming
 from backplan.store.migrations import check_intact, connect
@@ -43,7 +44,7 @@ def open_store(path: Path | None = None, *, create: bool = True) -> Store:
     return Store(connection, where, read_only)
 
 
-class Store(Queries, Programs, Gym, Incoming, Notes, Devices):
+class Store(Queries, Programs, Gym, Incoming, Notes, Devices, Edits):
     """One open history database. Use `open_store`, and close it (or use `with`)."""
 
     def __init__(

@@ -136,18 +136,37 @@ def autoregulated(
         f"the last set was {last.rir:g} RIR, {said} than the {aim} asked: "
         f"{'+' if said == 'easier' else '−'}{loading.step:g} {last.unit} (Helms 2016)"
     )
+    # The effort that moved the load is not carried to the new load: that set is asked
+    # at the prescribed effort.
     return SetDone(target.reps, round(weight, 2), last.unit, target.dose), why
 
 
 def as_prescribed(e: PlannedExercise, unit: str) -> SetDone | None:
     """The set Enter logs, which the screen shows: the set just done again (same reps,
-    same load); on the first set the rep target (the suggested reps, else the middle of
+    same load, same effort); on the first set the rep target (the suggested reps, else the middle of
     the range) at the suggested load; None for a loaded exercise whose load is not
     known yet."""
-    p, load = e.prescription, e.load
     if e.sets_logged:
         last = e.sets_logged[-1]
-        return SetDone(last.reps, last.weight, last.unit, last.dose)
+        first = _first_set(e, unit)
+        if first is not None and short_hold(last.reps, first):
+            return first  # a hold stopped by a slip is never the next target
+        return SetDone(last.reps, last.weight, last.unit, last.dose, last.rir)
+    return _first_set(e, unit)
+
+
+SHORT_HOLD = 3  # a hold under a third of its target was stopped by a slip, or asks
+
+
+def short_hold(held: int, target: SetDone) -> bool:
+    """A hold stopped under a third of its target (1 s of 30): a slip of Enter, most
+    likely; it is asked about before it is logged, and never becomes a target."""
+    return target.dose is Dose.SECONDS and held * SHORT_HOLD < target.reps
+
+
+def _first_set(e: PlannedExercise, unit: str) -> SetDone | None:
+    """What the first set proposes: the rep target at the suggested load."""
+    p, load = e.prescription, e.load
     reps = load.reps if load and load.reps and load.dose is p.dose else target_reps(p)
     if load and load.weight is not None:
         return SetDone(reps, convert(load.weight, load.unit, unit), unit, p.dose)
