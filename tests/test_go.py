@@ -367,7 +367,8 @@ def _docs_screen(home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
         monkeypatch.setenv("BACKPLAN_NOW", now)
         ok(*args)
     term = Terminal(home, "go", now=MONDAY, rate=FAST, colour=False)
-    for answer in [""] + ["8x60"] * 3 + ["10"] * 3:  # the deadlift's warm-up, its sets, pull-ups
+    # The deadlift's warm-up and sets, then weighted chin-ups at 20 kg.
+    for answer in [""] + ["8x60"] * 3 + ["8x20"] * 3:
         term.expect("> ")
         term.line(answer)
     return _screen_then_quit(term)
