@@ -146,8 +146,16 @@ def test_a_strong_export_imports_back_to_the_same_sets(
     monkeypatch.setenv("BACKPLAN_HOME", str(folder / "b"))
     ok("import", str(folder / "strong.csv"))  # Strong's, and its unit, from the header
     assert _history() == before
-    # Exported again from there, the file is the same: titles, names, warm-ups and all.
-    assert ok("export", "--format", "strong").stdout == exported
+    # Exported again from there, the file is the same: titles, names, warm-ups and all,
+    # except the effort the import read into a heavy single or double logged without one.
+    again = list(csv.reader(io.StringIO(ok("export", "--format", "strong").stdout)))
+    first = list(csv.reader(io.StringIO(exported)))
+    assert len(again) == len(first)
+    for was, now in zip(first, again, strict=True):
+        if was[-1] == "" and now[-1] != "":
+            assert (now[6], now[-1]) in {("1", "9.5"), ("2", "9")}, now
+            now = [*now[:-1], ""]
+        assert now == was
 
 
 def test_the_export_writes_strong_names_titles_and_notes_as_strong_does(tmp_path: Path) -> None:

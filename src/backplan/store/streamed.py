@@ -22,6 +22,13 @@ CHUNK = 1 << 20
 # refused as it is read rather than after a parser has built it in memory.
 LONGEST_RUN = 100_000
 _RUN = re.compile(rb'[^"]{%d}' % LONGEST_RUN)
+# A lone surrogate written as an escape (\ud800 with no partner): ijson's parser turns it
+# into '?' without a word, so it is refused here, as the whole-file reader refused it.
+_LONE = re.compile(
+    rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    rb"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+_ESCAPE = 12  # bytes of an escaped pair, carried over a chunk's end
 SMALL_PARTS = ("backplan_export", "marks", "config", "programs", "bodyweights")
 
 
@@ -48,6 +55,7 @@ class _Guarded:
 
     def __init__(self, handle: IO[bytes], source: str) -> None:
         self._handle, self._source, self._tail = handle, source, 0
+        self._carried = b""
 
     def read(self, size: int = CHUNK) -> bytes:
         chunk = self._handle.read(size)
@@ -57,9 +65,25 @@ class _Guarded:
                 f"{self._source}: not a backplan export (a text or a number over "
                 f"{LONGEST_RUN:,} bytes). Nothing was imported."
             )
+        self._lone_surrogate(chunk)
         last = chunk.rfind(b'"')
         self._tail = self._tail + len(chunk) if last < 0 else len(chunk) - last - 1
         return chunk
+
+    def _lone_surrogate(self, chunk: bytes) -> None:
+        # Each escape is judged once, with a pair's width of bytes before it in view: the
+        # last _ESCAPE bytes wait for the next chunk (the end of the file judges them).
+        seen = self._carried + chunk
+        judged = max(0, len(self._carried) - _ESCAPE)
+        cut = len(seen) - (_ESCAPE if chunk else 0)
+        for found in _LONE.finditer(seen):
+            if judged < found.end() <= cut:
+                code = found.group()[2:].decode("ascii").upper()
+                raise BackplanError(
+                    f"{self._source}: a lone surrogate U+{code}, which is not text; "
+                    "nothing was imported."
+                )
+        self._carried = seen[-2 * _ESCAPE :]
 
 
 def _failed(source: str, err: Exception) -> BackplanError:
