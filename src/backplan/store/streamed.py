@@ -29,6 +29,7 @@ _LONE = re.compile(
     rb"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
 )
 _ESCAPE = 12  # bytes of an escaped pair, carried over a chunk's end
+DEEPEST = 64  # levels of nesting: an export has about six
 SMALL_PARTS = ("backplan_export", "marks", "config", "programs", "bodyweights")
 
 
@@ -124,8 +125,18 @@ def read_head(handle: IO[bytes], source: str) -> Head:
     key: str | None = None
     builder: Any = None
     try:
-        for prefix, event, value in ijson.parse(_Guarded(handle, source), use_float=True):
-            if prefix:
+        depth = 0
+        # basic_parse, not parse: parse names each event by its path, which a file nested
+        # 100,000 deep makes quadratic (gigabytes); the depth is counted and capped here.
+        for event, value in ijson.basic_parse(_Guarded(handle, source), use_float=True):
+            if event in ("end_map", "end_array"):
+                depth -= 1
+            top = depth == (1 if event == "map_key" else 0)
+            if event in ("start_map", "start_array"):
+                depth += 1
+                if depth > DEEPEST:
+                    raise Invalid("the file", f"nests over {DEEPEST} levels: not a backplan export")
+            if not top:
                 if builder is not None:
                     builder.event(event, value)
             elif event in ("map_key", "end_map"):
