@@ -60,9 +60,8 @@ def _cell(text: str) -> str:
 
 
 def _section(path: str, command: Any) -> str:
-    import click
-
-    ctx = click.Context(command, info_name=path)
+    # The command's own Context class: typer carries its own click, so no click import.
+    ctx = command.context_class(command, info_name=path)
     usage = " ".join([path, *command.collect_usage_pieces(ctx)])
     lines = [f"## `{path}`", "", f"```\n{usage}\n```", ""]
     help_text = (command.help or "").strip()
