@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from backplan.errors import BackplanError
 from backplan.store.part import Part
-from backplan.store.rows import SET_COLUMNS, set_from_row
+from backplan.store.rows import SET_COLUMNS, set_from_row, sets_of
 from backplan.training.loads import SetDone
 
 
@@ -67,14 +67,7 @@ class Edits(Part):
             ).fetchone()
             if found is None:
                 raise BackplanError(f"Workout #{workout_id} has no {exercise_id}.")
-            sets = tuple(
-                set_from_row(*row)
-                for row in db.execute(
-                    f"SELECT {SET_COLUMNS} FROM logged_sets"
-                    " WHERE workout_id = ? AND exercise_id = ? ORDER BY set_number",
-                    (workout_id, exercise_id),
-                )
-            )
+            sets = sets_of(db, workout_id, exercise_id)
             db.execute(
                 "DELETE FROM logged_sets WHERE workout_id = ? AND exercise_id = ?",
                 (workout_id, exercise_id),

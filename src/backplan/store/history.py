@@ -29,6 +29,7 @@ from backplan.store.rows import (
     other_from_row,
     planned_exercise,
     set_from_row,
+    sets_of,
     unreadable,
     workout_from_row,
 )
@@ -100,14 +101,7 @@ class Store(Queries, Programs, Gym, Incoming, Notes, Devices, Edits):
             created_ts = self._created_ts(db, workout_id)
             if planned is not None:
                 self._add_exercise(db, workout_id, created_ts, planned)
-            before = tuple(
-                set_from_row(*row)
-                for row in db.execute(
-                    f"SELECT {SET_COLUMNS} FROM logged_sets"
-                    " WHERE workout_id = ? AND exercise_id = ? ORDER BY set_number",
-                    (workout_id, exercise_id),
-                )
-            )
+            before = sets_of(db, workout_id, exercise_id)
             if after is not None and len(before) != after:
                 raise BackplanError(
                     f"Set {after + 1} of {exercise_id} is already logged (by another backplan "

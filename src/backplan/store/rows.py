@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -63,6 +64,18 @@ def set_from_row(
             raise ValueError(f"a set's {name} is {str(value)[:20]!r}")
     return SetDone(reps, weight, unit, Dose(dose), rir, kind=kind,
                    note=None if note is None else visible_lines(note), rest=rest)  # fmt: skip
+
+
+def sets_of(db: sqlite3.Connection, workout_id: int, exercise_id: str) -> tuple[SetDone, ...]:
+    """The sets logged of one exercise of a workout, in their order."""
+    return tuple(
+        set_from_row(*row)
+        for row in db.execute(
+            f"SELECT {SET_COLUMNS} FROM logged_sets"
+            " WHERE workout_id = ? AND exercise_id = ? ORDER BY set_number",
+            (workout_id, exercise_id),
+        )
+    )
 
 
 OTHER_WARMUP = "warmup"  # an other training's warm-up set, among its sets in the store
